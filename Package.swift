@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+//
+// Tolok — a plugin-based analytics and benchmarking workbench for efficiency studies.
+//
+// Layers (bottom up): CLapack (OpenBLAS + LAPACKE) → TolokNumerics (matrices, LAPACK
+// wrappers, LP solver, optimiser) → TolokCore (datasets, plugin protocol and registry,
+// results, renderers) → Plugins/<Family> (one target per plugin family) → tolok (host).
+import PackageDescription
+
+let package = Package(
+    name: "Tolok",
+    products: [
+        .executable(name: "tolok", targets: ["tolok"]),
+        .library(name: "TolokNumerics", targets: ["TolokNumerics"]),
+        .library(name: "TolokCore", targets: ["TolokCore"]),
+        .library(name: "TolokPluginKit", targets: ["TolokPluginKit"]),
+        // An external plugin, built as a shared library and loaded at run time through the
+        // C ABI (docs/PLUGINS.md). It sits beside the `tolok` executable after `swift build`.
+        .library(name: "TolokRatios", type: .dynamic, targets: ["TolokRatios"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // MARK: Numeric foundation
+        .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
+        .target(name: "TolokNumerics", dependencies: ["CLapack"]),
+
+        // MARK: Core: data, plugin protocol, results, renderers
+        .target(name: "TolokCore", dependencies: ["TolokNumerics"]),
+
+        // MARK: External plugin ABI (C header) and its Swift side (host loader + exporter)
+        .target(name: "CTolokPluginABI"),
+        .target(name: "TolokPluginKit", dependencies: ["TolokCore", "CTolokPluginABI"]),
+
+        // MARK: Plugins (analysis families). Explicit paths: a top-level Plugins/ folder
+        // would otherwise be taken for SwiftPM package plugins.
+        .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
+
+        // MARK: Host executable
+        .executableTarget(
+            name: "tolok",
+            dependencies: [
+                "TolokCore", "TolokPluginKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests
+        .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"]),
+        .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
+        .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
+    ]
+)

@@ -1,1 +1,71 @@
 import TolokCore
+import TolokPluginKit
+
+/// Single-ratio performance indicators (seed 003 §2.1.2: "indikator kinerja"): for every
+/// output r and input i, the ratio y_r / x_i of each unit, and that ratio relative to the
+/// best unit's, y_r/x_i ÷ max_j (y_rj/x_ij) ∈ [0, 1].
+///
+/// The seed notes the limits of this view (each ratio ranks units differently when there are
+/// several inputs and outputs; scale is ignored) and motivates DEA from it; the ratios remain the
+/// first thing management asks for. Inputs must be strictly positive, outputs non-negative.
+///
+/// Shipped as an *external* plugin: built as a shared library and loaded through the C ABI,
+/// to prove that path end to end (docs/PLUGINS.md).
+public struct RatiosPlugin: AnalysisPlugin {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "ratios",
+        version: "1.0.0",
+        summary: "Single-ratio performance indicators: each output per each input, and relative to the best unit",
+        parameters: [
+            ParameterSpec("inputs", .columns, required: true, summary: "input columns (denominators), strictly positive"),
+            ParameterSpec("outputs", .columns, required: true, summary: "output columns (numerators), non-negative"),
+        ],
+        references: [
+            "Seed 003 §2.1.2, Indikator Kinerja (performance indicators): output/input ratios.",
+            "Cooper, W.W., Seiford, L.M. & Tone, K. (2007). Data Envelopment Analysis, 2nd ed., Springer, §1.2 (single-input single-output ratios).",
+        ])
+
+    public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
+        let data = request.dataset
+        let inputNames = try request.parameters.requiredList("inputs")
+        let outputNames = try request.parameters.requiredList("outputs")
+        let ids = try data.ids(column: request.idColumn)
+        let inputs = try inputNames.map { try data.numbers($0, .positive) }
+        let outputs = try outputNames.map { try data.numbers($0, .nonNegative) }
+
+        var columns = [ResultColumn("id", .text), ResultColumn("status", .text)]
+        var ratioColumns: [[Double]] = []
+        var summary: [(name: String, value: Value)] = [("units", .integer(ids.count))]
+        for (r, y) in outputs.enumerated() {
+            for (i, x) in inputs.enumerated() {
+                let name = "\(outputNames[r])_per_\(inputNames[i])"
+                let ratio = zip(y, x).map { $0 / $1 }
+                let best = ratio.max() ?? 0
+                columns.append(ResultColumn(name))
+                columns.append(ResultColumn(name + "_relative", .fraction))
+                ratioColumns.append(ratio)
+                ratioColumns.append(ratio.map { best > 0 ? $0 / best : .nan })
+                if best > 0, let k = ratio.firstIndex(of: best) {
+                    summary.append(("best_" + name, .text(ids[k])))
+                }
+            }
+        }
+        var table = ResultTable(name: "units", columns: columns)
+        for j in ids.indices {
+            table.append([.text(ids[j]), UnitStatus.ok.value] + ratioColumns.map { Value.optional($0[j]) })
+        }
+        var notes: [String] = []
+        if ratioColumns.count > 2 {
+            notes.append("With several inputs or outputs each ratio ranks units differently; see the dea plugin for one combined score.")
+        }
+        return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [table], summary: summary, notes: notes)
+    }
+}
+
+/// The C ABI entry point of this shared library (docs/PLUGINS.md).
+@_cdecl("tolok_plugin_entry")
+public func tolokPluginEntry() -> UnsafeRawPointer {
+    PluginExport.entry(RatiosPlugin())
+}

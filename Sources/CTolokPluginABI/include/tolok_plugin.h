@@ -21,12 +21,13 @@ extern "C" {
 /** The name of the one exported entry point. */
 #define TOLOK_PLUGIN_ENTRY_SYMBOL "tolok_plugin_entry"
 
-/** Status codes returned by `run`. */
-enum {
-    TOLOK_PLUGIN_OK = 0,          /**< `*result_json` holds the result document. */
-    TOLOK_PLUGIN_INPUT_ERROR = 2, /**< Bad data or parameters: `*error_message` says why (exit 2). */
-    TOLOK_PLUGIN_FAILURE = 1      /**< Internal failure: `*error_message` says why (exit 1). */
-};
+/* Status codes returned by `run`. */
+/** `*result_json` holds the result document. */
+#define TOLOK_PLUGIN_OK ((int32_t)0)
+/** Internal failure: `*error_message` says why (the host exits 1). */
+#define TOLOK_PLUGIN_FAILURE ((int32_t)1)
+/** Bad data or parameters: `*error_message` says why (the host exits 2). */
+#define TOLOK_PLUGIN_INPUT_ERROR ((int32_t)2)
 
 /** The data handed to a plugin: `column_count` numeric columns of `row_count` values each. */
 typedef struct tolok_table {
@@ -39,6 +40,11 @@ typedef struct tolok_table {
     const double *values;
     /** `row_count` NUL-terminated unit ids (the `--id` column, or "1", "2", ... when none). */
     const char *const *ids;
+    /** Name of the `--id` column, or NULL when the user gave none. */
+    const char *id_column;
+    /** `row_count` physical line numbers (1-based) of the rows in the source file, so that a
+     *  plugin's error can name the line; may be NULL (then rows are numbered from line 2). */
+    const int64_t *row_lines;
     /** Name of the data source (file path) for messages; may be "". */
     const char *source;
 } tolok_table;

@@ -1,0 +1,105 @@
+/// A rectangular table of typed columns read from a file, with the provenance needed to
+/// point at any cell in an error message.
+public struct Dataset: Sendable {
+    /// Where the data came from (the path as the user gave it).
+    public let source: String
+    /// Columns in file order.
+    public let columns: [Column]
+    /// Physical line (1-based) of each data row.
+    public let rowLines: [Int]
+    /// The number format the numeric columns were parsed with.
+    public let numberFormat: NumberFormat
+
+    public init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat = .decimalPoint) {
+        self.source = source
+        self.columns = columns
+        self.rowLines = rowLines
+        self.numberFormat = numberFormat
+    }
+
+    /// Number of data rows.
+    public var rowCount: Int { rowLines.count }
+
+    /// Column names in file order.
+    public var columnNames: [String] { columns.map(\.name) }
+
+    /// The column with this exact name, or a data error listing the available names.
+    public func column(_ name: String) throws -> Column {
+        if let c = columns.first(where: { $0.name == name }) { return c }
+        let near = columns.first { $0.name.lowercased() == name.lowercased() }.map { " (did you mean \"\($0.name)\"?)" } ?? ""
+        throw DataError(source: source, column: name,
+                        expected: "a column with this name\(near); the file has: \(columnNames.joined(separator: ", "))")
+    }
+
+    /// True when a column of this name exists.
+    public func hasColumn(_ name: String) -> Bool { columns.contains { $0.name == name } }
+
+    /// The numbers of a column, validated against `requirement`. The first offending cell
+    /// (text, missing, NaN/∞, or outside the requirement) is reported with its line and row.
+    public func numbers(_ name: String, _ requirement: ValueRequirement = .finite) throws -> [Double] {
+        let column = try column(name)
+        guard case .numeric(let values) = column.values else {
+            // Find the first cell that is not a number, to quote it.
+            let row = column.raw.firstIndex { !Column.isMissing($0) && numberFormat.parse($0) == nil } ?? 0
+            throw cellError(row: row, column: name, expected: requirement.phrase, got: column.raw[row])
+        }
+        var out = [Double](repeating: 0, count: values.count)
+        for (r, v) in values.enumerated() {
+            guard let v, requirement.accepts(v) else {
+                let raw = column.raw[r]
+                throw cellError(row: r, column: name, expected: requirement.phrase,
+                                got: Column.isMissing(raw) && raw.isEmpty ? "" : raw)
+            }
+            out[r] = v
+        }
+        return out
+    }
+
+    /// The cells of a column as text (numbers as written in the file); missing cells are an error
+    /// unless `allowMissing`, in which case they become "".
+    public func texts(_ name: String, allowMissing: Bool = false) throws -> [String] {
+        let column = try column(name)
+        if !allowMissing, let r = column.raw.firstIndex(where: { Column.isMissing($0) }) {
+            throw cellError(row: r, column: name, expected: "a value", got: column.raw[r])
+        }
+        return column.raw.map { Column.isMissing($0) ? "" : $0 }
+    }
+
+    /// Unit identifiers: the `idColumn`'s text, or "1", "2", … when none is given.
+    /// Ids must be unique; when `within` names a period column they must be unique per period.
+    public func ids(column idColumn: String?, uniqueWithin periodColumn: String? = nil) throws -> [String] {
+        guard let idColumn else { return (1...max(rowCount, 1)).prefix(rowCount).map(String.init) }
+        let ids = try texts(idColumn)
+        let periods = try periodColumn.map { try texts($0) }
+        var seen: [String: Int] = [:]
+        for (r, id) in ids.enumerated() {
+            let key = periods.map { id + "\u{1F}" + $0[r] } ?? id
+            if let first = seen[key] {
+                let scope = periods.map { " within period \"\($0[r])\"" } ?? ""
+                throw cellError(row: r, column: idColumn,
+                                expected: "a unique id\(scope) (already used on line \(rowLines[first]))", got: id)
+            }
+            seen[key] = r
+        }
+        return ids
+    }
+
+    /// A data error located at data row `row` (0-based) of a column.
+    public func cellError(row: Int, column: String?, expected: String, got: String?) -> DataError {
+        DataError(source: source, line: rowLines.indices.contains(row) ? rowLines[row] : nil,
+                  dataRow: row + 1, column: column, expected: expected, got: got)
+    }
+
+    /// The rows whose index is in `rows`, in that order (used for groups and periods).
+    public func subset(rows: [Int]) -> Dataset {
+        let cols = columns.map { c -> Column in
+            let values: Column.Values
+            switch c.values {
+            case .numeric(let v): values = .numeric(rows.map { v[$0] })
+            case .text(let v): values = .text(rows.map { v[$0] })
+            }
+            return Column(name: c.name, position: c.position, values: values, raw: rows.map { c.raw[$0] })
+        }
+        return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat)
+    }
+}

@@ -1,0 +1,47 @@
+/// A problem with input data, located as precisely as it can be.
+///
+/// Rendered as one line, e.g.
+/// `branches.csv: line 7 (data row 6), column "staff": expected a positive number, got "-4"`.
+/// Line numbers are physical lines of the file (1-based, the header is line 1 for a file
+/// without blank leading lines); data rows count records after the header (1-based).
+public struct DataError: UserFacingError, Equatable {
+    /// The file (or source name) the data came from.
+    public var source: String
+    /// Physical line of the offending record, when known.
+    public var line: Int?
+    /// Data row (1-based, header excluded), when known.
+    public var dataRow: Int?
+    /// The column name, when the problem is in one column.
+    public var column: String?
+    /// What was expected, e.g. "a positive number".
+    public var expected: String
+    /// What was found (shown quoted), when there is a single offending value.
+    public var got: String?
+
+    public var kind: FailureKind { .data }
+
+    public init(source: String, line: Int? = nil, dataRow: Int? = nil, column: String? = nil,
+                expected: String, got: String? = nil) {
+        self.source = source
+        self.line = line
+        self.dataRow = dataRow
+        self.column = column
+        self.expected = expected
+        self.got = got
+    }
+
+    public var description: String {
+        var location: [String] = []
+        if let line {
+            location.append(dataRow.map { "line \(line) (data row \($0))" } ?? "line \(line)")
+        } else if let dataRow {
+            location.append("data row \(dataRow)")
+        }
+        if let column { location.append("column \"\(column)\"") }
+        var text = source.isEmpty ? "" : source + ": "
+        if !location.isEmpty { text += location.joined(separator: ", ") + ": " }
+        text += "expected " + expected
+        if let got { text += ", got \"\(got)\"" }
+        return text
+    }
+}

@@ -1,0 +1,54 @@
+/// One `tolok run` invocation, after the host's own options were parsed.
+public struct RunInvocation: Sendable {
+    public var pluginID: String
+    public var dataPath: String
+    public var idColumn: String?
+    public var csvOptions: CSVOptions
+    /// The plugin's own options, unparsed (`--inputs a,b --rts vrs`).
+    public var pluginArguments: [String]
+
+    public init(pluginID: String, dataPath: String, idColumn: String? = nil,
+                csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
+        self.pluginID = pluginID
+        self.dataPath = dataPath
+        self.idColumn = idColumn
+        self.csvOptions = csvOptions
+        self.pluginArguments = pluginArguments
+    }
+}
+
+/// Turns an invocation into a result: finds the plugin, parses its options, loads the data
+/// (and any further files it declares), runs it, and records the parameters in the result.
+/// Printing and writing files is the caller's job.
+public enum AnalysisRunner {
+    public static func run(_ invocation: RunInvocation, registry: PluginRegistry) throws -> AnalysisResult {
+        guard let plugin = registry.plugin(id: invocation.pluginID) else {
+            let ids = registry.all.map(\.descriptor.id).joined(separator: ", ")
+            throw UsageError("unknown plugin \"\(invocation.pluginID)\" (available: \(ids.isEmpty ? "none" : ids); see `tolok plugins`)")
+        }
+        let descriptor = plugin.descriptor
+        let parameters = try PluginArgumentParser.parse(invocation.pluginArguments, for: descriptor)
+        let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
+        if let id = invocation.idColumn { _ = try dataset.column(id) }
+        var files: [String: Dataset] = [:]
+        for spec in descriptor.parameters where spec.kind == .file {
+            if let path = parameters.text(spec.name) {
+                files[spec.name] = try CSVLoader.load(path: path, options: invocation.csvOptions)
+            }
+        }
+        let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files)
+        var result = try plugin.run(request)
+        var echoed: [(name: String, value: Value)] = [("data", .text(invocation.dataPath))]
+        if let id = invocation.idColumn { echoed.append(("id", .text(id))) }
+        for (name, value) in parameters.values {
+            switch value {
+            case .flag(let b): echoed.append((name, .bool(b)))
+            case .number(let x): echoed.append((name, .number(x)))
+            case .integer(let i): echoed.append((name, .integer(i)))
+            default: echoed.append((name, .text(value.commandLineText)))
+            }
+        }
+        result.parameters = echoed + result.parameters.filter { p in !echoed.contains { $0.name == p.name } }
+        return result
+    }
+}

@@ -1,0 +1,32 @@
+/// The output formats of `tolok run`.
+public enum OutputFormat: String, Sendable, CaseIterable {
+    /// Aligned columns for people (ratios as percentages, money with separators).
+    case table
+    /// One result table as CSV with a header; `id` first.
+    case csv
+    /// The whole result as one JSON document (docs/OUTPUT.md).
+    case json
+
+    /// Renders a result. `table` selects the table for `csv`/`table` (default: the first).
+    public func render(_ result: AnalysisResult, table: String? = nil) throws -> String {
+        switch self {
+        case .table: return try TextTableRenderer.render(result, table: table)
+        case .csv: return try CSVRenderer.render(result, table: table)
+        case .json: return JSONRenderer.render(result)
+        }
+    }
+}
+
+extension AnalysisResult {
+    /// The table to show for `--table NAME`, or the default (first) one.
+    func selectTable(_ name: String?) throws -> ResultTable {
+        if let name {
+            guard let t = table(name) else {
+                throw UsageError("no table \"\(name)\" in the \(plugin) result; tables: \(tables.map(\.name).joined(separator: ", "))")
+            }
+            return t
+        }
+        guard let first = tables.first else { throw InternalError("the \(plugin) result has no table") }
+        return first
+    }
+}

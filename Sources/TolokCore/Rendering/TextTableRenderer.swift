@@ -1,0 +1,61 @@
+/// Renders a result for people: the selected table with aligned columns (numbers right-aligned,
+/// fractions as percentages, money with thousands separators), then the summary and notes.
+public enum TextTableRenderer {
+    public static func render(_ result: AnalysisResult, table name: String? = nil) throws -> String {
+        let table = try result.selectTable(name)
+        var out = "\(result.plugin) \(result.version) — \(table.name)\n\n"
+        let headers = table.columns.map { $0.label ?? $0.name }
+        let cells = table.rows.map { row in zip(row, table.columns).map { cell($0, format: $1.format) } }
+        var widths = headers.map(\.count)
+        for row in cells { for (k, c) in row.enumerated() { widths[k] = max(widths[k], c.count) } }
+        let rightAligned = table.columns.map { $0.format != .text }
+        func line(_ fields: [String]) -> String {
+            fields.enumerated().map { k, f in
+                let pad = String(repeating: " ", count: widths[k] - f.count)
+                return rightAligned[k] ? pad + f : f + pad
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+        out += line(headers) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for row in cells { out += line(row) + "\n" }
+        if !result.summary.isEmpty {
+            out += "\nSummary\n"
+            let w = result.summary.map(\.name.count).max() ?? 0
+            for (name, value) in result.summary {
+                let isRatio = name.hasSuffix("_ratio") || name.hasSuffix("_rate")
+                out += "  " + name + String(repeating: " ", count: w - name.count) + "  "
+                    + cell(value, format: isRatio ? .fraction : .number) + "\n"
+            }
+        }
+        if !result.notes.isEmpty {
+            out += "\nNotes\n"
+            for note in result.notes { out += "  - " + note + "\n" }
+        }
+        let others = result.tables.map(\.name).filter { $0 != table.name }
+        if !others.isEmpty {
+            out += "\nOther tables: \(others.joined(separator: ", ")) (--table NAME, or --format json for all)\n"
+        }
+        return out
+    }
+
+    static func cell(_ v: Value, format: ColumnFormat) -> String {
+        switch v {
+        case .number(let x):
+            if format == .fraction && x.isFinite { return String(format: "%.2f%%", x * 100) }
+            return ValueFormatting.human(x)
+        case .integer(let i): return String(i)
+        case .text(let s): return s
+        case .money(let d): return ValueFormatting.money(d, grouping: true)
+        case .bool(let b): return b ? "yes" : "no"
+        case .missing: return "—"
+        }
+    }
+}
+
+extension String {
+    func trimmingTrailingSpaces() -> String {
+        var s = Substring(self)
+        while s.last == " " { s.removeLast() }
+        return String(s)
+    }
+}

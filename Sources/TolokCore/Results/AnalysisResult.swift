@@ -1,0 +1,54 @@
+/// The outcome of a plugin run: named tables (the first is the default, normally `units`),
+/// summary statistics, the parameters that produced them, and notes for the reader
+/// (e.g. "4 units infeasible under VRS super-efficiency", "outputs translated by +c").
+public struct AnalysisResult: Sendable, Equatable {
+    public var plugin: String
+    public var version: String
+    /// The parameters as run, in descriptor order (host options like `id` included).
+    public var parameters: [(name: String, value: Value)]
+    public var tables: [ResultTable]
+    public var summary: [(name: String, value: Value)]
+    public var notes: [String]
+
+    public init(plugin: String, version: String, parameters: [(name: String, value: Value)] = [],
+                tables: [ResultTable], summary: [(name: String, value: Value)] = [], notes: [String] = []) {
+        self.plugin = plugin
+        self.version = version
+        self.parameters = parameters
+        self.tables = tables
+        self.summary = summary
+        self.notes = notes
+    }
+
+    public static func == (a: AnalysisResult, b: AnalysisResult) -> Bool {
+        a.plugin == b.plugin && a.version == b.version && a.tables == b.tables && a.notes == b.notes
+            && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
+            && a.summary.map(\.name) == b.summary.map(\.name) && a.summary.map(\.value) == b.summary.map(\.value)
+    }
+
+    /// A table by name.
+    public func table(_ name: String) -> ResultTable? { tables.first { $0.name == name } }
+
+    /// A summary value by name.
+    public func summaryValue(_ name: String) -> Value? { summary.first { $0.name == name }?.value }
+}
+
+/// The status of one unit's computation, common to all plugins.
+public enum UnitStatus: String, Sendable, CaseIterable {
+    /// Computed and optimal / converged.
+    case ok
+    /// The unit's LP has no feasible point (e.g. VRS super-efficiency).
+    case infeasible
+    /// The unit's LP is unbounded.
+    case unbounded
+    /// The solver hit its iteration limit.
+    case iterationLimit = "iteration_limit"
+    /// The solver lost numerical accuracy.
+    case numericalFailure = "numerical_failure"
+    /// Not computed because the unit lacks data (e.g. missing from a period).
+    case missingData = "missing_data"
+    /// An iterative estimator did not converge.
+    case notConverged = "not_converged"
+
+    public var value: Value { .text(rawValue) }
+}

@@ -1,0 +1,6 @@
+import TolokCore
+
+/// Plugins compiled into the host. External plugins (like `ratios`) are found at run time.
+enum BuiltinPlugins {
+    static var all: [any AnalysisPlugin] { [] }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TolokCore
+
+extension OutputFormat: ExpressibleByArgument {}
+extension Delimiter: ExpressibleByArgument {
+    public init?(argument: String) {
+        switch argument {
+        case "comma", ",": self = .comma
+        case "semicolon", ";": self = .semicolon
+        case "tab", "\\t", "\t": self = .tab
+        default: return nil
+        }
+    }
+    public static var allValueStrings: [String] { ["comma", "semicolon", "tab"] }
+}
+
+/// `tolok run <plugin> --data FILE …`: run one analysis and render its result.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an analysis plugin on a data file.",
+        discussion: "Options not listed here belong to the plugin: see `tolok describe <plugin>`.")
+
+    @Argument(help: "The plugin id (see `tolok plugins`).") var plugin: String
+    @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header).", valueName: "file")) var data: String
+    @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
+    @Option(help: "Output format.") var format: OutputFormat = .table
+    @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table).", valueName: "name")) var table: String?
+    @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
+    @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
+    @OptionGroup var search: PluginSearchOptions
+    @Argument(parsing: .allUnrecognized, help: .hidden) var pluginArguments: [String] = []
+
+    func run() throws {
+        let registry = search.registry()
+        if registry.plugin(id: plugin) == nil {
+            throw UsageError("unknown plugin \"\(plugin)\" (available: \(registry.all.map(\.descriptor.id).joined(separator: ", "))); see `tolok plugins`"
+                             + problemsSuffix(registry))
+        }
+        let invocation = RunInvocation(
+            pluginID: plugin, dataPath: data, idColumn: id,
+            csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : nil),
+            pluginArguments: pluginArguments)
+        let result = try AnalysisRunner.run(invocation, registry: registry)
+        let text = try format.render(result, table: table)
+        if let output {
+            try AtomicFile.write(text, to: output)
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import TolokCore
+
+/// The `tolok` command line.
+struct TolokCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tolok",
+        abstract: "Tolok (tolok ukur: yardstick) — efficiency analysis and benchmarking workbench.",
+        discussion: """
+            Examples:
+              tolok plugins
+              tolok describe dea
+              tolok run ratios --data Datasets/cst_hospitals_12.csv --id dmu --inputs doctors,nurses --outputs outpatients,inpatients
+            """,
+        version: TolokVersion.string,
+        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self])
+}
+
+enum TolokVersion {
+    static let string = "0.1.0"
+}
+
+/// Options shared by every subcommand that needs the plugin registry.
+struct PluginSearchOptions: ParsableArguments {
+    @Option(name: .customLong("plugin-path"), help: ArgumentHelp("A folder to search for external plugins (repeatable); searched before TOLOK_PLUGIN_PATH and the executable's folder.", valueName: "dir"))
+    var pluginPaths: [String] = []
+
+    /// The registry: built-in plugins, then external ones in search-path order.
+    func registry() -> PluginRegistry {
+        let registry = PluginRegistry()
+        for plugin in BuiltinPlugins.all { registry.register(plugin) }
+        ExternalPluginSupport.load(explicit: pluginPaths, into: registry)
+        return registry
+    }
+}

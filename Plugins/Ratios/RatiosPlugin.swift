@@ -19,8 +19,8 @@ public struct RatiosPlugin: AnalysisPlugin {
         version: "1.0.0",
         summary: "Single-ratio performance indicators: each output per each input, and relative to the best unit",
         parameters: [
-            ParameterSpec("inputs", .columns, required: true, summary: "input columns (denominators), strictly positive"),
-            ParameterSpec("outputs", .columns, required: true, summary: "output columns (numerators), non-negative"),
+            ParameterSpec("inputs", .columns, required: true, values: .positive, summary: "input columns (denominators), strictly positive"),
+            ParameterSpec("outputs", .columns, required: true, values: .nonNegative, summary: "output columns (numerators), non-negative"),
         ],
         references: [
             "Seed 003 §2.1.2, Indikator Kinerja (performance indicators): output/input ratios.",

@@ -20,9 +20,10 @@ public struct ExternalPlugin: AnalysisPlugin, @unchecked Sendable {
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let data = request.dataset
-        // The ABI carries numbers only: check every column the plugin names here, where the
-        // original cell text is still at hand for the error message.
-        for spec in descriptor.parameters {
+        // The ABI carries numbers only: every column the plugin names must be numeric. The host
+        // has checked declared requirements already; check the rest here, where the cell text
+        // is still at hand for the error message.
+        for spec in descriptor.parameters where spec.values == nil {
             switch spec.kind {
             case .column: if let c = request.parameters.text(spec.name) { _ = try data.numbers(c, .finite) }
             case .columns: for c in request.parameters.list(spec.name) { _ = try data.numbers(c, .finite) }

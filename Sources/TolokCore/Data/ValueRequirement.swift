@@ -1,6 +1,6 @@
 /// What a plugin requires of the numbers in a column. Checked by ``Dataset/numbers(_:_:)``,
 /// which names the first offending cell by line, row and column.
-public enum ValueRequirement: Sendable, Equatable {
+public enum ValueRequirement: String, Sendable, Equatable, Codable {
     /// Any finite number (no missing cells, no NaN or ±∞).
     case finite
     /// A finite number > 0 (e.g. DEA inputs, ratio denominators).

@@ -30,6 +30,7 @@ public enum AnalysisRunner {
         let parameters = try PluginArgumentParser.parse(invocation.pluginArguments, for: descriptor)
         let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
         if let id = invocation.idColumn { _ = try dataset.column(id) }
+        try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
         var files: [String: Dataset] = [:]
         for spec in descriptor.parameters where spec.kind == .file {
             if let path = parameters.text(spec.name) {
@@ -50,5 +51,21 @@ public enum AnalysisRunner {
         }
         result.parameters = echoed + result.parameters.filter { p in !echoed.contains { $0.name == p.name } }
         return result
+    }
+
+    /// Checks every column a `column`/`columns` parameter names against the parameter's declared
+    /// ``ValueRequirement``, so the first bad cell is reported with its line before any work.
+    static func validateDeclaredColumns(of descriptor: PluginDescriptor, parameters: Parameters, in dataset: Dataset) throws {
+        for spec in descriptor.parameters {
+            let names: [String]
+            switch spec.kind {
+            case .column: names = parameters.text(spec.name).map { [$0] } ?? []
+            case .columns: names = parameters.list(spec.name)
+            default: continue
+            }
+            for name in names {
+                if let requirement = spec.values { _ = try dataset.numbers(name, requirement) } else { _ = try dataset.column(name) }
+            }
+        }
     }
 }

@@ -30,12 +30,17 @@ public struct ParameterSpec: Sendable, Equatable, Codable {
     public var defaultValue: String?
     /// One line of help.
     public var summary: String
+    /// For `column`/`columns` parameters: what the named columns' values must be. The host
+    /// checks this before the plugin runs and names the first offending cell.
+    public var values: ValueRequirement?
 
-    public init(_ name: String, _ kind: ParameterKind, required: Bool = false, default defaultValue: String? = nil, summary: String) {
+    public init(_ name: String, _ kind: ParameterKind, required: Bool = false, default defaultValue: String? = nil,
+                values: ValueRequirement? = nil, summary: String) {
         self.name = name
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
+        self.values = values
         self.summary = summary
     }
 }

@@ -69,59 +69,84 @@ public enum ResultInterchange {
     }
 
     /// Decodes a document produced by ``encode(_:)`` (by this or another build of Tolok, or
-    /// by a plugin written in another language). Throws a description of the first problem.
+    /// by a plugin written in another language). Uses `JSONDecoder`, whose number parsing is
+    /// correctly rounded (swift-corelibs' `JSONSerialization` is not: it moved 20/15.5 by 2 ulp).
     public static func decode(_ text: String) throws -> AnalysisResult {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(text.utf8)),
-              let root = object as? [String: Any] else {
-            throw InternalError("plugin result is not a JSON object")
-        }
-        guard let plugin = root["plugin"] as? String, let version = root["version"] as? String else {
-            throw InternalError("plugin result lacks \"plugin\" or \"version\"")
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: Data(text.utf8))
+        } catch {
+            throw InternalError("plugin result is not a valid result document: \(error)")
         }
         var tables: [ResultTable] = []
-        for case let t as [String: Any] in root["tables"] as? [Any] ?? [] {
-            guard let name = t["name"] as? String else { throw InternalError("plugin result: a table has no name") }
-            var columns: [ResultColumn] = []
-            for case let c as [String: Any] in t["columns"] as? [Any] ?? [] {
-                guard let cname = c["name"] as? String,
-                      let format = ColumnFormat(rawValue: c["format"] as? String ?? "number") else {
-                    throw InternalError("plugin result: table \(name) has a malformed column")
+        for t in document.tables {
+            let columns = try t.columns.map { c -> ResultColumn in
+                guard let format = ColumnFormat(rawValue: c.format ?? "number") else {
+                    throw InternalError("plugin result: column \(c.name) of table \(t.name) has unknown format \(c.format ?? "")")
                 }
-                columns.append(ResultColumn(cname, format, label: c["label"] as? String))
+                return ResultColumn(c.name, format, label: c.label)
             }
-            var table = ResultTable(name: name, columns: columns)
-            for case let r as [Any] in t["rows"] as? [Any] ?? [] {
+            var table = ResultTable(name: t.name, columns: columns)
+            for r in t.rows {
                 guard r.count == columns.count else {
-                    throw InternalError("plugin result: a row of table \(name) has \(r.count) cells for \(columns.count) columns")
+                    throw InternalError("plugin result: a row of table \(t.name) has \(r.count) cells for \(columns.count) columns")
                 }
-                table.rows.append(try zip(r, columns).map { try value($0, format: $1.format) })
+                table.rows.append(try zip(r, columns).map { try $0.value(as: $1.format) })
             }
             tables.append(table)
         }
-        var summary: [(name: String, value: Value)] = []
-        for case let s as [String: Any] in root["summary"] as? [Any] ?? [] {
-            guard let name = s["name"] as? String else { continue }
-            let format = ColumnFormat(rawValue: s["format"] as? String ?? "number") ?? .number
-            summary.append((name, try value(s["value"] ?? NSNull(), format: format)))
+        let summary = try (document.summary ?? []).map { s -> (name: String, value: Value) in
+            (s.name, try s.value.value(as: ColumnFormat(rawValue: s.format ?? "number") ?? .number))
         }
-        let notes = (root["notes"] as? [Any] ?? []).compactMap { $0 as? String }
-        return AnalysisResult(plugin: plugin, version: version, tables: tables, summary: summary, notes: notes)
+        return AnalysisResult(plugin: document.plugin, version: document.version, tables: tables,
+                              summary: summary, notes: document.notes ?? [])
     }
 
-    static func value(_ any: Any, format: ColumnFormat) throws -> Value {
-        if any is NSNull { return .missing }
-        switch format {
-        case .text:
-            if let s = any as? String { return .text(s) }
-        case .number, .fraction:
-            if let x = (any as? NSNumber)?.doubleValue { return .number(x) }
-        case .integer:
-            if let i = (any as? NSNumber)?.intValue { return .integer(i) }
-        case .money:
-            if let s = any as? String, let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) { return .money(d) }
-        case .bool:
-            if let b = any as? Bool { return .bool(b) }
+    private struct Document: Decodable {
+        var plugin: String
+        var version: String
+        var tables: [Table]
+        var summary: [SummaryItem]?
+        var notes: [String]?
+    }
+    private struct Table: Decodable {
+        var name: String
+        var columns: [ColumnEntry]
+        var rows: [[Cell]]
+    }
+    private struct ColumnEntry: Decodable {
+        var name: String
+        var format: String?
+        var label: String?
+    }
+    private struct SummaryItem: Decodable {
+        var name: String
+        var format: String?
+        var value: Cell
+    }
+    private enum Cell: Decodable {
+        case null, bool(Bool), number(Double), string(String)
+
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if c.decodeNil() { self = .null }
+            else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+            else if let x = try? c.decode(Double.self) { self = .number(x) }
+            else { self = .string(try c.decode(String.self)) }
         }
-        throw InternalError("plugin result: a \(format.rawValue) cell holds \(String(describing: any))")
+
+        func value(as format: ColumnFormat) throws -> Value {
+            switch (self, format) {
+            case (.null, _): return .missing
+            case (.string(let s), .text): return .text(s)
+            case (.number(let x), .number), (.number(let x), .fraction): return .number(x)
+            case (.number(let x), .integer) where x == x.rounded() && abs(x) < 9e15: return .integer(Int(x))
+            case (.string(let s), .money):
+                if let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) { return .money(d) }
+            case (.bool(let b), .bool): return .bool(b)
+            default: break
+            }
+            throw InternalError("plugin result: a \(format.rawValue) cell holds \(self)")
+        }
     }
 }

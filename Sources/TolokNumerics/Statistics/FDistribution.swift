@@ -1,3 +1,5 @@
+import Foundation
+
 /// Snedecor's F distribution with d₁ (numerator) and d₂ (denominator) degrees of freedom.
 ///
 /// Tail probabilities from the regularised incomplete beta function
@@ -26,6 +28,10 @@ public enum FDistribution {
         let v = d1 * f / d2
         let x = v.isInfinite ? 1 : v / (1 + v)
         let y = v.isInfinite ? 0 : 1 / (1 + v)
-        return SpecialFunctions.regularizedIncompleteBeta(a: d1 / 2, b: d2 / 2, x: x, oneMinusX: y)
+        // ln x = ln v − log1p(v), ln(1 − x) = −log1p(v).
+        let l1p = v.isInfinite ? Double.infinity : log1p(v)
+        let logX = v.isInfinite ? 0 : log(v) - l1p
+        return SpecialFunctions.regularizedIncompleteBeta(
+            a: d1 / 2, b: d2 / 2, x: x, oneMinusX: y, logX: logX, logOneMinusX: -l1p)
     }
 }

@@ -38,7 +38,12 @@ public enum StudentT {
         let u2 = u * u
         let x = u2.isInfinite ? 0 : 1 / (1 + u2)
         let y = u2.isInfinite ? 1 : u2 / (1 + u2)
-        let (lower, upper) = SpecialFunctions.regularizedIncompleteBeta(a: nu / 2, b: 0.5, x: x, oneMinusX: y)
+        // ln x = −log1p(u²), ln(1 − x) = 2 ln|u| − log1p(u²).
+        let l1p = u2.isInfinite ? Double.infinity : log1p(u2)
+        let logX = -l1p
+        let logY = u2.isInfinite ? 0 : 2 * log(abs(u)) - l1p
+        let (lower, upper) = SpecialFunctions.regularizedIncompleteBeta(
+            a: nu / 2, b: 0.5, x: x, oneMinusX: y, logX: logX, logOneMinusX: logY)
         return (lower, upper)
     }
 }

@@ -293,6 +293,14 @@ public struct LeastSquares: Sendable {
             step += 1
             (f, g) = augmentedResidual(b: b, c: c, r: r, x: x)
         }
+        // Consistent systems: when the solution reproduces b exactly (b − A·x = 0 to
+        // double-double accuracy) it is the exact least-squares solution and the residual is
+        // exactly zero; refinement alone would only shrink r geometrically towards it.
+        if c.allSatisfy({ $0 == 0 }) {
+            let zero = [Double](repeating: 0, count: m)
+            let (fx, _) = augmentedResidual(b: b, c: c, r: zero, x: x)
+            if fx.allSatisfy({ $0 == 0 }) { r = zero }
+        }
         return Solution(solution: x, residuals: r, refinementSteps: steps,
                         converged: previous <= 64 * eps, lastCorrection: previous)
     }

@@ -90,7 +90,8 @@ public struct LeastSquares: Sendable {
     /// - Throws: ``LinearAlgebraError/dimensionMismatch(_:)`` if m < n or n = 0,
     ///   ``LinearAlgebraError/nonFinite`` on NaN/∞, ``LinearAlgebraError/invalidArgument(_:)``
     ///   for a negative step limit, ``LinearAlgebraError/singular(pivot:)`` when R has an
-    ///   exactly zero diagonal element (e.g. a zero or duplicated column).
+    ///   exactly zero diagonal element (e.g. a zero column). Near dependence is not an error
+    ///   here: it shows in ``reciprocalCondition`` and in ``Solution/converged``.
     public init(_ a: Matrix, trailing: Matrix? = nil, maxRefinementSteps: Int = 30) throws {
         guard maxRefinementSteps >= 0 else {
             throw LinearAlgebraError.invalidArgument("maxRefinementSteps must be ≥ 0, got \(maxRefinementSteps)")
@@ -277,7 +278,11 @@ public struct LeastSquares: Sendable {
                 drMax = max(drMax, abs(dr[i]))
                 rMax = max(rMax, abs(rNew[i]))
             }
-            guard dxMax.isFinite, drMax.isFinite else { break }
+            guard dxMax.isFinite, drMax.isFinite else {
+                // The initial solve overflowed: there is no iterate to fall back on.
+                if step == 0 { throw LinearAlgebraError.nonFinite }
+                break
+            }
             let eta = max(dxMax / max(xMax, tiny), drMax / max(rMax, eps * bNorm, tiny))
             // A correction larger than the previous one means refinement no longer
             // contracts (noise level reached, or κ(A)·ε ≳ 1): keep the previous iterate.

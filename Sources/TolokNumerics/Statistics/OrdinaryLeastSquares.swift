@@ -8,6 +8,9 @@ import Foundation
 ///     fit.coefficients        // [intercept, slopes…]
 ///     fit.standardErrors, fit.pValues, fit.rSquared, fit.robustStandardErrors …
 ///
+///     // Polynomial in one regressor, powers formed in double-double:
+///     let poly = try OrdinaryLeastSquares.fitPolynomial(x: x, response: y, degree: 3, hasIntercept: true)
+///
 /// `design` holds the regressors *without* a constant column: when `hasIntercept` is true a
 /// column of ones is prepended, so coefficient 0 is the intercept and coefficient j + 1
 /// belongs to column j of `design`. When it is false the model passes through the origin.
@@ -19,7 +22,9 @@ import Foundation
 ///    residuals together on the augmented system, with residuals accumulated in double-double.
 ///    (XᵀX)⁻¹ comes from R⁻¹R⁻ᵀ refined the same way. On the NIST StRD linear regression
 ///    problems this reproduces the certified values to 13–15 digits (docs/ACCURACY.md).
-/// 3. **Rank deficient:** the minimum-norm solution of the scaled problem by SVD (`dgelsd`),
+/// 3. **Rank deficient:** the minimum-norm solution of the column-scaled problem by SVD
+///    (`dgelsd`; i.e. minimum norm in units where every column has norm ≈ 1, so the split
+///    between collinear columns does not depend on their units),
 ///    reported with ``OLSFit/Status-swift.enum/rankDeficient(rank:)``. Coefficients are then
 ///    not identified, so standard errors, t and p values and the covariance matrices are NaN;
 ///    residuals, σ̂ (on n − rank degrees of freedom), R² and F remain valid.
@@ -37,8 +42,9 @@ import Foundation
 ///   Cov_HC1 = n/(n − k) · (XᵀX)⁻¹ (Σ eᵢ² xᵢxᵢᵀ) (XᵀX)⁻¹.
 ///
 /// Sums (ȳ, SST, SSE) are accumulated in double-double.
-/// Degenerate cases are values, not traps: an exact fit gives σ̂ = 0, SE = 0, |t| = ∞,
-/// F = ∞ and ℓ = +∞; n = k gives NaN for σ̂ and everything that depends on it.
+/// Degenerate cases are values, not traps: an exact fit gives σ̂ = 0, SE = 0, |t| = ∞ (NaN
+/// for a zero coefficient), F = ∞ and ℓ = +∞; n = k gives NaN for σ̂ and everything that
+/// depends on it; an intercept-only model has F = NaN (no regressors to test).
 public enum OrdinaryLeastSquares {
     /// Tuning knobs; the defaults are right for almost every use.
     public struct Options: Sendable, Equatable {
@@ -364,7 +370,8 @@ public struct OLSFit: Sendable {
     public let refinementConverged: Bool
     /// Refinement steps used for the solution.
     public let refinementSteps: Int
-    /// σ_min/σ_max of the column-scaled design (0 when rank deficient or n < p).
+    /// σ_min/σ_max of the column-scaled design (0 when n < p); compare with
+    /// ``OrdinaryLeastSquares/Options/rankTolerance``.
     public let reciprocalCondition: Double
 
     /// p, the number of coefficients.

@@ -102,6 +102,12 @@ struct UnitEvaluator {
         var score = DEAUnitScore(status: .optimal, radial: radial, inputSlacks: [], outputSlacks: [], inputTargets: [],
                                  outputTargets: [], peers: [], inputWeights: v, outputWeights: u, constant: constant,
                                  iterations: iterations)
+        // Slacks at or below the classification tolerance (relative to the unit's own value) are
+        // round-off: report them as exactly 0 so that targets and classes agree.
+        for t in 0..<d {
+            let v = point[point.startIndex + t]
+            if slackScaled[t] <= DEATolerance.classification * (v > 0 ? v : 1) { slackScaled[t] = 0 }
+        }
         var relative = 0.0
         for i in 0..<m {
             let x = point[point.startIndex + i]

@@ -42,6 +42,24 @@ public struct DEAData: Sendable {
     /// m + s.
     var dimension: Int { inputCount + outputCount }
 
+    /// A copy with its own storage. Workers that read the profiles in hot loops each take one, so
+    /// that they do not contend on the shared buffer's reference count.
+    func privateCopy() -> DEAData {
+        DEAData(unitCount: unitCount, inputCount: inputCount, outputCount: outputCount,
+                profiles: profiles.withUnsafeBufferPointer { Array($0) },
+                inputScale: inputScale.withUnsafeBufferPointer { Array($0) },
+                outputScale: outputScale.withUnsafeBufferPointer { Array($0) })
+    }
+
+    private init(unitCount: Int, inputCount: Int, outputCount: Int, profiles: [Double], inputScale: [Double], outputScale: [Double]) {
+        self.unitCount = unitCount
+        self.inputCount = inputCount
+        self.outputCount = outputCount
+        self.profiles = profiles
+        self.inputScale = inputScale
+        self.outputScale = outputScale
+    }
+
     /// The scaled profile of unit j.
     func profile(_ j: Int) -> ArraySlice<Double> {
         profiles[(j * dimension)..<((j + 1) * dimension)]

@@ -47,27 +47,40 @@ public struct DEAModel: Sendable {
         case .frontierFirst: useFrontier = true
         case .automatic(let threshold): useFrontier = reference.count > threshold
         }
-        let frontier = useFrontier ? FrontierFinder(data: data, rts: rts).frontier(of: reference) : reference
+        let previousThreads = BLASThreads.count
+        BLASThreads.set(1)
+        defer { BLASThreads.set(previousThreads) }
+        let t0 = Date()
+        let frontier = useFrontier ? FrontierFinder(data: data, rts: rts, threads: threads).frontier(of: reference) : reference
+        if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
+            FileHandle.standardError.write(Data("frontier: \(frontier.count) units in \(Date().timeIntervalSince(t0)) s\n".utf8))
+        }
         let frontierSet = Set(frontier)
-        let evaluator = UnitEvaluator(data: data, orientation: orientation, rts: rts)
         let referenceSet = Set(reference)
+        let pool = ReferencePool(data: data, units: frontier, rts: rts)
+        let model = self
 
         return parallelMap(evaluated, progress: progress) { chunk in
+            let data = data.privateCopy()
+            let pool = ReferencePool(data: data, units: frontier, rts: model.rts)
+            let evaluator = UnitEvaluator(data: data, orientation: model.orientation, rts: model.rts)
             var out: [DEAUnitScore] = []
             out.reserveCapacity(chunk.count)
-            var shared: EnvelopmentWorkspace?
+            var seed: [Int] = []
             for o in chunk {
-                if superEfficiency && referenceSet.contains(o) && (frontierSet.contains(o) || !useFrontier) {
-                    // Remove o; with a frontier subset, generate columns from all other units.
-                    let own = frontier.filter { $0 != o }
-                    let workspace = EnvelopmentWorkspace(data: data, orientation: orientation, rts: rts, reference: own)
-                    let candidates = useFrontier ? reference.filter { $0 != o } : nil
-                    out.append(evaluator.evaluate(point: data.profile(o), in: workspace, candidates: candidates))
+                let isMember = referenceSet.contains(o)
+                let score: DEAUnitScore
+                if model.superEfficiency && isMember && frontierSet.contains(o) {
+                    // o shapes the frontier: leave it out and price every other reference unit
+                    // (the frontier without o need not generate the technology without o).
+                    let others = useFrontier ? ReferencePool(data: data, units: reference.filter { $0 != o }, rts: model.rts) : pool
+                    score = evaluator.evaluate(point: data.profile(o), pool: others, seed: seed, own: nil, excluded: o)
                 } else {
-                    let workspace = shared ?? EnvelopmentWorkspace(data: data, orientation: orientation, rts: rts, reference: frontier)
-                    shared = workspace
-                    out.append(evaluator.evaluate(point: data.profile(o), in: workspace))
+                    // Not on the frontier: leaving it out changes nothing, so super = standard.
+                    score = evaluator.evaluate(point: data.profile(o), pool: pool, seed: seed, own: isMember ? o : nil)
                 }
+                seed = score.peers.map(\.unit)
+                out.append(score)
             }
             return out
         }
@@ -84,9 +97,6 @@ public struct DEAModel: Sendable {
         let results = ResultSlots(count: chunks.count)
         let next = Counter()
         let done = Counter()
-        let previousThreads = BLASThreads.count
-        BLASThreads.set(1)
-        defer { BLASThreads.set(previousThreads) }
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
                 let c = next.increment() - 1

@@ -33,10 +33,19 @@ final class EnvelopmentWorkspace {
     private var phaseTwoBasis: Basis?
     private let solver: SimplexSolver
 
+    /// The solver for envelopment programs. The data are already divided by their column means
+    /// (``DEAData``), which makes these programs well scaled; the solver's own scaling pass would
+    /// cost more than the small programs themselves.
+    static let defaultSolver: SimplexSolver = {
+        var options = SimplexOptions()
+        options.scaling = .none
+        return SimplexSolver(options: options)
+    }()
+
     /// Rows: m inputs, s outputs, and the RTS row unless CRS.
     var rowCount: Int { data.dimension + (rts == .crs ? 0 : 1) }
 
-    init(data: DEAData, orientation: Orientation, rts: ReturnsToScale, reference: [Int], solver: SimplexSolver = SimplexSolver()) {
+    init(data: DEAData, orientation: Orientation, rts: ReturnsToScale, reference: [Int], solver: SimplexSolver = EnvelopmentWorkspace.defaultSolver) {
         self.data = data
         self.orientation = orientation
         self.rts = rts
@@ -47,16 +56,32 @@ final class EnvelopmentWorkspace {
         rebuild()
     }
 
-    /// Replaces the reference set (warm starts are dropped: the shape changed).
+    /// Replaces the reference set. Warm starts are kept only when the size is unchanged.
     func setReference(_ units: [Int]) {
+        let keep = units.count == reference.count
+        let (b1, b2) = (phaseOneBasis, phaseTwoBasis)
         reference = units
         rebuild()
+        if keep { phaseOneBasis = b1; phaseTwoBasis = b2 }
     }
 
-    /// Appends reference units, keeping the existing columns.
+    /// Appends reference units, keeping the existing columns and extending the warm-start bases
+    /// with the new λ columns nonbasic at zero (still a valid basis of the larger program).
     func addReference(_ units: [Int]) {
+        guard !units.isEmpty else { return }
+        let k = reference.count
+        let (b1, b2) = (phaseOneBasis, phaseTwoBasis)
         reference += units
         rebuild()
+        let added = [Basis.VariableStatus](repeating: .atLower, count: units.count)
+        if var b = b1 { b.structural += added; phaseOneBasis = b }
+        if var b = b2 { b.structural.insert(contentsOf: added, at: k); phaseTwoBasis = b }
+    }
+
+    /// Forbids reference unit `j` in phase II (its λ is fixed at 0), e.g. the evaluated unit
+    /// itself once it is known to be inefficient.
+    func excludeFromPhaseTwo(_ j: Int) {
+        for (c, unit) in reference.enumerated() where unit == j { phaseTwo.upperBounds[c] = 0 }
     }
 
     /// Overwrites the last reference column with unit `j` (a "slot" for the unit under test,
@@ -142,21 +167,6 @@ final class EnvelopmentWorkspace {
         let solution = solver.solve(phaseTwo, warmStart: phaseTwoBasis)
         if solution.basis != nil { phaseTwoBasis = solution.basis }
         return solution
-    }
-
-    /// For pricing columns outside the reference set: the amount by which unit j's λ column
-    /// would improve the objective of the last LP with row duals `duals`, given its sense
-    /// (positive = the column should enter; optimality over j holds when all are ≤ tolerance).
-    func pricing(of j: Int, duals: [Double], sense: OptimizationSense) -> Double {
-        let d = data.dimension
-        var dot = 0.0
-        data.profiles.withUnsafeBufferPointer { p in
-            let base = j * d
-            for t in 0..<d { dot += duals[t] * p[base + t] }
-        }
-        if rts != .crs { dot += duals[d] }
-        // Reduced cost of a λ column with zero cost: −y·a. Minimisation wants it ≥ 0.
-        return sense == .minimize ? dot : -dot
     }
 
     var phaseOneSense: OptimizationSense { phaseOne.sense }

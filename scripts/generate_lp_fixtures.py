@@ -6,8 +6,10 @@ rounded to 6 significant digits so that the JSON is compact and exactly reproduc
 
 Every reference answer is computed with scipy.optimize.linprog(method="highs") and cross-checked
 by an independent route before an instance is kept:
-  * general LPs: HiGHS dual simplex ("highs-ds") and HiGHS interior point ("highs-ipm") must agree
-    on the status and (if optimal) on the objective to 1e-9 relative;
+  * general LPs: HiGHS dual simplex ("highs-ds", primal and dual feasibility tolerances 1e-10)
+    and HiGHS interior point ("highs-ipm", defaults) must agree on the status and (if optimal) on
+    the objective to 1e-9 relative; instances where they disagree (e.g. a ray with a slope of
+    1e-9, which is "optimal" under a 1e-7 tolerance) are dropped;
   * DEA envelopment LPs: the reference is computed on the column-mean-scaled data (radial scores
     are invariant to that scaling; HiGHS is not reliable on raw data spanning 1e-3..1e9), and the
     multiplier (dual) LP on the same scaled data must give the same score to 1e-9;
@@ -68,8 +70,11 @@ def highs(c, A, kinds, b, lb, ub, sense, method):
     A_eq = A[eq_rows] if eq_rows else None
     b_eq = np.asarray(b, float)[eq_rows] if eq_rows else None
     bounds = [(None if not np.isfinite(l) else l, None if not np.isfinite(u) else u) for l, u in zip(lb, ub)]
+    opts = {"presolve": True}
+    if method == "highs-ds":  # tight tolerances: near-zero-slope rays and near-feasibility show up
+        opts.update(primal_feasibility_tolerance=1e-10, dual_feasibility_tolerance=1e-10)
     res = linprog(sgn * c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method=method,
-                  options={"presolve": True})
+                  options=opts)
     st = STATUS.get(res.status)
     obj = sgn * res.fun if res.status == 0 else None
     return st, obj
@@ -110,7 +115,10 @@ def dual_feasible_costs(rng, A, kinds, lb, ub, sense):
 
 
 def make_problem(name, category, sense, c, A, kinds, b, lb, ub):
-    return {"name": name, "category": category, "sense": sense, "c": r6(c), "A": r6(A), "kinds": kinds,
+    # c is kept at full precision: it is built as A^T y + d from the *rounded* A, so rounding it
+    # again could turn a zero-cost ray into a slightly improving one (a truly unbounded LP that a
+    # solver with a 1e-7 dual tolerance calls optimal).
+    return {"name": name, "category": category, "sense": sense, "c": np.asarray(c, float), "A": r6(A), "kinds": kinds,
             "b": r6(b), "lb": np.asarray(lb, float), "ub": np.asarray(ub, float)}
 
 

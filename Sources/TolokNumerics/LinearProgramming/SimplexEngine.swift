@@ -208,6 +208,8 @@ final class SimplexEngine {
     }
 
     private func repairBasis() {
+        let count = factor.deficientPositions.count
+        note = (note.map { $0 + "; " } ?? "") + "singular basis: \(count) column(s) replaced by logicals"
         let perm = factor.rowPermutation()
         var covered = [Bool](repeating: false, count: m)
         for k in 0..<m where head[k] >= n { covered[head[k] - n] = true }

@@ -39,6 +39,9 @@ final class SimplexEngine {
     let cost: UnsafeMutablePointer<Double>
     let lower: UnsafeMutablePointer<Double>
     let upper: UnsafeMutablePointer<Double>
+    /// The unshifted bounds (see "bound shifting" in ``harrisRatioTest(q:dir:phaseOne:)``).
+    let originalLower: UnsafeMutablePointer<Double>
+    let originalUpper: UnsafeMutablePointer<Double>
 
     // State.
     let value: UnsafeMutablePointer<Double>
@@ -61,6 +64,11 @@ final class SimplexEngine {
     /// True when the factorisation has no etas and the basic values were recomputed from it.
     var fresh = false
     var rejectedCount = 0
+    /// Bounds currently shifted, and how many times shifts were removed again.
+    var shiftedCount = 0
+    var shiftRemovals = 0
+    /// Set by the ratio test when it had to ignore entries below the pivot tolerance.
+    var ignoredSmallPivots = false
     var note: String?
 
     init(m: Int, n: Int, options: SimplexOptions) {
@@ -77,6 +85,8 @@ final class SimplexEngine {
         cost = buffer(total, 0.0)
         lower = buffer(total, 0.0)
         upper = buffer(total, 0.0)
+        originalLower = buffer(total, 0.0)
+        originalUpper = buffer(total, 0.0)
         value = buffer(total, 0.0)
         status = buffer(total, Status.atLower)
         head = buffer(m, -1)
@@ -90,6 +100,7 @@ final class SimplexEngine {
 
     deinit {
         a.deallocate(); cost.deallocate(); lower.deallocate(); upper.deallocate()
+        originalLower.deallocate(); originalUpper.deallocate()
         value.deallocate(); status.deallocate(); head.deallocate()
         y.deallocate(); alpha.deallocate(); work.deallocate(); d.deallocate(); rejected.deallocate()
     }
@@ -117,6 +128,7 @@ final class SimplexEngine {
             case .equal: lower[k] = b; upper[k] = b
             }
         }
+        for k in 0..<total { originalLower[k] = lower[k]; originalUpper[k] = upper[k] }
     }
 
     /// Puts nonbasic variable k at the bound named by `preferred` if that bound is finite,
@@ -273,6 +285,10 @@ final class SimplexEngine {
                     computePrimal()
                     continue
                 }
+                if shiftedCount > 0 && !phaseOne {
+                    removeShifts()
+                    continue
+                }
                 if rejectedCount > 0 {
                     note = (note.map { $0 + "; " } ?? "") + "\(rejectedCount) candidate(s) rejected for tiny pivots"
                     return .numericalFailure
@@ -298,11 +314,13 @@ final class SimplexEngine {
                 continue
             case .flip(let step):
                 applyStep(q: q, dir: dir, step: step)
+                if ignoredSmallPivots { shiftBoundsAfterStep(dir: dir, step: step, pivotRow: -1) }
                 status[q] = dir > 0 ? .atUpper : .atLower
                 value[q] = dir > 0 ? upper[q] : lower[q]
                 noteProgress(step: step, dj: d[q])
             case .pivot(let r, let step, let toUpper):
                 applyStep(q: q, dir: dir, step: step)
+                if ignoredSmallPivots { shiftBoundsAfterStep(dir: dir, step: step, pivotRow: r) }
                 let leaving = head[r]
                 status[leaving] = toUpper ? .atUpper : .atLower
                 value[leaving] = toUpper ? upper[leaving] : lower[leaving]
@@ -316,6 +334,42 @@ final class SimplexEngine {
             iterations += 1
             if phaseOne { phaseOneIterations += 1 }
         }
+    }
+
+    /// After a step that ignored entries with |αₖ| below the pivot tolerance, a basic variable
+    /// with such an entry may have moved past a bound it was within. Its bound is shifted to the
+    /// new value (bound shifting; Koberstein 2005, §6.2.2.3, and the EXPAND idea of Gill,
+    /// Murray, Saunders & Wright 1989), which keeps the basis primal feasible for the shifted
+    /// problem; ``removeShifts()`` restores all bounds before optimality is declared.
+    private func shiftBoundsAfterStep(dir: Double, step: Double, pivotRow: Int) {
+        let δ = options.primalFeasibilityTolerance
+        let s = dir * step
+        for k in 0..<m where k != pivotRow {
+            let ak = alpha[k]
+            if abs(ak) <= options.zeroTolerance || abs(ak) >= options.pivotTolerance { continue }
+            let j = head[k], v = value[j], before = v + s * ak
+            if v > upper[j] + δ && before <= upper[j] + δ {
+                if upper[j] == originalUpper[j] { shiftedCount += 1 }
+                upper[j] = v
+            } else if v < lower[j] - δ && before >= lower[j] - δ {
+                if lower[j] == originalLower[j] { shiftedCount += 1 }
+                lower[j] = v
+            }
+        }
+    }
+
+    /// Restores the original bounds, puts nonbasic variables back on them and recomputes the
+    /// basic values; the iteration then continues (in phase I if that made the basis infeasible).
+    func removeShifts() {
+        for k in 0..<total {
+            lower[k] = originalLower[k]
+            upper[k] = originalUpper[k]
+            if status[k] != .basic { placeNonbasic(k, preferred: status[k]) }
+        }
+        shiftedCount = 0
+        shiftRemovals += 1
+        refactor()
+        computePrimal()
     }
 
     private func noteProgress(step: Double, dj: Double) {
@@ -430,9 +484,28 @@ final class SimplexEngine {
     /// bound; pass 2 chooses, among variables whose exact ratio is ≤ θmax, the one with the
     /// largest |αₖ| (the most stable pivot), and takes its exact (non-negative) ratio as the step.
     /// A bound flip of the entering variable is taken when its range fits within θmax.
+    ///
+    /// When the only candidates within θmax have |αₖ| below the pivot tolerance (typically a
+    /// variable sitting on its bound with a tiny entry, which caps θmax at δ/|αₖ|), the test is
+    /// repeated with such entries treated as zero, and the run loop shifts the bounds of the
+    /// variables this lets overshoot (see ``shiftBoundsAfterStep(dir:step:pivotRow:)``). Shifting
+    /// is given up after a few removal rounds so the method cannot cycle through it.
     func harrisRatioTest(q: Int, dir: Double, phaseOne: Bool) -> RatioTestResult {
+        ignoredSmallPivots = false
+        let first = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: options.zeroTolerance)
+        guard case .tinyPivot = first, shiftRemovals < 3 else { return first }
+        let second = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: options.pivotTolerance)
+        switch second {
+        case .pivot, .flip:
+            ignoredSmallPivots = true
+            return second
+        case .unbounded, .tinyPivot:
+            return .tinyPivot
+        }
+    }
+
+    private func harrisPasses(q: Int, dir: Double, phaseOne: Bool, threshold zt: Double) -> RatioTestResult {
         let δ = options.primalFeasibilityTolerance
-        let zt = options.zeroTolerance
         var thetaMax = Double.infinity
         for k in 0..<m {
             let ak = alpha[k]

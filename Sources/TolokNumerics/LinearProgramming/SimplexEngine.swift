@@ -69,6 +69,9 @@ final class SimplexEngine {
     var shiftRemovals = 0
     /// Set by the ratio test when it had to ignore entries below the pivot tolerance.
     var ignoredSmallPivots = false
+    /// The pivot tolerance in force: ``SimplexOptions/pivotTolerance``, lowered once (×10⁻³)
+    /// before the solver gives up with a numerical failure.
+    var pivotTolerance: Double
     var note: String?
 
     init(m: Int, n: Int, options: SimplexOptions) {
@@ -76,6 +79,7 @@ final class SimplexEngine {
         self.n = n
         self.total = n + m
         self.options = options
+        self.pivotTolerance = options.pivotTolerance
         func buffer<T>(_ count: Int, _ v: T) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
             p.initialize(repeating: v, count: max(1, count))
@@ -289,6 +293,16 @@ final class SimplexEngine {
                     removeShifts()
                     continue
                 }
+                if rejectedCount > 0 && pivotTolerance == options.pivotTolerance {
+                    // Last resort before giving up: accept pivots 1000× smaller (they are
+                    // genuine when the optimum itself is badly scaled, e.g. a DEA score of 1e-7)
+                    // and allow bound shifting again.
+                    pivotTolerance = options.pivotTolerance * 1e-3
+                    shiftRemovals = 0
+                    clearRejected()
+                    note = (note.map { $0 + "; " } ?? "") + "pivot tolerance lowered to \(pivotTolerance)"
+                    continue
+                }
                 if rejectedCount > 0 {
                     note = (note.map { $0 + "; " } ?? "") + "\(rejectedCount) candidate(s) rejected for tiny pivots"
                     return .numericalFailure
@@ -346,7 +360,7 @@ final class SimplexEngine {
         let s = dir * step
         for k in 0..<m where k != pivotRow {
             let ak = alpha[k]
-            if abs(ak) <= options.zeroTolerance || abs(ak) >= options.pivotTolerance { continue }
+            if abs(ak) <= options.zeroTolerance || abs(ak) >= pivotTolerance { continue }
             let j = head[k], v = value[j], before = v + s * ak
             if v > upper[j] + δ && before <= upper[j] + δ {
                 if upper[j] == originalUpper[j] { shiftedCount += 1 }
@@ -494,7 +508,7 @@ final class SimplexEngine {
         ignoredSmallPivots = false
         let first = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: options.zeroTolerance)
         guard case .tinyPivot = first, shiftRemovals < 3 else { return first }
-        let second = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: options.pivotTolerance)
+        let second = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: pivotTolerance)
         switch second {
         case .pivot, .flip:
             ignoredSmallPivots = true
@@ -534,7 +548,7 @@ final class SimplexEngine {
                 best = abs(ak); row = k; step = t; toUpper = isUpper
             }
         }
-        if row < 0 || best < options.pivotTolerance { return .tinyPivot }
+        if row < 0 || best < pivotTolerance { return .tinyPivot }
         return .pivot(row: row, step: max(0, step), toUpper: toUpper)
     }
 
@@ -546,7 +560,7 @@ final class SimplexEngine {
         var toUpper = false
         for k in 0..<m {
             let ak = alpha[k]
-            if abs(ak) < options.pivotTolerance { continue }
+            if abs(ak) < pivotTolerance { continue }
             let g = -dir * ak
             guard let (bound, isUpper) = blockingBound(k, rate: g, phaseOne: phaseOne) else { continue }
             let v = value[head[k]]

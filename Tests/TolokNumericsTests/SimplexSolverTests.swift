@@ -64,12 +64,13 @@ import Testing
     }
 
     /// The fixtures again with options that force rarely used paths: Bland's rule from the first
-    /// degenerate step, refactorisation after every update or every other one, and no scaling
-    /// on the well-scaled files.
+    /// degenerate step, refactorisation after every update or every other one, no scaling on the
+    /// well-scaled files, and the textbook phase I without the objective term.
     @Test(arguments: [
         ("bland", "random.json"), ("bland", "structure.json"), ("bland", "status.json"),
         ("refactor1", "random.json"), ("refactor2", "structure.json"), ("refactor1", "dea.json"),
         ("noscale", "structure.json"), ("noscale", "status.json"),
+        ("phase1pure", "random.json"), ("phase1pure", "status.json"), ("phase1pure", "dea.json"),
     ])
     func fixturesUnderStressOptions(mode: String, file: String) throws {
         var o = SimplexOptions()
@@ -77,6 +78,7 @@ import Testing
         case "bland": o.degenerateStallLimit = 0
         case "refactor1": o.refactorizationInterval = 1
         case "refactor2": o.refactorizationInterval = 2
+        case "phase1pure": o.phaseOneObjectiveWeight = 0
         default: o.scaling = .none
         }
         let solver = SimplexSolver(options: o)

@@ -11,9 +11,10 @@ import CLapack
 /// Phases: every iteration classifies the basic variables; if any lies outside its bounds by more
 /// than the primal feasibility tolerance the iteration is a phase-I iteration on the piecewise-
 /// linear sum of infeasibilities (costs −1 below, +1 above, 0 inside; Wolfe 1965, Chvátal 1983
-/// ch. 8 and Maros 2003 ch. 9), otherwise a phase-II iteration on ĉ. No artificial variables and
-/// no big-M are needed, and a warm-start basis that is infeasible for new data simply resumes in
-/// phase I.
+/// ch. 8 and Maros 2003 ch. 9) plus ω·ĉ (a composite objective, Maros 2003 §9.6; ω =
+/// ``SimplexOptions/phaseOneObjectiveWeight``, dropped to 0 if the composite optimum is still
+/// infeasible), otherwise a phase-II iteration on ĉ. No artificial variables and no big-M are
+/// needed, and a warm-start basis that is infeasible for new data simply resumes in phase I.
 ///
 /// Pricing is Dantzig's rule on the scaled program (largest |d̂ⱼ|), the ratio test is Harris's
 /// two-pass test with bound flips (Harris 1973; Koberstein 2005, PhD thesis, Paderborn, §6.2),
@@ -72,6 +73,8 @@ final class SimplexEngine {
     /// The pivot tolerance in force: ``SimplexOptions/pivotTolerance``, lowered once (×10⁻³)
     /// before the solver gives up with a numerical failure.
     var pivotTolerance: Double
+    /// Weight ω of the true objective inside the phase-I objective (composite phase I).
+    var compositeWeight: Double = 0
     var note: String?
 
     init(m: Int, n: Int, options: SimplexOptions) {
@@ -80,6 +83,7 @@ final class SimplexEngine {
         self.total = n + m
         self.options = options
         self.pivotTolerance = options.pivotTolerance
+        self.compositeWeight = max(0, options.phaseOneObjectiveWeight.isFinite ? options.phaseOneObjectiveWeight : 0)
         func buffer<T>(_ count: Int, _ v: T) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
             p.initialize(repeating: v, count: max(1, count))
@@ -279,7 +283,11 @@ final class SimplexEngine {
                 else if v > upper[j] + δ { y[k] = 1; phaseOne = true }
                 else { y[k] = 0 }
             }
-            if !phaseOne { for k in 0..<m { y[k] = cost[head[k]] } }
+            if !phaseOne {
+                for k in 0..<m { y[k] = cost[head[k]] }
+            } else if compositeWeight > 0 {
+                for k in 0..<m { y[k] += compositeWeight * cost[head[k]] }
+            }
             factor.btran(y)
             computeReducedCosts(phaseOne: phaseOne)
 
@@ -307,6 +315,12 @@ final class SimplexEngine {
                     note = (note.map { $0 + "; " } ?? "") + "\(rejectedCount) candidate(s) rejected for tiny pivots"
                     return .numericalFailure
                 }
+                if phaseOne && compositeWeight > 0 {
+                    // The composite objective is optimal but the basis is still infeasible:
+                    // fall back to the pure sum of infeasibilities.
+                    compositeWeight = 0
+                    continue
+                }
                 return phaseOne ? .infeasible : .optimal
             }
             if iterations >= maxIterations { return .iterationLimit }
@@ -320,6 +334,7 @@ final class SimplexEngine {
                 if !fresh { refactor(); computePrimal(); continue }
                 // Phase I cannot be unbounded (an improving direction always reduces some
                 // infeasibility, which blocks): only tiny |α| can cause this.
+                if phaseOne && compositeWeight > 0 { compositeWeight = 0; continue }
                 if phaseOne { reject(q); continue }
                 return .unbounded
             case .tinyPivot:
@@ -430,7 +445,12 @@ final class SimplexEngine {
     /// d = c − [Â −I]ᵀ y for the current phase (phase I: c = 0 on nonbasic variables).
     func computeReducedCosts(phaseOne: Bool) {
         if phaseOne {
-            for j in 0..<n { d[j] = 0 }
+            let w = compositeWeight
+            if w > 0 {
+                for j in 0..<n { d[j] = w * cost[j] }
+            } else {
+                for j in 0..<n { d[j] = 0 }
+            }
         } else {
             for j in 0..<n { d[j] = cost[j] }
         }

@@ -6,17 +6,26 @@ rounded to 6 significant digits so that the JSON is compact and exactly reproduc
 
 Every reference answer is computed with scipy.optimize.linprog(method="highs") and cross-checked
 by an independent route before an instance is kept:
-  * general LPs: HiGHS dual simplex ("highs-ds") and HiGHS interior point ("highs-ipm") must agree
-    on the status and (if optimal) on the objective to 1e-9 relative;
+  * general LPs: HiGHS dual simplex ("highs-ds", primal and dual feasibility tolerances 1e-10)
+    and HiGHS interior point ("highs-ipm", defaults) must agree on the status and (if optimal) on
+    the objective to 1e-9 relative; instances where they disagree (e.g. a ray with a slope of
+    1e-9, which is "optimal" under a 1e-7 tolerance) are dropped;
   * DEA envelopment LPs: the reference is computed on the column-mean-scaled data (radial scores
     are invariant to that scaling; HiGHS is not reliable on raw data spanning 1e-3..1e9), and the
     multiplier (dual) LP on the same scaled data must give the same score to 1e-9;
   * badly scaled LPs: generated as R·A·C of a well-scaled LP, whose optimum (solved and
     cross-checked as above) is the reference -- scaling changes x but not the objective value.
 
+  * every instance is also solved by an exact rational two-phase simplex (exact_solve, Python
+    fractions); instances where it disagrees with the HiGHS reference (status, or objective by
+    more than 1e-9 relative) are dropped. These are knife edges, e.g. a ray whose slope is 1e-16
+    because c was rounded to double;
+  * extreme DEA LPs (rows spanning up to 12 orders of magnitude, scores down to 1e-9): HiGHS is
+    wrong on many of these even after mean scaling, so their reference *is* the exact simplex.
+
 Categories (counts in CATEGORY_COUNTS): random feasible, degenerate, DEA (CRS/VRS x input/output,
-plus super-efficiency VRS that may be infeasible), equality rows, free variables, bounded
-variables, infeasible, unbounded, badly scaled.
+plus super-efficiency VRS that may be infeasible, plus extreme DEA), equality rows, free
+variables, bounded variables, infeasible, unbounded, badly scaled.
 
 JSON schema of each file: {"description": str, "problems": [P...]} with
   P = {"name", "category", "sense": "minimize"|"maximize", "c": [n], "A": [[n]...m rows],
@@ -41,6 +50,7 @@ CATEGORY_COUNTS = {
     "dea_vrs_input": 14,
     "dea_vrs_output": 14,
     "dea_super_vrs": 10,
+    "dea_extreme": 16,
     "equality": 20,
     "free_variables": 20,
     "bounded_variables": 20,
@@ -68,8 +78,11 @@ def highs(c, A, kinds, b, lb, ub, sense, method):
     A_eq = A[eq_rows] if eq_rows else None
     b_eq = np.asarray(b, float)[eq_rows] if eq_rows else None
     bounds = [(None if not np.isfinite(l) else l, None if not np.isfinite(u) else u) for l, u in zip(lb, ub)]
+    opts = {"presolve": True}
+    if method == "highs-ds":  # tight tolerances: near-zero-slope rays and near-feasibility show up
+        opts.update(primal_feasibility_tolerance=1e-10, dual_feasibility_tolerance=1e-10)
     res = linprog(sgn * c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, method=method,
-                  options={"presolve": True})
+                  options=opts)
     st = STATUS.get(res.status)
     obj = sgn * res.fun if res.status == 0 else None
     return st, obj
@@ -110,7 +123,10 @@ def dual_feasible_costs(rng, A, kinds, lb, ub, sense):
 
 
 def make_problem(name, category, sense, c, A, kinds, b, lb, ub):
-    return {"name": name, "category": category, "sense": sense, "c": r6(c), "A": r6(A), "kinds": kinds,
+    # c is kept at full precision: it is built as A^T y + d from the *rounded* A, so rounding it
+    # again could turn a zero-cost ray into a slightly improving one (a truly unbounded LP that a
+    # solver with a 1e-7 dual tolerance calls optimal).
+    return {"name": name, "category": category, "sense": sense, "c": np.asarray(c, float), "A": r6(A), "kinds": kinds,
             "b": r6(b), "lb": np.asarray(lb, float), "ub": np.asarray(ub, float)}
 
 
@@ -129,6 +145,118 @@ def rows_through(rng, A, x0, kinds, slack_prob=0.5):
 
 def random_kinds(rng, m, p_eq=0.1):
     return "".join(rng.choice(["L", "G", "E"], p=[(1 - p_eq) / 2, (1 - p_eq) / 2, p_eq]) for _ in range(m))
+
+
+# ---------------------------------------------------------------------------------- exact reference
+
+
+def exact_solve(c, A, kinds, b, lb, ub, sense):
+    """Exact rational two-phase simplex (dense tableau, Bland's rule) for small LPs.
+
+    Every float is converted exactly with fractions.Fraction, so the result is the true optimum
+    of the data as written to JSON. Used where floating-point solvers, HiGHS included, cannot
+    be trusted (DEA data spanning twelve orders of magnitude within one row). Returns
+    (status, objective as float or None).
+    """
+    from fractions import Fraction as Fr
+    m, n = len(b), len(c)
+    sg = Fr(-1) if sense == "maximize" else Fr(1)
+    # Substitute x_j = shift_j + sign_j * x'_j (x' >= 0); free: x_j = x+_j - x-_j.
+    cols, cost, const = [], [], Fr(0)        # cols: list of (orig j, sign)
+    rows_extra = []                          # (col index, upper) for finite boxes
+    shift = [Fr(0)] * n
+    for j in range(n):
+        l, u = lb[j], ub[j]
+        if np.isfinite(l):
+            shift[j] = Fr(l); cols.append((j, 1))
+            if np.isfinite(u):
+                rows_extra.append((len(cols) - 1, Fr(u) - Fr(l)))
+        elif np.isfinite(u):
+            shift[j] = Fr(u); cols.append((j, -1))
+        else:
+            cols.append((j, 1)); cols.append((j, -1))
+    Af = [[Fr(v) for v in row] for row in A]
+    T, rhs = [], []
+    for i in range(m):
+        T.append([Af[i][j] * sgn for (j, sgn) in cols])
+        rhs.append(Fr(b[i]) - sum(Af[i][j] * shift[j] for j in range(n)))
+    kinds = list(kinds)
+    for (k, width) in rows_extra:
+        row = [Fr(0)] * len(cols); row[k] = Fr(1)
+        T.append(row); rhs.append(width); kinds.append("L")
+    nc = len(cols)
+    mm = len(T)
+    # slacks
+    for i in range(mm):
+        for r in range(mm):
+            T[r].append(Fr(0))
+        if kinds[i] == "L":
+            T[i][-1] = Fr(1)
+        elif kinds[i] == "G":
+            T[i][-1] = Fr(-1)
+    nv = nc + mm
+    for i in range(mm):
+        if rhs[i] < 0:
+            T[i] = [-v for v in T[i]]; rhs[i] = -rhs[i]
+    # artificials
+    for i in range(mm):
+        for r in range(mm):
+            T[r].append(Fr(1) if r == i else Fr(0))
+    basis = [nv + i for i in range(mm)]
+    ntot = nv + mm
+
+    def pivot(r, q):
+        pv = T[r][q]
+        T[r] = [v / pv for v in T[r]]; rhs[r] /= pv
+        for i in range(mm):
+            if i != r and T[i][q] != 0:
+                f = T[i][q]
+                T[i] = [a - f * bb for a, bb in zip(T[i], T[r])]
+                rhs[i] -= f * rhs[r]
+        basis[r] = q
+
+    def simplex(costs, allowed):
+        while True:
+            # reduced costs d_j = c_j - c_B B^-1 a_j (tableau is B^-1 A)
+            cb = [costs[basis[i]] for i in range(mm)]
+            q = None
+            for j in range(ntot):
+                if not allowed[j] or j in basis:
+                    continue
+                d = costs[j] - sum(cb[i] * T[i][j] for i in range(mm))
+                if d < 0:
+                    q = j; break                       # Bland: smallest index
+            if q is None:
+                return "optimal"
+            r, best = None, None
+            for i in range(mm):
+                if T[i][q] > 0:
+                    t = rhs[i] / T[i][q]
+                    if best is None or t < best or (t == best and basis[i] < basis[r]):
+                        r, best = i, t
+            if r is None:
+                return "unbounded"
+            pivot(r, q)
+
+    phase1 = [Fr(0)] * nv + [Fr(1)] * mm
+    simplex(phase1, [True] * ntot)
+    if sum(rhs[i] for i in range(mm) if basis[i] >= nv) > 0:
+        return "infeasible", None
+    for i in range(mm):                                  # drive zero artificials out
+        if basis[i] >= nv:
+            q = next((j for j in range(nv) if T[i][j] != 0 and j not in basis), None)
+            if q is not None:
+                pivot(i, q)
+    costs = [sg * Fr(c[j]) * sgn for (j, sgn) in cols] + [Fr(0)] * (mm + mm)
+    allowed = [True] * nv + [False] * mm
+    st = simplex(costs, allowed)
+    if st == "unbounded":
+        return "unbounded", None
+    x = [Fr(0)] * ntot
+    for i in range(mm):
+        x[basis[i]] = rhs[i]
+    obj = sum(costs[j] * x[j] for j in range(nv)) + sg * sum(Fr(c[j]) * shift[j] for j in range(n))
+    return "optimal", float(sg * obj)
 
 
 # ---------------------------------------------------------------------------------- generators
@@ -266,6 +394,24 @@ def gen_dea(rng, k, category):
         return None, None
     p["_reference"] = (st, obj)
     return p, None
+
+
+def gen_dea_extreme(rng, k):
+    """DEA envelopment LPs whose rows each span up to twelve orders of magnitude (every unit's
+    inputs and outputs get independent factors 10^U(-3, 6) on top of column magnitudes
+    10^U(-3, 9)). Scores can be as small as 1e-9. Reference: the exact rational simplex."""
+    rts = ("crs", "vrs")[k % 2]
+    orient = ("input", "output")[(k // 2) % 2]
+    n = int(rng.integers(8, 26))
+    m, s = int(rng.integers(1, 4)), int(rng.integers(1, 3))
+    X, Y = dea_data(rng, n, m, s, True)
+    X = r6(X * 10.0 ** rng.uniform(-3, 6, (n, 1)))
+    Y = r6(Y * 10.0 ** rng.uniform(-3, 6, (n, 1)))
+    o = int(rng.integers(0, n))
+    sense, c, A, kinds, b, lb, ub = dea_lp(X, Y, o, rts, orient)
+    p = make_problem(f"dea_extreme_{k:03d}", "dea_extreme", sense, c, A, kinds, b, lb, ub)
+    p["_reference"] = exact_solve(p["c"], p["A"], kinds, p["b"], lb, ub, sense)
+    return p, "optimal"
 
 
 def gen_equality(rng, k):
@@ -407,7 +553,8 @@ GENERATORS = {
 
 FILES = {
     "random.json": ["random_feasible", "degenerate", "badly_scaled"],
-    "dea.json": ["dea_crs_input", "dea_crs_output", "dea_vrs_input", "dea_vrs_output", "dea_super_vrs"],
+    "dea.json": ["dea_crs_input", "dea_crs_output", "dea_vrs_input", "dea_vrs_output", "dea_super_vrs",
+                 "dea_extreme"],
     "structure.json": ["equality", "free_variables", "bounded_variables"],
     "status.json": ["infeasible", "unbounded"],
 }
@@ -440,7 +587,9 @@ def build(category, seed):
         if attempts > 50 * target:
             raise RuntimeError(f"{category}: could not generate {target} instances")
         k = len(out)
-        if category.startswith("dea_"):
+        if category == "dea_extreme":
+            p, want = gen_dea_extreme(rng, k)
+        elif category.startswith("dea_"):
             p, want = gen_dea(rng, k, category)
         else:
             p, want = GENERATORS[category](rng, k)
@@ -461,10 +610,25 @@ def build(category, seed):
             st, obj = ref
         if want is not None and st != want:
             continue
+        # Gate: the exact rational simplex must agree (drops knife edges such as a ray whose
+        # slope is ~1e-16 because c was rounded to double: "unbounded" in exact arithmetic,
+        # "optimal" for every floating-point solver).
+        if category != "dea_extreme":
+            lbx = np.where(np.isfinite(p["lb"]), p["lb"], -np.inf)
+            est, eobj = exact_solve(p["c"], p["A"], p["kinds"], p["b"], lbx, p["ub"], p["sense"])
+            if est != st:
+                build.dropped += 1
+                continue
+            if eobj is not None and abs(eobj - obj) > 1e-9 * max(1.0, abs(obj)):
+                build.dropped += 1
+                continue
         if st not in ("optimal", "infeasible", "unbounded"):
             continue
         out.append(to_json(p, st, obj))
     return out
+
+
+build.dropped = 0
 
 
 def main():
@@ -485,13 +649,7 @@ def main():
             print(f"{cat:20s} {len(ps):4d}  {counts}")
             problems += ps
         total += len(problems)
-        doc = {"description": f"LP fixtures ({', '.join(cats)}); generated by scripts/generate_lp_fixtures.py, "
-                              "reference by scipy HiGHS (see the script's docstring)",
-               "problems": problems}
-        with open(os.path.join(a.out, fname), "w") as f:
-            json.dump(doc, f, separators=(",", ":"))
-            f.write("\n")
-    print("total", total)
+    print("total", total, "- dropped because the exact simplex disagreed:", build.dropped)
 
 
 if __name__ == "__main__":

@@ -85,17 +85,17 @@ enum LPTestSupport {
             }
         }
         // Reduced costs must equal c − Aᵀy.
+        let cScale = max(1e-300, lp.objective.map(abs).max() ?? 1)
         var dScale = [Double](repeating: 0, count: n)
         for j in 0..<n {
             var dj = lp.objective[j]
-            dScale[j] = max(1e-300, abs(lp.objective[j]))
+            dScale[j] = max(1e-6 * cScale, abs(lp.objective[j]))
             for i in 0..<m { dj -= A[i, j] * s.rowDuals[i]; dScale[j] = max(dScale[j], abs(A[i, j] * s.rowDuals[i])) }
             if s.basis?.structural[j] != .basic && abs(dj - s.reducedCosts[j]) > 1e-9 * dScale[j] {
                 out.append("reduced cost \(j) = \(s.reducedCosts[j]) but c − Aᵀy = \(dj)")
             }
         }
         // Dual feasibility (minimisation convention) and complementary slackness.
-        let cScale = max(1e-300, lp.objective.map(abs).max() ?? 1)
         var complementarity = 0.0
         for i in 0..<m {
             var rowMax = 1e-300

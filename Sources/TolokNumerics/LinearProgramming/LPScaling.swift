@@ -10,10 +10,11 @@
 ///
 /// Method: geometric-mean passes (each row, then each column, divided by √(min·max) of its
 /// nonzero magnitudes; Fourer 1982, "Solving staircase linear programs by the simplex method",
-/// and Tomlin 1975, "On scaling linear programming problems") repeated while the ratio
-/// max|âᵢⱼ| / min|âᵢⱼ| shrinks by at least 10 %, then one column equilibration pass
-/// (largest magnitude per column = 1), then rounding to powers of two. β makes the largest
-/// scaled right-hand side about one and γ the largest scaled cost about one.
+/// and Tomlin 1975, "On scaling linear programming problems") repeated while the spread
+/// max|âᵢⱼ| / min|âᵢⱼ| shrinks, then one column equilibration pass (largest magnitude per
+/// column in [1, 2)). The passes run on binary exponents ⌊log₂|aᵢⱼ|⌋, so they are integer
+/// arithmetic and all factors are powers of two. β makes the largest scaled right-hand side
+/// about one and γ the largest scaled cost about one.
 struct LPScaling: Sendable {
     var row: [Double]
     var column: [Double]
@@ -45,54 +46,70 @@ struct LPScaling: Sendable {
         let m = lp.constraintCount, n = lp.variableCount
         self = .identity(rows: m, columns: n)
         guard mode == .geometricEquilibration, m > 0, n > 0 else { return }
-        let a = lp.constraintMatrix.storage
-        var r = [Double](repeating: 1, count: m)
-        var c = [Double](repeating: 1, count: n)
-
-        func spread() -> Double {
-            var lo = Double.infinity, hi = 0.0
-            for j in 0..<n {
-                for i in 0..<m {
-                    let v = abs(a[i + j * m]) * r[i] * c[j]
-                    if v > 0 { lo = min(lo, v); hi = max(hi, v) }
+        // Work on binary exponents eᵢⱼ = ⌊log₂|aᵢⱼ|⌋ (exact, cheap), so every pass is integer
+        // arithmetic and the factors are powers of two by construction. Rounding each magnitude
+        // down to its binade changes the geometric means by less than a factor of two.
+        let zero = Int32.min
+        var e = [Int32](repeating: zero, count: m * n)
+        var rowExp = [Int](repeating: 0, count: m)
+        var colExp = [Int](repeating: 0, count: n)
+        var rowLo = [Int](repeating: 0, count: m)
+        var rowHi = [Int](repeating: 0, count: m)
+        lp.constraintMatrix.storage.withUnsafeBufferPointer { a in
+            e.withUnsafeMutableBufferPointer { e in
+                var lo = Int.max, hi = Int.min
+                for k in 0..<(m * n) where a[k] != 0 {
+                    // Biased exponent field (subnormals count as 2⁻¹⁰²³; they are scaled anyway).
+                    let x = Int((a[k].bitPattern >> 52) & 0x7ff) - 1023
+                    e[k] = Int32(x)
+                    lo = min(lo, x); hi = max(hi, x)
+                }
+                guard hi >= lo else { return }   // all-zero matrix
+                var previous = hi - lo
+                var pass = 0
+                while previous > 2 && pass < 20 {
+                    pass += 1
+                    // Row pass: ρᵢ = −(min + max)/2 of eᵢⱼ + γⱼ.
+                    for i in 0..<m { rowLo[i] = Int.max; rowHi[i] = Int.min }
+                    for j in 0..<n {
+                        let g = colExp[j], col = j * m
+                        for i in 0..<m where e[col + i] != zero {
+                            let v = Int(e[col + i]) + g
+                            if v < rowLo[i] { rowLo[i] = v }
+                            if v > rowHi[i] { rowHi[i] = v }
+                        }
+                    }
+                    for i in 0..<m where rowHi[i] >= rowLo[i] { rowExp[i] = -((rowLo[i] + rowHi[i]) >> 1) }
+                    // Column pass; the spread afterwards is the largest column range.
+                    var spread = 0
+                    for j in 0..<n {
+                        var lo = Int.max, hi = Int.min
+                        let col = j * m
+                        for i in 0..<m where e[col + i] != zero {
+                            let v = Int(e[col + i]) + rowExp[i]
+                            if v < lo { lo = v }
+                            if v > hi { hi = v }
+                        }
+                        if hi >= lo {
+                            colExp[j] = -((lo + hi) >> 1)
+                            spread = max(spread, hi - lo)
+                        }
+                    }
+                    if spread >= previous { break }
+                    previous = spread
+                }
+                // Column equilibration: the largest |âᵢⱼ| of each column in [1, 2).
+                for j in 0..<n {
+                    var hi = Int.min
+                    let col = j * m
+                    for i in 0..<m where e[col + i] != zero { hi = max(hi, Int(e[col + i]) + rowExp[i]) }
+                    colExp[j] = hi == Int.min ? 0 : -hi
                 }
             }
-            return hi > 0 ? hi / lo : 1
         }
-
-        var previous = spread()
-        var rowMin = [Double](repeating: 0, count: m), rowMax = [Double](repeating: 0, count: m)
-        for _ in 0..<20 {
-            if previous <= 4 { break }
-            // Row pass.
-            for i in 0..<m { rowMin[i] = .infinity; rowMax[i] = 0 }
-            for j in 0..<n {
-                for i in 0..<m {
-                    let v = abs(a[i + j * m]) * c[j]
-                    if v > 0 { rowMin[i] = min(rowMin[i], v); rowMax[i] = max(rowMax[i], v) }
-                }
-            }
-            for i in 0..<m where rowMax[i] > 0 { r[i] = 1 / (rowMin[i] * rowMax[i]).squareRoot() }
-            // Column pass.
-            for j in 0..<n {
-                var lo = Double.infinity, hi = 0.0
-                for i in 0..<m {
-                    let v = abs(a[i + j * m]) * r[i]
-                    if v > 0 { lo = min(lo, v); hi = max(hi, v) }
-                }
-                if hi > 0 { c[j] = 1 / (lo * hi).squareRoot() }
-            }
-            let now = spread()
-            if now > 0.9 * previous { previous = now; break }
-            previous = now
-        }
-        // Column equilibration and rounding to powers of two.
-        for i in 0..<m { r[i] = LPScaling.powerOfTwo(r[i]) }
-        for j in 0..<n {
-            var hi = 0.0
-            for i in 0..<m { hi = max(hi, abs(a[i + j * m]) * r[i]) }
-            c[j] = hi > 0 ? LPScaling.powerOfTwo(1 / hi) : 1
-        }
+        func pow2(_ k: Int) -> Double { Double(sign: .plus, exponent: min(60, max(-60, k)), significand: 1) }
+        let r = rowExp.map(pow2)
+        let c = colExp.map(pow2)
         // Right-hand side: largest finite scaled |bᵢ| (else largest finite scaled bound) ≈ 1.
         var bmax = 0.0
         for i in 0..<m { bmax = max(bmax, abs(lp.rhs[i]) * r[i]) }

@@ -11,9 +11,10 @@ import CLapack
 /// Phases: every iteration classifies the basic variables; if any lies outside its bounds by more
 /// than the primal feasibility tolerance the iteration is a phase-I iteration on the piecewise-
 /// linear sum of infeasibilities (costs −1 below, +1 above, 0 inside; Wolfe 1965, Chvátal 1983
-/// ch. 8 and Maros 2003 ch. 9), otherwise a phase-II iteration on ĉ. No artificial variables and
-/// no big-M are needed, and a warm-start basis that is infeasible for new data simply resumes in
-/// phase I.
+/// ch. 8 and Maros 2003 ch. 9) plus ω·ĉ (a composite objective, Maros 2003 §9.6; ω =
+/// ``SimplexOptions/phaseOneObjectiveWeight``, dropped to 0 if the composite optimum is still
+/// infeasible), otherwise a phase-II iteration on ĉ. No artificial variables and no big-M are
+/// needed, and a warm-start basis that is infeasible for new data simply resumes in phase I.
 ///
 /// Pricing is Dantzig's rule on the scaled program (largest |d̂ⱼ|), the ratio test is Harris's
 /// two-pass test with bound flips (Harris 1973; Koberstein 2005, PhD thesis, Paderborn, §6.2),
@@ -39,6 +40,9 @@ final class SimplexEngine {
     let cost: UnsafeMutablePointer<Double>
     let lower: UnsafeMutablePointer<Double>
     let upper: UnsafeMutablePointer<Double>
+    /// The unshifted bounds (see "bound shifting" in ``harrisRatioTest(q:dir:phaseOne:)``).
+    let originalLower: UnsafeMutablePointer<Double>
+    let originalUpper: UnsafeMutablePointer<Double>
 
     // State.
     let value: UnsafeMutablePointer<Double>
@@ -61,6 +65,16 @@ final class SimplexEngine {
     /// True when the factorisation has no etas and the basic values were recomputed from it.
     var fresh = false
     var rejectedCount = 0
+    /// Bounds currently shifted, and how many times shifts were removed again.
+    var shiftedCount = 0
+    var shiftRemovals = 0
+    /// Set by the ratio test when it had to ignore entries below the pivot tolerance.
+    var ignoredSmallPivots = false
+    /// The pivot tolerance in force: ``SimplexOptions/pivotTolerance``, lowered once (×10⁻³)
+    /// before the solver gives up with a numerical failure.
+    var pivotTolerance: Double
+    /// Weight ω of the true objective inside the phase-I objective (composite phase I).
+    var compositeWeight: Double = 0
     var note: String?
 
     init(m: Int, n: Int, options: SimplexOptions) {
@@ -68,6 +82,8 @@ final class SimplexEngine {
         self.n = n
         self.total = n + m
         self.options = options
+        self.pivotTolerance = options.pivotTolerance
+        self.compositeWeight = max(0, options.phaseOneObjectiveWeight.isFinite ? options.phaseOneObjectiveWeight : 0)
         func buffer<T>(_ count: Int, _ v: T) -> UnsafeMutablePointer<T> {
             let p = UnsafeMutablePointer<T>.allocate(capacity: max(1, count))
             p.initialize(repeating: v, count: max(1, count))
@@ -77,6 +93,8 @@ final class SimplexEngine {
         cost = buffer(total, 0.0)
         lower = buffer(total, 0.0)
         upper = buffer(total, 0.0)
+        originalLower = buffer(total, 0.0)
+        originalUpper = buffer(total, 0.0)
         value = buffer(total, 0.0)
         status = buffer(total, Status.atLower)
         head = buffer(m, -1)
@@ -90,6 +108,7 @@ final class SimplexEngine {
 
     deinit {
         a.deallocate(); cost.deallocate(); lower.deallocate(); upper.deallocate()
+        originalLower.deallocate(); originalUpper.deallocate()
         value.deallocate(); status.deallocate(); head.deallocate()
         y.deallocate(); alpha.deallocate(); work.deallocate(); d.deallocate(); rejected.deallocate()
     }
@@ -117,6 +136,7 @@ final class SimplexEngine {
             case .equal: lower[k] = b; upper[k] = b
             }
         }
+        for k in 0..<total { originalLower[k] = lower[k]; originalUpper[k] = upper[k] }
     }
 
     /// Puts nonbasic variable k at the bound named by `preferred` if that bound is finite,
@@ -208,6 +228,8 @@ final class SimplexEngine {
     }
 
     private func repairBasis() {
+        let count = factor.deficientPositions.count
+        note = (note.map { $0 + "; " } ?? "") + "singular basis: \(count) column(s) replaced by logicals"
         let perm = factor.rowPermutation()
         var covered = [Bool](repeating: false, count: m)
         for k in 0..<m where head[k] >= n { covered[head[k] - n] = true }
@@ -261,7 +283,11 @@ final class SimplexEngine {
                 else if v > upper[j] + δ { y[k] = 1; phaseOne = true }
                 else { y[k] = 0 }
             }
-            if !phaseOne { for k in 0..<m { y[k] = cost[head[k]] } }
+            if !phaseOne {
+                for k in 0..<m { y[k] = cost[head[k]] }
+            } else if compositeWeight > 0 {
+                for k in 0..<m { y[k] += compositeWeight * cost[head[k]] }
+            }
             factor.btran(y)
             computeReducedCosts(phaseOne: phaseOne)
 
@@ -271,9 +297,29 @@ final class SimplexEngine {
                     computePrimal()
                     continue
                 }
+                if shiftedCount > 0 && !phaseOne {
+                    removeShifts()
+                    continue
+                }
+                if rejectedCount > 0 && pivotTolerance == options.pivotTolerance {
+                    // Last resort before giving up: accept pivots 1000× smaller (they are
+                    // genuine when the optimum itself is badly scaled, e.g. a DEA score of 1e-7)
+                    // and allow bound shifting again.
+                    pivotTolerance = options.pivotTolerance * 1e-3
+                    shiftRemovals = 0
+                    clearRejected()
+                    note = (note.map { $0 + "; " } ?? "") + "pivot tolerance lowered to \(pivotTolerance)"
+                    continue
+                }
                 if rejectedCount > 0 {
                     note = (note.map { $0 + "; " } ?? "") + "\(rejectedCount) candidate(s) rejected for tiny pivots"
                     return .numericalFailure
+                }
+                if phaseOne && compositeWeight > 0 {
+                    // The composite objective is optimal but the basis is still infeasible:
+                    // fall back to the pure sum of infeasibilities.
+                    compositeWeight = 0
+                    continue
                 }
                 return phaseOne ? .infeasible : .optimal
             }
@@ -288,6 +334,7 @@ final class SimplexEngine {
                 if !fresh { refactor(); computePrimal(); continue }
                 // Phase I cannot be unbounded (an improving direction always reduces some
                 // infeasibility, which blocks): only tiny |α| can cause this.
+                if phaseOne && compositeWeight > 0 { compositeWeight = 0; continue }
                 if phaseOne { reject(q); continue }
                 return .unbounded
             case .tinyPivot:
@@ -296,11 +343,13 @@ final class SimplexEngine {
                 continue
             case .flip(let step):
                 applyStep(q: q, dir: dir, step: step)
+                if ignoredSmallPivots { shiftBoundsAfterStep(dir: dir, step: step, pivotRow: -1) }
                 status[q] = dir > 0 ? .atUpper : .atLower
                 value[q] = dir > 0 ? upper[q] : lower[q]
                 noteProgress(step: step, dj: d[q])
             case .pivot(let r, let step, let toUpper):
                 applyStep(q: q, dir: dir, step: step)
+                if ignoredSmallPivots { shiftBoundsAfterStep(dir: dir, step: step, pivotRow: r) }
                 let leaving = head[r]
                 status[leaving] = toUpper ? .atUpper : .atLower
                 value[leaving] = toUpper ? upper[leaving] : lower[leaving]
@@ -314,6 +363,42 @@ final class SimplexEngine {
             iterations += 1
             if phaseOne { phaseOneIterations += 1 }
         }
+    }
+
+    /// After a step that ignored entries with |αₖ| below the pivot tolerance, a basic variable
+    /// with such an entry may have moved past a bound it was within. Its bound is shifted to the
+    /// new value (bound shifting; Koberstein 2005, §6.2.2.3, and the EXPAND idea of Gill,
+    /// Murray, Saunders & Wright 1989), which keeps the basis primal feasible for the shifted
+    /// problem; ``removeShifts()`` restores all bounds before optimality is declared.
+    private func shiftBoundsAfterStep(dir: Double, step: Double, pivotRow: Int) {
+        let δ = options.primalFeasibilityTolerance
+        let s = dir * step
+        for k in 0..<m where k != pivotRow {
+            let ak = alpha[k]
+            if abs(ak) <= options.zeroTolerance || abs(ak) >= pivotTolerance { continue }
+            let j = head[k], v = value[j], before = v + s * ak
+            if v > upper[j] + δ && before <= upper[j] + δ {
+                if upper[j] == originalUpper[j] { shiftedCount += 1 }
+                upper[j] = v
+            } else if v < lower[j] - δ && before >= lower[j] - δ {
+                if lower[j] == originalLower[j] { shiftedCount += 1 }
+                lower[j] = v
+            }
+        }
+    }
+
+    /// Restores the original bounds, puts nonbasic variables back on them and recomputes the
+    /// basic values; the iteration then continues (in phase I if that made the basis infeasible).
+    func removeShifts() {
+        for k in 0..<total {
+            lower[k] = originalLower[k]
+            upper[k] = originalUpper[k]
+            if status[k] != .basic { placeNonbasic(k, preferred: status[k]) }
+        }
+        shiftedCount = 0
+        shiftRemovals += 1
+        refactor()
+        computePrimal()
     }
 
     private func noteProgress(step: Double, dj: Double) {
@@ -360,7 +445,12 @@ final class SimplexEngine {
     /// d = c − [Â −I]ᵀ y for the current phase (phase I: c = 0 on nonbasic variables).
     func computeReducedCosts(phaseOne: Bool) {
         if phaseOne {
-            for j in 0..<n { d[j] = 0 }
+            let w = compositeWeight
+            if w > 0 {
+                for j in 0..<n { d[j] = w * cost[j] }
+            } else {
+                for j in 0..<n { d[j] = 0 }
+            }
         } else {
             for j in 0..<n { d[j] = cost[j] }
         }
@@ -428,9 +518,28 @@ final class SimplexEngine {
     /// bound; pass 2 chooses, among variables whose exact ratio is ≤ θmax, the one with the
     /// largest |αₖ| (the most stable pivot), and takes its exact (non-negative) ratio as the step.
     /// A bound flip of the entering variable is taken when its range fits within θmax.
+    ///
+    /// When the only candidates within θmax have |αₖ| below the pivot tolerance (typically a
+    /// variable sitting on its bound with a tiny entry, which caps θmax at δ/|αₖ|), the test is
+    /// repeated with such entries treated as zero, and the run loop shifts the bounds of the
+    /// variables this lets overshoot (see ``shiftBoundsAfterStep(dir:step:pivotRow:)``). Shifting
+    /// is given up after a few removal rounds so the method cannot cycle through it.
     func harrisRatioTest(q: Int, dir: Double, phaseOne: Bool) -> RatioTestResult {
+        ignoredSmallPivots = false
+        let first = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: options.zeroTolerance)
+        guard case .tinyPivot = first, shiftRemovals < 3 else { return first }
+        let second = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: pivotTolerance)
+        switch second {
+        case .pivot, .flip:
+            ignoredSmallPivots = true
+            return second
+        case .unbounded, .tinyPivot:
+            return .tinyPivot
+        }
+    }
+
+    private func harrisPasses(q: Int, dir: Double, phaseOne: Bool, threshold zt: Double) -> RatioTestResult {
         let δ = options.primalFeasibilityTolerance
-        let zt = options.zeroTolerance
         var thetaMax = Double.infinity
         for k in 0..<m {
             let ak = alpha[k]
@@ -459,7 +568,7 @@ final class SimplexEngine {
                 best = abs(ak); row = k; step = t; toUpper = isUpper
             }
         }
-        if row < 0 || best < options.pivotTolerance { return .tinyPivot }
+        if row < 0 || best < pivotTolerance { return .tinyPivot }
         return .pivot(row: row, step: max(0, step), toUpper: toUpper)
     }
 
@@ -471,7 +580,7 @@ final class SimplexEngine {
         var toUpper = false
         for k in 0..<m {
             let ak = alpha[k]
-            if abs(ak) < options.pivotTolerance { continue }
+            if abs(ak) < pivotTolerance { continue }
             let g = -dir * ak
             guard let (bound, isUpper) = blockingBound(k, rate: g, phaseOne: phaseOne) else { continue }
             let v = value[head[k]]

@@ -24,6 +24,12 @@ public struct SimplexOptions: Sendable, Hashable {
     /// Consecutive degenerate pivots (zero step) after which pricing and the ratio test switch
     /// to Bland's smallest-index rule until a nondegenerate step is made. Default 30.
     public var degenerateStallLimit: Int = 30
+    /// Weight ω of the (scaled) objective in the composite phase-I objective
+    /// Σ infeasibilities + ω·ĉ·x̂. With ω > 0, phase I prefers feasible points that are also good,
+    /// which matters for warm starts whose basis became infeasible under new data; if the
+    /// composite optimum is still infeasible, ω is set to 0 (pure phase I), so infeasibility is
+    /// never misreported. 0 gives the textbook phase I. Default 1 (scaled costs are of order one).
+    public var phaseOneObjectiveWeight: Double = 1
     /// Internal scaling. Default ``LPScalingMode/geometricEquilibration``.
     public var scaling: LPScalingMode = .geometricEquilibration
 

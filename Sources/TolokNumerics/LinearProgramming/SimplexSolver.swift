@@ -99,6 +99,8 @@ public struct SimplexSolver: Sendable {
     ) -> LPSolution {
         let m = lp.constraintCount, n = lp.variableCount
         let A = lp.constraintMatrix.storage
+        var duals = y
+        for i in 0..<m where basis.rows[i] == .basic { duals[i] = 0 }
         var activity = [Double](repeating: 0, count: m)
         var objective = 0.0
         var reduced = [Double](repeating: 0, count: n)
@@ -109,7 +111,7 @@ public struct SimplexSolver: Sendable {
             for i in 0..<m {
                 let aij = A[i + j * m]
                 activity[i] += aij * xj
-                dj -= aij * y[i]
+                dj -= aij * duals[i]
             }
             reduced[j] = basis.structural[j] == .basic ? 0 : dj
         }
@@ -125,8 +127,6 @@ public struct SimplexSolver: Sendable {
         for j in 0..<n {
             violation = max(violation, lp.lowerBounds[j] - x[j], x[j] - lp.upperBounds[j])
         }
-        var duals = y
-        for i in 0..<m where basis.rows[i] == .basic { duals[i] = 0 }
         return LPSolution(
             status: status, objectiveValue: objective, x: x, rowActivities: activity, rowDuals: duals,
             reducedCosts: reduced, basis: basis, iterations: iterations, phaseOneIterations: phaseOne,

@@ -35,9 +35,11 @@ final class UnitEvaluator {
     func evaluate(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?, excluded: Int? = nil) -> DEAUnitScore {
         let m = data.inputCount, s = data.outputCount, d = data.dimension
         generation += 1
+        // The excluded unit is marked as already present, so neither seeding nor pricing admits it.
+        if let excluded { mark[excluded] = generation }
         var working: [Int] = []
         func admit(_ j: Int) {
-            guard j != excluded, mark[j] != generation else { return }
+            guard mark[j] != generation else { return }
             mark[j] = generation
             working.append(j)
         }
@@ -59,7 +61,7 @@ final class UnitEvaluator {
                 // No duals to price with: take the whole pool once (rare: super-efficiency,
                 // cross-period scores).
                 fellBack = true
-                entering = pool.units.filter { $0 != excluded && mark[$0] != generation }
+                entering = pool.units.filter { mark[$0] != generation }
             }
             if entering.isEmpty { break }
             for j in entering { mark[j] = generation }

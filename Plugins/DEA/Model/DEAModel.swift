@@ -1,0 +1,128 @@
+import Dispatch
+import Foundation
+import TolokNumerics
+
+/// A radial DEA model: envelopment form with phase-II slacks, multiplier weights from the duals,
+/// optional super-efficiency (Andersen & Petersen 1993: the evaluated unit is removed from its own
+/// reference set, so θ may exceed 1 and VRS programs may be infeasible).
+///
+/// Scoring strategy: with few units every unit is solved against all units (`direct`); with many,
+/// the generating frontier is found first (``FrontierFinder``) and each unit is solved against it
+/// alone (`frontierFirst`) — exact either way, and both are tested against each other. Units are
+/// solved in parallel, each worker warm-starting every LP from its previous basis; OpenBLAS is
+/// pinned to one thread meanwhile.
+public struct DEAModel: Sendable {
+    public enum Strategy: Sendable, Equatable {
+        case direct
+        case frontierFirst
+        /// `frontierFirst` above this many reference units, else `direct`.
+        case automatic(threshold: Int)
+    }
+
+    public var orientation: Orientation
+    public var rts: ReturnsToScale
+    public var superEfficiency: Bool
+    public var strategy: Strategy
+    public var threads: Int
+
+    public init(orientation: Orientation = .input, rts: ReturnsToScale = .crs, superEfficiency: Bool = false,
+                strategy: Strategy = .automatic(threshold: 400), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+        self.orientation = orientation
+        self.rts = rts
+        self.superEfficiency = superEfficiency
+        self.strategy = strategy
+        self.threads = max(1, threads)
+    }
+
+    /// Scores the `units` (default: all) against the technology spanned by `reference` (default:
+    /// all). An evaluated unit need not belong to the reference set (Malmquist cross-period scores).
+    public func score(_ data: DEAData, units: [Int]? = nil, reference: [Int]? = nil,
+                      progress: (@Sendable (Int, Int) -> Void)? = nil) -> [DEAUnitScore] {
+        let reference = reference ?? Array(0..<data.unitCount)
+        let evaluated = units ?? reference
+        guard !evaluated.isEmpty else { return [] }
+        let useFrontier: Bool
+        switch strategy {
+        case .direct: useFrontier = false
+        case .frontierFirst: useFrontier = true
+        case .automatic(let threshold): useFrontier = reference.count > threshold
+        }
+        let previousThreads = BLASThreads.count
+        BLASThreads.set(1)
+        defer { BLASThreads.set(previousThreads) }
+        let t0 = Date()
+        let frontier = useFrontier ? FrontierFinder(data: data, rts: rts, threads: threads).frontier(of: reference) : reference
+        if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
+            FileHandle.standardError.write(Data("frontier: \(frontier.count) units in \(Date().timeIntervalSince(t0)) s\n".utf8))
+        }
+        let frontierSet = Set(frontier)
+        let referenceSet = Set(reference)
+        let pool = ReferencePool(data: data, units: frontier, rts: rts)
+        let model = self
+
+        return parallelMap(evaluated, progress: progress) { chunk in
+            let data = data.privateCopy()
+            let pool = ReferencePool(data: data, units: frontier, rts: model.rts)
+            let evaluator = UnitEvaluator(data: data, orientation: model.orientation, rts: model.rts)
+            var out: [DEAUnitScore] = []
+            out.reserveCapacity(chunk.count)
+            var seed: [Int] = []
+            for o in chunk {
+                let isMember = referenceSet.contains(o)
+                let score: DEAUnitScore
+                if model.superEfficiency && isMember && frontierSet.contains(o) {
+                    // o shapes the frontier: leave it out and price every other reference unit
+                    // (the frontier without o need not generate the technology without o).
+                    let others = useFrontier ? ReferencePool(data: data, units: reference.filter { $0 != o }, rts: model.rts) : pool
+                    score = evaluator.evaluate(point: data.profile(o), pool: others, seed: seed, own: nil, excluded: o)
+                } else {
+                    // Not on the frontier: leaving it out changes nothing, so super = standard.
+                    score = evaluator.evaluate(point: data.profile(o), pool: pool, seed: seed, own: isMember ? o : nil)
+                }
+                seed = score.peers.map(\.unit)
+                out.append(score)
+            }
+            return out
+        }
+    }
+
+    /// Applies `body` to contiguous chunks of `items` on up to `threads` workers, in order.
+    private func parallelMap(_ items: [Int], progress: (@Sendable (Int, Int) -> Void)?,
+                             _ body: @Sendable ([Int]) -> [DEAUnitScore]) -> [DEAUnitScore] {
+        let workers = min(threads, max(1, items.count / 64))
+        if workers == 1 && progress == nil { return body(items) }
+        // Chunks small enough for progress reports, large enough to keep warm starts useful.
+        let chunkSize = max(64, min(4096, items.count / (workers * 8) + 1))
+        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
+        let results = ResultSlots(count: chunks.count)
+        let next = Counter()
+        let done = Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let c = next.increment() - 1
+                guard c < chunks.count else { break }
+                results.set(c, body(chunks[c]))
+                let finished = done.add(chunks[c].count)
+                progress?(finished, items.count)
+            }
+        }
+        return results.joined()
+    }
+}
+
+/// Thread-safe slots for per-chunk results.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [[DEAUnitScore]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ k: Int, _ value: [DEAUnitScore]) { lock.lock(); slots[k] = value; lock.unlock() }
+    func joined() -> [DEAUnitScore] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
+}
+
+/// A thread-safe counter.
+private final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+    func increment() -> Int { add(1) }
+    func add(_ k: Int) -> Int { lock.lock(); value += k; let v = value; lock.unlock(); return v }
+}

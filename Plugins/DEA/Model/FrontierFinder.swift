@@ -1,0 +1,97 @@
+/// Finds a small set of units that generates the same DEA technology as all units, so that every
+/// unit can then be scored against that set alone ("frontier first").
+///
+/// Idea (after Dulá's BuildHull and Khezrimotlagh, Zhu, Cook & Toloo 2019, *EJOR* 274(3),
+/// 1047–1054): keep a growing set F ⊆ units. For each unit o (likely-efficient units first), solve
+/// the input-oriented phase-I LP of o against F ∪ {o} (by column generation over F).
+/// - θ < 1 − tol: o lies inside the technology of F (free disposal included), so it adds nothing.
+/// - θ ≈ 1: price every unit with the LP's duals (a supporting hyperplane at o). If no unit would
+///   enter, o is on the true frontier: add o to F. Otherwise add the most attractive unit (it lies
+///   beyond that hyperplane and is not in F yet) and test o again.
+/// Every unit left out was shown to lie in the technology of F, so F generates the technology of
+/// all units: radial scores, phase-II slacks and targets against F equal those against all units
+/// (λ differ only in that peers are drawn from F).
+///
+/// Large sets are split into blocks whose frontiers are found in parallel; the union of the block
+/// frontiers generates the whole technology and is reduced by one more pass.
+struct FrontierFinder {
+    var data: DEAData
+    let rts: ReturnsToScale
+    var threads: Int = 1
+
+    func frontier(of units: [Int]) -> [Int] {
+        let blockSize = 8_192
+        guard units.count > blockSize, threads > 1 else { return reduce(units) }
+        let blocks = stride(from: 0, to: units.count, by: blockSize).map { Array(units[$0..<min($0 + blockSize, units.count)]) }
+        let slots = FrontierSlots(count: blocks.count)
+        let finder = self
+        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+            var own = finder
+            own.data = finder.data.privateCopy()
+            slots.set(b, own.reduce(blocks[b]))
+        }
+        return reduce(slots.joined())
+    }
+
+    /// One sequential pass over `units`.
+    func reduce(_ units: [Int]) -> [Int] {
+        guard !units.isEmpty else { return [] }
+        let d = data.dimension
+        // Likely-efficient first: total scaled output per total scaled input.
+        let proxy: [Double] = units.map { j in
+            let p = data.profile(j)
+            let xs = p.prefix(data.inputCount).reduce(0, +)
+            let ys = p.suffix(data.outputCount).reduce(0, +)
+            return xs > 0 ? ys / xs : 0
+        }
+        let order = units.indices.sorted { proxy[$0] > proxy[$1] }.map { units[$0] }
+        let all = ReferencePool(data: data, units: units, rts: rts)
+        var frontier: [Int] = []
+        var inFrontier = Set<Int>()
+        var pool = ReferencePool(data: data, units: [], rts: rts)
+        let evaluator = UnitEvaluator(data: data, orientation: .input, rts: rts)
+        let tolerance = DEATolerance.classification
+        var gains: [Double] = []
+        var seed: [Int] = []
+
+        for o in order where !inFrontier.contains(o) {
+            while true {
+                let lp = evaluator.radialOnly(point: data.profile(o), pool: pool, seed: seed, own: o)
+                seed = lp.basic.filter { $0 != o }
+                guard lp.status == .optimal else {
+                    // Cannot decide numerically: keep o (a superset of the frontier is still exact).
+                    frontier.append(o); inFrontier.insert(o)
+                    pool = ReferencePool(data: data, units: frontier, rts: rts)
+                    break
+                }
+                if lp.value < 1 - tolerance { break }
+                // Price all units against the supporting hyperplane at o.
+                all.gains(duals: lp.duals, sense: .minimize, into: &gains)
+                var best = -1
+                var bestGain = 1e-9
+                for (c, j) in units.enumerated() where gains[c] > bestGain && j != o && !inFrontier.contains(j) {
+                    bestGain = gains[c]
+                    best = j
+                }
+                let added = best < 0 ? o : best
+                frontier.append(added); inFrontier.insert(added)
+                pool = ReferencePool(data: data, units: frontier, rts: rts)
+                _ = d
+                if best < 0 { break }
+            }
+        }
+        return frontier
+    }
+}
+
+import Dispatch
+import Foundation
+
+/// Thread-safe slots for per-block frontiers.
+private final class FrontierSlots: @unchecked Sendable {
+    private var slots: [[Int]]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: [], count: count) }
+    func set(_ k: Int, _ value: [Int]) { lock.lock(); slots[k] = value; lock.unlock() }
+    func joined() -> [Int] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
+}

@@ -36,12 +36,13 @@ let package = Package(
         // MARK: Plugins (analysis families). Explicit paths: a top-level Plugins/ folder
         // would otherwise be taken for SwiftPM package plugins.
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
+        .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit",
+                "TolokCore", "TolokPluginKit", "TolokInsurance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,5 +51,6 @@ let package = Package(
         .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
+        .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
     ]
 )

@@ -1,6 +1,7 @@
 import TolokCore
+import TolokInsurance
 
 /// Plugins compiled into the host. External plugins (like `ratios`) are found at run time.
 enum BuiltinPlugins {
-    static var all: [any AnalysisPlugin] { [] }
+    static var all: [any AnalysisPlugin] { InsurancePlugins.all }
 }

@@ -137,8 +137,18 @@ extension Decimal {
         return result
     }
 
-    /// The value as a `Double` (for ratios only; never for sums of money).
-    var doubleValue: Double { NSDecimalNumber(decimal: self).doubleValue }
+    /// The value as a `Double` (for ratios only; never for sums of money), correctly rounded
+    /// through the decimal text (NSDecimalNumber.doubleValue is not: 0.07 → 0.06999999999999999).
+    var doubleValue: Double { Double(description) ?? NSDecimalNumber(decimal: self).doubleValue }
+
+    /// Two-decimal text for messages, e.g. `1750000.00`, `-0.50`.
+    var moneyText: String {
+        let r = rounded()
+        let negative = r < 0
+        var cents = NSDecimalNumber(decimal: (negative ? -r : r) * 100).stringValue
+        while cents.count < 3 { cents = "0" + cents }
+        return (negative ? "-" : "") + cents.dropLast(2) + "." + cents.suffix(2)
+    }
 
     /// `Decimal` from a `Double` option value through its shortest text (0.4 → exactly 0.4).
     init(option x: Double) {

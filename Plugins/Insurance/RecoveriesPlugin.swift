@@ -261,7 +261,7 @@ public struct RecoveriesPlugin: AnalysisPlugin {
         var table = ResultTable(name: "exceptions", columns: [
             ResultColumn("no", .integer), ResultColumn("kind", .text), ResultColumn("file", .text), ResultColumn("line", .integer),
             ResultColumn("bank", .text), ResultColumn("debtor", .text), ResultColumn("account", .text), ResultColumn("date", .text),
-            ResultColumn("credit", .money), ResultColumn("detail", .text),
+            ResultColumn("debit", .money), ResultColumn("credit", .money), ResultColumn("detail", .text),
         ])
         // Statement rows first in file order, then ledger-level exceptions in ledger order.
         let ordered = rec.exceptions.enumerated().sorted { a, b in
@@ -276,10 +276,10 @@ public struct RecoveriesPlugin: AnalysisPlugin {
             if let e = x.entry.map({ rec.entries[$0] }) {
                 table.append([.integer(n + 1), .text(x.kind.rawValue), .text(statements), .integer(e.line),
                               .text(e.bank ?? x.debtor.map { rec.debtors[$0].bank } ?? ""), .text(e.name), .text(e.account),
-                              .text(e.date.description), .money(e.credit), .text(x.detail)])
+                              .text(e.date.description), .money(e.debit), .money(e.credit), .text(x.detail)])
             } else if let d = x.debtor.map({ rec.debtors[$0] }) {
                 table.append([.integer(n + 1), .text(x.kind.rawValue), .text(ledger), .integer(d.line),
-                              .text(d.bank), .text(d.name), .text(d.account), .text(""), .missing, .text(x.detail)])
+                              .text(d.bank), .text(d.name), .text(d.account), .text(""), .missing, .missing, .text(x.detail)])
             }
         }
         return table

@@ -225,7 +225,7 @@ public struct RecoveryReconciliation: Sendable {
     mutating func flagOverRecoveries(share: (Int) -> Decimal) {
         for k in debtors.indices where share(k) > debtors[k].shs {
             exceptions.append(.init(kind: .exceedsSHS, entry: nil, debtor: k,
-                                    detail: "insurer's share \(share(k)) exceeds the SHS balance \(debtors[k].shs): the remaining SHS is negative"))
+                                    detail: "insurer's share \(share(k).moneyText) exceeds the SHS balance \(debtors[k].shs.moneyText): the remaining SHS is negative"))
         }
     }
 }

@@ -60,7 +60,7 @@ public struct RiskPlacementPlugin: AnalysisPlugin {
                 placements.append(try RiskPlacement(sumInsured: sums[r], rate: rate, treatyCapacity: treaties[r], facultative: facultatives[r],
                                                     equity: equities[r], maximumRetentionShare: maxShare))
             } catch RiskPlacement.Problem.facultativeExceedsRemainder(let remainder) {
-                throw data.cellError(row: r, column: facultativeColumn, expected: "a facultative placement no larger than the sum insured less the treaty share (\(remainder))", got: (try? data.texts(facultativeColumn!))?[r])
+                throw data.cellError(row: r, column: facultativeColumn, expected: "a facultative placement no larger than the sum insured less the treaty share (\(remainder.moneyText))", got: (try? data.texts(facultativeColumn!))?[r])
             }
         }
 

@@ -154,17 +154,17 @@ public struct RecoveriesPlugin: AnalysisPlugin {
         for r in 0..<data.rowCount {
             let key = [banks[r], names[r], accounts[r]]
             if let first = seen[key] {
-                throw data.cellError(row: r, column: nameColumn, expected: "one ledger line per debtor (the same bank, name and account are on line \(data.rowLines[first]))", got: names[r])
+                throw data.cellError(row: r, column: nameColumn, expected: "one ledger line per debtor (the same bank, name and account number are on line \(data.rowLines[first]); different debtors of one name need their account numbers)", got: names[r])
             }
             seen[key] = r
             byBankName[[banks[r], names[r]], default: []].append(r)
         }
         for r in 0..<data.rowCount {
             let same = byBankName[[banks[r], names[r]]]!
-            if same.count > 1, accounts[r].isEmpty {
-                let other = same.first { $0 != r }!
+            if same.count > 1, r == same[1], same.contains(where: { accounts[$0].isEmpty }) {
                 throw data.cellError(row: r, column: accountColumn ?? nameColumn,
-                                     expected: "an account number: debtor \"\(names[r])\" appears twice at \(banks[r]) (also line \(data.rowLines[other])), and only accounts tell them apart", got: accounts[r])
+                                     expected: "an account number on every line: debtor \"\(names[r])\" appears twice at \(banks[r]) (also line \(data.rowLines[same[0]])), and only accounts tell them apart",
+                                     got: accountColumn == nil ? names[r] : accounts[r])
             }
         }
         return (0..<data.rowCount).map { r in

@@ -53,8 +53,8 @@ public struct RiskPlacementPlugin: AnalysisPlugin {
 
         var placements: [RiskPlacement] = []
         for r in 0..<data.rowCount {
-            guard let rate = parseRate(rateCells[r], format: data.numberFormat), rate >= 0, rate <= 1 else {
-                throw data.cellError(row: r, column: rateColumn, expected: "a rate between 0 and 1 (0.01) or a percentage (1%) or per mille (10‰)", got: rateCells[r])
+            guard let rate = parseRate(rateCells[r], format: data.numberFormat), rate >= 0, rate < 1 else {
+                throw data.cellError(row: r, column: rateColumn, expected: "a rate below 1 as a fraction (0.01), a percentage (1%) or per mille (10‰)", got: rateCells[r])
             }
             do {
                 placements.append(try RiskPlacement(sumInsured: sums[r], rate: rate, treatyCapacity: treaties[r], facultative: facultatives[r],

@@ -36,13 +36,17 @@ let package = Package(
         // MARK: Plugins (analysis families). Explicit paths: a top-level Plugins/ folder
         // would otherwise be taken for SwiftPM package plugins.
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
+<<<<<<< HEAD
         .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
+=======
+        .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
+>>>>>>> insurance
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokDEA",
+                "TolokCore", "TolokPluginKit", "TolokDEA", "TolokInsurance",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +56,6 @@ let package = Package(
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
+        .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
     ]
 )

@@ -90,4 +90,27 @@ import Testing
             #expect(abs(fd - r) <= 1e-6 * max(1, r), "x = \(x)")
         }
     }
+
+    @Test func truncatedMeanAvoidsCancellation() {
+        // x + φ(x)/Φ(x), mpmath at 50 digits.
+        let cases: [(Double, Double)] = [
+            (-1000, 0.00099999800001), (-45.5, 0.021956840835412716), (-20, 0.049753068527850546),
+            (-8.5, 0.11459532016517288), (-8, 0.12136811223611269), (-3, 0.2830986549304365),
+            (0, 0.7978845608028654), (2.5, 2.5176378254869167),
+        ]
+        for (x, v) in cases {
+            #expect(Self.close(NormalDistribution.truncatedMean(x), v, rel: 1e-13), "x = \(x)")
+        }
+    }
+
+    @Test func chiSquaredSurvival() {
+        // mpmath regularized upper incomplete gamma Q(k/2, 3.7/2).
+        let expected: [(Int, Double)] = [(1, 0.05441246799160142), (2, 0.1572371663136276), (3, 0.29573403237527585),
+                                         (4, 0.44812592399383866), (5, 0.5933639617818077), (7, 0.8136101095426412)]
+        for (k, q) in expected {
+            #expect(Self.close(ChiSquaredDistribution.survival(3.7, degreesOfFreedom: k), q, rel: 1e-13), "k = \(k)")
+        }
+        #expect(ChiSquaredDistribution.survival(0, degreesOfFreedom: 3) == 1)
+        #expect(ChiSquaredDistribution.survival(1, degreesOfFreedom: 0) == 0)
+    }
 }

@@ -49,13 +49,19 @@ public enum NormalDistribution {
     @usableFromInline
     static func millsRatioTail(_ t: Double) -> Double {
         if t == .infinity { return 0 }
-        // K = t + 1/(t + 2/(t + 3/(t + …))),  R = 1/K.
+        return 1 / laplaceFraction(t, from: 1)
+    }
+
+    /// K_s(t) = t + s/(t + (s+1)/(t + (s+2)/(t + …))) by the modified Lentz algorithm, for
+    /// t ≥ 4 (≤ 40 terms; ≤ 15 for t ≥ 8). K₁(t) = 1/R(t) and K₁(t) − t = 1/K₂(t).
+    @usableFromInline
+    static func laplaceFraction(_ t: Double, from start: Double) -> Double {
         let tiny = 1e-300
         var f = t
         var c = f
         var d = 0.0
-        var j = 1.0
-        while j < 200 {
+        var j = start
+        while j < start + 200 {
             d = t + j * d
             if d == 0 { d = tiny }
             d = 1 / d
@@ -66,7 +72,7 @@ public enum NormalDistribution {
             if abs(delta - 1) <= 1.2e-16 { break }
             j += 1
         }
-        return 1 / f
+        return f
     }
 
     /// The density φ(x) = exp(−x²/2)/√(2π).
@@ -118,6 +124,17 @@ public enum NormalDistribution {
         }
         if x == -.infinity { return .infinity }
         return 1 / millsRatioTail(-x)
+    }
+
+    /// x + φ(x)/Φ(x): the mean of N(x, 1) truncated to (0, ∞). For x < −4 it is evaluated
+    /// as 1/K₂(−x) from the continued fraction (at most ~40 terms), avoiding the
+    /// cancellation of x against φ/Φ ≈ −x (it tends to 0 like −1/x).
+    @inlinable
+    public static func truncatedMean(_ x: Double) -> Double {
+        if x.isNaN { return .nan }
+        if x >= -4 { return x + inverseMillsRatio(x) }
+        if x == -.infinity { return 0 }
+        return 1 / laplaceFraction(-x, from: 2)
     }
 
     /// ln Φ(x) and φ(x)/Φ(x) together, sharing one erfc (or one continued fraction): the

@@ -36,6 +36,7 @@ let package = Package(
         // MARK: Plugins (analysis families). Explicit paths: a top-level Plugins/ folder
         // would otherwise be taken for SwiftPM package plugins.
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
+        .target(name: "TolokFrontier", dependencies: ["TolokNumerics"], path: "Plugins/Frontier"),
 
         // MARK: Host executable
         .executableTarget(
@@ -50,5 +51,6 @@ let package = Package(
         .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
+        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier"]),
     ]
 )

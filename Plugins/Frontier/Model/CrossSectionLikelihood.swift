@@ -1,4 +1,5 @@
 import CLapack
+import Dispatch
 import TolokNumerics
 
 #if canImport(Glibc)
@@ -6,6 +7,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+/// Wraps a value whose concurrent use is made safe by construction (disjoint writes).
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
 
 /// Positions of the parameter blocks in the internal vector
 /// θ = [β (k) | δ_μ (kMu) | δ_u (kU) | δ_v (kV)], where μ_i = z_μ,i δ_μ,
@@ -151,6 +158,8 @@ final class CrossSectionLikelihood {
     let muI: UnsafeMutableBufferPointer<Double>?
     let lnUI: UnsafeMutableBufferPointer<Double>?
     let lnVI: UnsafeMutableBufferPointer<Double>?
+    /// Per-chunk partial sums (4 per chunk).
+    let partials: UnsafeMutableBufferPointer<Double>
 
     var isHomoscedastic: Bool { zMu == nil && zU == nil && zV == nil }
 
@@ -194,10 +203,46 @@ final class CrossSectionLikelihood {
         muI = het && kMu > 0 ? Self.buffer(count: n) : nil
         lnUI = het ? Self.buffer(count: n) : nil
         lnVI = het ? Self.buffer(count: n) : nil
+        partials = Self.buffer(count: 4 * ((n + Self.chunkSize - 1) / Self.chunkSize + 1))
+    }
+
+    /// The regressors (n × k, with the constant if one was added) as a matrix.
+    func designMatrix() -> Matrix { Matrix(rows: n, columns: layout.k, columnMajor: Array(x))! }
+
+    /// The dependent variable.
+    var responses: [Double] { Array(y) }
+
+    /// Covariates of one heterogeneity block without their constant column (nil if none).
+    private static func covariates(_ z: UnsafeMutableBufferPointer<Double>?, columns: Int, rows n: Int,
+                                   keep: [Int]) -> Matrix? {
+        guard let z, columns > 1 else { return nil }
+        var out = [Double](repeating: 0, count: keep.count * (columns - 1))
+        for j in 1..<columns { for (r, i) in keep.enumerated() { out[r + (j - 1) * keep.count] = z[i + j * n] } }
+        return Matrix(rows: keep.count, columns: columns - 1, columnMajor: out)
+    }
+
+    /// The same model on every `stride`-th unit (for a cheap warm start on large samples).
+    func subsample(stride m: Int) -> CrossSectionLikelihood {
+        let rows = Array(Swift.stride(from: 0, to: n, by: m))
+        let sub = rows.count
+        var xs = [Double](repeating: 0, count: sub * layout.k)
+        for j in 0..<layout.k { for (r, i) in rows.enumerated() { xs[r + j * sub] = x[i + j * n] } }
+        return CrossSectionLikelihood(
+            y: rows.map { y[$0] }, x: Matrix(rows: sub, columns: layout.k, columnMajor: xs)!,
+            sign: sign, distribution: distribution,
+            zMu: Self.covariates(zMu, columns: layout.kMu, rows: n, keep: rows),
+            zU: Self.covariates(zU, columns: layout.kU, rows: n, keep: rows),
+            zV: Self.covariates(zV, columns: layout.kV, rows: n, keep: rows))
+    }
+
+    /// The same data with constant σ_u, σ_v, μ and the given distribution.
+    func homoscedastic(_ distribution: InefficiencyDistribution) -> CrossSectionLikelihood {
+        CrossSectionLikelihood(y: responses, x: designMatrix(), sign: sign, distribution: distribution,
+                               zMu: nil, zU: nil, zV: nil)
     }
 
     deinit {
-        for b in [x, y, e, wE] { b.deallocate() }
+        for b in [x, y, e, wE, partials] { b.deallocate() }
         for b in [zMu, zU, zV, wMu, wU, wV, muI, lnUI, lnVI] { b?.deallocate() }
     }
 
@@ -240,41 +285,82 @@ final class CrossSectionLikelihood {
         }
     }
 
+    /// Units per chunk of the per-unit loop. Chunks are summed in a fixed order, so results
+    /// do not depend on how many threads ran them.
+    static let chunkSize = 16_384
+
+    /// Runs `body(range, chunkIndex)` over fixed chunks of 0..<n, concurrently when there are
+    /// several chunks, and returns the per-chunk partial sums (4 per chunk) added in chunk order.
+    private func forEachChunk(_ body: (Range<Int>, UnsafeMutablePointer<Double>) -> Void) -> (Double, Double, Double, Double) {
+        let size = Self.chunkSize
+        let count = (n + size - 1) / size
+        let partials = self.partials
+        for i in 0..<(4 * count) { partials[i] = 0 }
+        if count <= 1 {
+            body(0..<n, partials.baseAddress!)
+        } else {
+            let n = self.n
+            withoutActuallyEscaping(body) { work in
+                // Safe to share: chunk c writes only units c·size ..< (c+1)·size of the
+                // per-unit buffers and its own four partial sums; concurrentPerform returns
+                // only after every chunk has finished.
+                let shared = UncheckedSendable((work, partials.baseAddress!))
+                DispatchQueue.concurrentPerform(iterations: count) { c in
+                    shared.value.0((c * size)..<min(n, (c + 1) * size), shared.value.1 + 4 * c)
+                }
+            }
+        }
+        var t = (0.0, 0.0, 0.0, 0.0)
+        for c in 0..<count {
+            t.0 += partials[4 * c]; t.1 += partials[4 * c + 1]; t.2 += partials[4 * c + 2]; t.3 += partials[4 * c + 3]
+        }
+        return t
+    }
+
     private func evaluateHomoscedastic(_ th: UnsafeBufferPointer<Double>,
                                        gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
         let U = exp(th[layout.u.lowerBound])
         let V = exp(th[layout.v.lowerBound])
-        var sLL = 0.0, sMu = 0.0, sU = 0.0, sV = 0.0
-        let e = self.e, wE = self.wE, n = self.n
+        let e = self.e, wE = self.wE
+        let wantGradient = gradient != nil
+        let sums: (Double, Double, Double, Double)
         switch distribution {
         case .halfNormal, .truncatedNormal:
             let truncated = distribution == .truncatedNormal
             let c = NormalFamilyConstants(U: U, V: V, mu: truncated ? th[layout.mu.lowerBound] : 0, truncated: truncated)
-            if gradient == nil {
-                for i in 0..<n { sLL += c.term(e[i]).ll }
-            } else {
-                for i in 0..<n {
-                    let t = c.term(e[i])
-                    sLL += t.ll; wE[i] = t.dE; sMu += t.dMu; sU += t.dLnU; sV += t.dLnV
+            sums = forEachChunk { range, out in
+                var sLL = 0.0, sMu = 0.0, sU = 0.0, sV = 0.0
+                if wantGradient {
+                    for i in range {
+                        let t = c.term(e[i])
+                        sLL += t.ll; wE[i] = t.dE; sMu += t.dMu; sU += t.dLnU; sV += t.dLnV
+                    }
+                } else {
+                    for i in range { sLL += c.term(e[i]).ll }
                 }
+                out[0] = sLL; out[1] = sMu; out[2] = sU; out[3] = sV
             }
         case .exponential:
             let c = ExponentialConstants(U: U, V: V)
-            if gradient == nil {
-                for i in 0..<n { sLL += c.term(e[i]).ll }
-            } else {
-                for i in 0..<n {
-                    let t = c.term(e[i])
-                    sLL += t.ll; wE[i] = t.dE; sU += t.dLnU; sV += t.dLnV
+            sums = forEachChunk { range, out in
+                var sLL = 0.0, sU = 0.0, sV = 0.0
+                if wantGradient {
+                    for i in range {
+                        let t = c.term(e[i])
+                        sLL += t.ll; wE[i] = t.dE; sU += t.dLnU; sV += t.dLnV
+                    }
+                } else {
+                    for i in range { sLL += c.term(e[i]).ll }
                 }
+                out[0] = sLL; out[2] = sU; out[3] = sV
             }
         }
         if let g = gradient {
-            if layout.kMu > 0 { g[layout.mu.lowerBound] = sMu }
-            g[layout.u.lowerBound] = sU
-            g[layout.v.lowerBound] = sV
+            if layout.kMu > 0 { g[layout.mu.lowerBound] = sums.1 }
+            g[layout.u.lowerBound] = sums.2
+            g[layout.v.lowerBound] = sums.3
         }
-        return sLL
+        return sums.0
     }
 
     private func evaluateHeteroscedastic(_ th: UnsafeBufferPointer<Double>,
@@ -282,34 +368,38 @@ final class CrossSectionLikelihood {
         linearPredictor(zU, th, layout.u, into: lnUI)
         linearPredictor(zV, th, layout.v, into: lnVI)
         if layout.kMu > 0 { linearPredictor(zMu, th, layout.mu, into: muI) }
-        let lnU = lnUI!, lnV = lnVI!, wU = self.wU!, wV = self.wV!
-        let e = self.e, wE = self.wE, n = self.n
-        var sLL = 0.0
-        switch distribution {
-        case .halfNormal, .truncatedNormal:
-            let truncated = distribution == .truncatedNormal
-            for i in 0..<n {
-                let c = NormalFamilyConstants(U: exp(lnU[i]), V: exp(lnV[i]), mu: truncated ? muI![i] : 0,
-                                              truncated: truncated)
-                let t = c.term(e[i])
-                sLL += t.ll
-                wE[i] = t.dE; wU[i] = t.dLnU; wV[i] = t.dLnV
-                if truncated { wMu![i] = t.dMu }
+        let lnU = lnUI!, lnV = lnVI!, wU = self.wU!, wV = self.wV!, wMu = self.wMu, muI = self.muI
+        let e = self.e, wE = self.wE
+        let distribution = self.distribution
+        let sums = forEachChunk { range, out in
+            var sLL = 0.0
+            switch distribution {
+            case .halfNormal, .truncatedNormal:
+                let truncated = distribution == .truncatedNormal
+                for i in range {
+                    let c = NormalFamilyConstants(U: exp(lnU[i]), V: exp(lnV[i]), mu: truncated ? muI![i] : 0,
+                                                  truncated: truncated)
+                    let t = c.term(e[i])
+                    sLL += t.ll
+                    wE[i] = t.dE; wU[i] = t.dLnU; wV[i] = t.dLnV
+                    if truncated { wMu![i] = t.dMu }
+                }
+            case .exponential:
+                for i in range {
+                    let c = ExponentialConstants(U: exp(lnU[i]), V: exp(lnV[i]))
+                    let t = c.term(e[i])
+                    sLL += t.ll
+                    wE[i] = t.dE; wU[i] = t.dLnU; wV[i] = t.dLnV
+                }
             }
-        case .exponential:
-            for i in 0..<n {
-                let c = ExponentialConstants(U: exp(lnU[i]), V: exp(lnV[i]))
-                let t = c.term(e[i])
-                sLL += t.ll
-                wE[i] = t.dE; wU[i] = t.dLnU; wV[i] = t.dLnV
-            }
+            out[0] = sLL
         }
         if let g = gradient {
             blockGradient(zU, wU, layout.u, g)
             blockGradient(zV, wV, layout.v, g)
             if layout.kMu > 0 { blockGradient(zMu, wMu!, layout.mu, g) }
         }
-        return sLL
+        return sums.0
     }
 
     /// ∂ℓ/∂δ = zᵀ w for one block (a plain sum when z is the constant alone).

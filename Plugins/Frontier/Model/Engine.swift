@@ -40,8 +40,21 @@ struct Engine<L: LogLikelihoodFunction> {
         }
     }
 
-    func maximize(start: [Double], options: BFGSOptions) -> OptimizationResult {
-        BFGSMinimizer(options: options).minimize(start: start, objective: objective())
+    /// BFGS from `start`. Without a supplied inverse Hessian, the inverse of the differenced
+    /// Hessian at the start is used when it is positive definite (2p extra gradient
+    /// evaluations, which repay themselves many times on badly scaled regressors).
+    func maximize(start: [Double], initialInverseHessian: Matrix? = nil, options: BFGSOptions) -> OptimizationResult {
+        let f = objective()
+        var h0 = initialInverseHessian
+        var extra = 0
+        if h0 == nil {
+            let h = NumericalDerivatives.hessian(at: start, gradient: f)
+            extra = 2 * start.count
+            h0 = try? InterimLinearAlgebra.inverseSPD(h)
+        }
+        var r = BFGSMinimizer(options: options).minimize(start: start, initialInverseHessian: h0, objective: f)
+        r.functionEvaluations += extra
+        return r
     }
 
     /// Newton steps θ ← θ − t H⁻¹g with H the Hessian of −ℓ/n differenced from the analytic

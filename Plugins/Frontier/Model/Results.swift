@@ -139,8 +139,15 @@ public struct FrontierEfficiencies: Sendable, Equatable {
         for i in 0..<m.count {
             let sd = s[i], z = m[i] / sd
             let eta = scale?[i] ?? 1
-            let lz = NormalDistribution.logCDF(z)
-            u[i] = eta * sd * NormalDistribution.truncatedMean(z)
+            let lz: Double
+            if z >= -4 {
+                let (l, r) = NormalDistribution.logCDFAndInverseMillsRatio(z)
+                lz = l
+                u[i] = eta * sd * (z + r)
+            } else {
+                lz = NormalDistribution.logCDF(z)
+                u[i] = eta * sd * NormalDistribution.truncatedMean(z)
+            }
             teJ[i] = exp(-u[i])
             te[i] = exp(NormalDistribution.logCDF(z - eta * sd) - lz - eta * m[i] + 0.5 * eta * eta * sd * sd)
             teInv[i] = exp(NormalDistribution.logCDF(z + eta * sd) - lz + eta * m[i] + 0.5 * eta * eta * sd * sd)

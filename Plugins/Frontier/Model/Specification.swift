@@ -66,6 +66,9 @@ public struct StochasticFrontierOptions: Sendable, Equatable {
     /// γ values (or, for the exponential model, shares σ_u²/m₂) of the grid search for
     /// starting values, in the manner of FRONTIER 4.1 (Coelli 1996, §3.2).
     public var startingGrid: [Double]
+    /// Samples larger than this rank the starting candidates on a systematic subsample of
+    /// about this many units (every ⌈n/size⌉-th).
+    public var startingSubsample: Int
     /// BFGS settings. The objective is the mean negative log-likelihood −ℓ/n, so the
     /// tolerances do not depend on the sample size.
     public var optimizer: BFGSOptions
@@ -81,7 +84,8 @@ public struct StochasticFrontierOptions: Sendable, Equatable {
 
     public init(includeIntercept: Bool = true,
                 startingGrid: [Double] = Array(stride(from: 0.05, through: 0.951, by: 0.05)),
-                optimizer: BFGSOptions = BFGSOptions(gradientTolerance: 1e-10, relativeFunctionTolerance: 1e-16,
+                startingSubsample: Int = 10_000,
+                optimizer: BFGSOptions = BFGSOptions(gradientTolerance: 1e-9, relativeFunctionTolerance: 1e-15,
                                                      maxIterations: 2000, maxFunctionEvaluations: 20_000),
                 maxNewtonSteps: Int = 10,
                 newtonDecrementTolerance: Double = 1e-14,
@@ -89,6 +93,7 @@ public struct StochasticFrontierOptions: Sendable, Equatable {
                 startingValues: [Double]? = nil) {
         self.includeIntercept = includeIntercept
         self.startingGrid = startingGrid
+        self.startingSubsample = max(1, startingSubsample)
         self.optimizer = optimizer
         self.maxNewtonSteps = maxNewtonSteps
         self.newtonDecrementTolerance = newtonDecrementTolerance

@@ -152,23 +152,12 @@ public enum StochasticFrontier {
         parameterNames += blockNames("ln_sigma_u_sq", layout.kU)
         parameterNames += blockNames("ln_sigma_v_sq", layout.kV)
 
-        // Starting values and the search.
+        // Starting values, the search and its verification.
         var evaluations = 0
-        let start: [Double]
-        if let s = options.startingValues {
-            guard s.count == layout.count else {
-                throw FrontierError.dimensionMismatch("\(s.count) starting values for \(layout.count) parameters")
-            }
-            start = s
-        } else {
-            start = startingValues(likelihood: likelihood, model: model, ols: ols, design: design, y: y,
-                                   options: options, evaluations: &evaluations)
+        if let start = options.startingValues, start.count != layout.count {
+            throw FrontierError.dimensionMismatch("\(start.count) starting values for \(layout.count) parameters")
         }
-        let engine = Engine(likelihood: likelihood)
-        let search = engine.maximize(start: start, options: options.optimizer)
-        evaluations += search.functionEvaluations
-        let verified = engine.verify(search, options: options)
-        evaluations += verified.evaluations
+        let (search, verified) = solve(likelihood, ols: ols, options: options, evaluations: &evaluations)
 
         return assemble(model: model, options: options, likelihood: likelihood, ols: ols,
                         parameterNames: parameterNames, search: search, verified: verified,
@@ -204,6 +193,41 @@ public enum StochasticFrontier {
         return OLSResult(coefficients: coefficients, sigmaSquared: s2, logLikelihood: ll, residuals: residuals,
                          secondMoment: m2, thirdMoment: m3, skewness: m3 / pow(m2, 1.5),
                          wrongSkew: sign * m3 >= 0)
+    }
+
+    // MARK: Search
+
+    /// Starting values, BFGS and the Newton verification for one likelihood.
+    ///
+    /// Large samples (n ≥ 4 × `startingSubsample`) are first fitted on a systematic
+    /// subsample of about `startingSubsample` units; its optimum and inverse Hessian (of the
+    /// mean log-likelihood, which has the same scale) start BFGS on the full data, which then
+    /// needs only a few iterations.
+    static func solve(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
+                      evaluations: inout Int) -> (OptimizationResult, Verification) {
+        var start: [Double]? = options.startingValues
+        var inverseHessian: Matrix? = nil
+        if start == nil && lik.n >= 4 * options.startingSubsample {
+            let sub = lik.subsample(stride: lik.n / options.startingSubsample)
+            let names = (0..<lik.layout.k).map { "b\($0)" }
+            if let subOLS = try? ordinaryLeastSquares(y: sub.responses, design: sub.designMatrix(), names: names,
+                                                      sign: sub.sign) {
+                let (_, v) = solve(sub, ols: subOLS, options: options, evaluations: &evaluations)
+                if v.hessianPositiveDefinite, let cov = v.covariance, v.theta.allSatisfy({ $0.isFinite }) {
+                    start = v.theta
+                    var h = cov
+                    for i in h.storage.indices { h.storage[i] *= Double(sub.n) }
+                    inverseHessian = h
+                }
+            }
+        }
+        let engine = Engine(likelihood: lik)
+        let search = engine.maximize(start: start ?? startingValues(lik, ols: ols, options: options, evaluations: &evaluations),
+                                     initialInverseHessian: inverseHessian, options: options.optimizer)
+        evaluations += search.functionEvaluations
+        let verified = engine.verify(search, options: options)
+        evaluations += verified.evaluations
+        return (search, verified)
     }
 
     // MARK: Starting values
@@ -253,58 +277,32 @@ public enum StochasticFrontier {
         return out
     }
 
-    static func startingValues(likelihood: CrossSectionLikelihood, model: StochasticFrontierModel, ols: OLSResult,
-                               design: Matrix, y: [Double], options: StochasticFrontierOptions,
+    /// Starting values: the best moment candidate (half-normal and exponential), the
+    /// half-normal optimum with μ = 0 (truncated normal), or the homoscedastic optimum with
+    /// zero heterogeneity coefficients (heteroscedastic models).
+    static func startingValues(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
                                evaluations: inout Int) -> [Double] {
-        let layout = likelihood.layout
-        if !likelihood.isHomoscedastic {
-            // Start from the homoscedastic fit of the same distribution.
-            let homo = CrossSectionLikelihood(y: y, x: design, sign: likelihood.sign, distribution: model.distribution,
-                                              zMu: nil, zU: nil, zV: nil)
-            let h = homoscedasticOptimum(homo, model: model, ols: ols, options: options, evaluations: &evaluations)
-            var t = [Double](repeating: 0, count: layout.count)
-            for j in 0..<layout.k { t[j] = h[j] }
-            if layout.kMu > 0 { t[layout.mu.lowerBound] = h[homo.layout.mu.lowerBound] }
-            t[layout.u.lowerBound] = h[homo.layout.u.lowerBound]
-            t[layout.v.lowerBound] = h[homo.layout.v.lowerBound]
-            return t
-        }
-        if model.distribution == .truncatedNormal {
-            // The half-normal optimum with μ = 0 (Stevenson's model nests it).
-            let hn = CrossSectionLikelihood(y: y, x: design, sign: likelihood.sign, distribution: .halfNormal,
-                                            zMu: nil, zU: nil, zV: nil)
-            let h = bestCandidate(hn, ols: ols, options: options, evaluations: &evaluations)
-            let r = Engine(likelihood: hn).maximize(start: h, options: options.optimizer)
-            evaluations += r.functionEvaluations
-            var t = [Double](repeating: 0, count: layout.count)
-            for j in 0..<layout.k { t[j] = r.x[j] }
-            t[layout.u.lowerBound] = r.x[hn.layout.u.lowerBound]
-            t[layout.v.lowerBound] = r.x[hn.layout.v.lowerBound]
-            return t
-        }
-        return bestCandidate(likelihood, ols: ols, options: options, evaluations: &evaluations)
-    }
-
-    /// The full homoscedastic optimum (used to start heteroscedastic models).
-    static func homoscedasticOptimum(_ homo: CrossSectionLikelihood, model: StochasticFrontierModel, ols: OLSResult,
-                                     options: StochasticFrontierOptions, evaluations: inout Int) -> [Double] {
-        var start: [Double]
-        if model.distribution == .truncatedNormal {
-            let hnModel = StochasticFrontierModel(frontier: model.frontier, distribution: .halfNormal)
-            let hn = CrossSectionLikelihood(y: Array(homo.y), x: Matrix(rows: homo.n, columns: homo.layout.k,
-                                                                       columnMajor: Array(homo.x))!,
-                                            sign: homo.sign, distribution: .halfNormal, zMu: nil, zU: nil, zV: nil)
-            let h = homoscedasticOptimum(hn, model: hnModel, ols: ols, options: options, evaluations: &evaluations)
-            start = [Double](repeating: 0, count: homo.layout.count)
-            for j in 0..<homo.layout.k { start[j] = h[j] }
-            start[homo.layout.u.lowerBound] = h[hn.layout.u.lowerBound]
-            start[homo.layout.v.lowerBound] = h[hn.layout.v.lowerBound]
+        let layout = lik.layout
+        let base: CrossSectionLikelihood
+        let baseStart: [Double]
+        if !lik.isHomoscedastic {
+            base = lik.homoscedastic(lik.distribution)
+            baseStart = startingValues(base, ols: ols, options: options, evaluations: &evaluations)
+        } else if lik.distribution == .truncatedNormal {
+            base = lik.homoscedastic(.halfNormal)
+            baseStart = bestCandidate(base, ols: ols, options: options, evaluations: &evaluations)
         } else {
-            start = bestCandidate(homo, ols: ols, options: options, evaluations: &evaluations)
+            return bestCandidate(lik, ols: ols, options: options, evaluations: &evaluations)
         }
-        let r = Engine(likelihood: homo).maximize(start: start, options: options.optimizer)
+        let r = Engine(likelihood: base).maximize(start: baseStart, options: options.optimizer)
         evaluations += r.functionEvaluations
-        return r.x
+        let h = r.status == .nonFinite ? baseStart : r.x
+        var t = [Double](repeating: 0, count: layout.count)
+        for j in 0..<layout.k { t[j] = h[j] }
+        if layout.kMu > 0 && base.layout.kMu > 0 { t[layout.mu.lowerBound] = h[base.layout.mu.lowerBound] }
+        t[layout.u.lowerBound] = h[base.layout.u.lowerBound]
+        t[layout.v.lowerBound] = h[base.layout.v.lowerBound]
+        return t
     }
 
     static func bestCandidate(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
@@ -313,8 +311,12 @@ public enum StochasticFrontier {
                                           hasIntercept: options.includeIntercept, grid: options.startingGrid)
         var best: [Double]? = nil
         var bestLL = -Double.infinity
+        // On large samples the candidates are ranked on a systematic subsample of about
+        // `startingSubsample` units: the ranking needs no precision, and the search after it does.
+        let m = (lik.n + options.startingSubsample - 1) / options.startingSubsample
+        let ranker = m > 1 ? lik.subsample(stride: m) : lik
         for c in candidates {
-            let ll = lik.evaluate(c, gradient: nil)
+            let ll = ranker.evaluate(c, gradient: nil)
             evaluations += 1
             if ll.isFinite && ll > bestLL { bestLL = ll; best = c }
         }
@@ -363,7 +365,7 @@ public enum StochasticFrontier {
             status = search.status == .converged ? .iterationLimit : FrontierFitStatus(search.status)
             notes.append("Newton decrement \(verified.decrement) above tolerance after \(verified.steps) Newton steps")
         }
-        if search.status != .converged && search.status != .nonFinite {
+        if status != .converged && search.status != .converged && search.status != .nonFinite {
             notes.append("BFGS stopped with status \(search.status) after \(search.iterations) iterations")
         }
 

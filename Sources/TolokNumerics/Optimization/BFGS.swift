@@ -112,9 +112,14 @@ public struct BFGSMinimizer: Sendable {
     }
 
     /// Minimises `objective` from `start`.
-    public func minimize(start: [Double], objective: ObjectiveWithGradient) -> OptimizationResult {
+    ///
+    /// - Parameter initialInverseHessian: a symmetric positive-definite n × n approximation of
+    ///   ∇²f(start)⁻¹ (e.g. from a fit on a subsample); the identity, scaled after the first
+    ///   step (Nocedal & Wright eq. 6.20), when nil or not n × n and finite.
+    public func minimize(start: [Double], initialInverseHessian: Matrix? = nil,
+                         objective: ObjectiveWithGradient) -> OptimizationResult {
         var state = State(n: start.count, options: options)
-        return state.run(start: start, objective: objective)
+        return state.run(start: start, initialInverseHessian: initialInverseHessian, objective: objective)
     }
 }
 
@@ -257,10 +262,12 @@ extension BFGSMinimizer {
 
             // Zoom phase: lo always satisfies Armijo and has the lowest f seen in the bracket.
             var zoomSteps = 0
-            while evaluations < budget && zoomSteps < 60 {
+            while evaluations < budget && zoomSteps < 40 {
                 zoomSteps += 1
                 let width = abs(hi - lo)
                 if width <= 1e-16 * max(abs(lo), abs(hi)) || width == 0 { break }
+                // Below this the change in f along the interval is lost in rounding.
+                if width * abs(slope0) <= 1e-16 * max(1, abs(f0)) { break }
                 var trial: Double
                 if fHi.isFinite, dHi.isFinite,
                    let c = Self.cubicMinimizer(lo, fLo, dLo, hi, fHi, dHi) {
@@ -288,7 +295,8 @@ extension BFGSMinimizer {
             return bestAlpha > 0 ? bestF : nil
         }
 
-        mutating func run(start: [Double], objective: ObjectiveWithGradient) -> OptimizationResult {
+        mutating func run(start: [Double], initialInverseHessian: Matrix?,
+                          objective: ObjectiveWithGradient) -> OptimizationResult {
             for i in 0..<n { x[i] = start[i] }
             evaluations = 1
             f = objective(x, &g)
@@ -303,6 +311,10 @@ extension BFGSMinimizer {
             if n == 0 { return result(.converged, .gradientNorm, 0) }
 
             var identity = true   // H is still the (unscaled) identity
+            if let h0 = initialInverseHessian, h0.rows == n, h0.columns == n, h0.isFinite {
+                for i in 0..<(n * n) { h[i] = h0.storage[i] }
+                identity = false
+            }
             var iterations = 0
             while true {
                 if infinityNorm(g) <= options.gradientTolerance { return result(.converged, .gradientNorm, iterations) }

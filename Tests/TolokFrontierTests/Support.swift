@@ -70,6 +70,8 @@ struct Tolerances {
     var efficiencyIsAbsolute = false
     /// Relative tolerance on the FRONTIER-order covariance matrix (nil: not compared).
     var covariance: Double? = nil
+    /// Absolute tolerance on the LR statistic (default: 4 × the ℓ tolerance, as LR = 2Δℓ).
+    var lr: Double? = nil
 }
 
 /// Compares a fit with one reference entry. Every comparison is an `#expect`; the largest
@@ -131,7 +133,8 @@ struct EntryChecker {
         }
         if let lr = entry["lr_test_one_sided"] as? NSNumber {
             // LR = 2Δℓ: the absolute ℓ tolerance, doubled, bounds it.
-            compareAbsolute("lr", "LR statistic", fit.likelihoodRatioTest.statistic, lr.doubleValue, tol: 4 * tol.logLikelihood)
+            compareAbsolute("lr", "LR statistic", fit.likelihoodRatioTest.statistic, lr.doubleValue,
+                            tol: tol.lr ?? 4 * tol.logLikelihood)
         }
         let beta = Dictionary(uniqueKeysWithValues: fit.beta.map { ($0.name, $0) })
         for (name, v) in entry.dict("coefficients") {

@@ -415,9 +415,11 @@ public enum StochasticFrontier {
             }
         }
 
-        // A likelihood that never rises above OLS has its supremum at σ_u = 0.
+        // A likelihood that does not rise above OLS while σ_u heads to 0 has its supremum at
+        // σ_u = 0 (the OLS fit), wherever the optimiser happened to stop.
         let lr = 2 * (ll - ols.logLikelihood)
-        if status == .converged && lr < 1e-6 {
+        let uVanishing = gamma.map { $0.value < 1e-3 } ?? (status == .converged)
+        if status != .nonFinite && status != .noInteriorMaximum && lr < 1e-6 && uVanishing {
             status = .noInteriorMaximum
             notes.append("the likelihood does not exceed the OLS likelihood (LR = \(lr)): supremum at σ_u = 0")
         }

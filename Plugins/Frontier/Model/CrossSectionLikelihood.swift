@@ -15,19 +15,22 @@ struct UncheckedSendable<T>: @unchecked Sendable {
 }
 
 /// Positions of the parameter blocks in the internal vector
-/// θ = [β (k) | δ_μ (kMu) | δ_u (kU) | δ_v (kV)], where μ_i = z_μ,i δ_μ,
-/// ln σ_u,i² = z_u,i δ_u and ln σ_v,i² = z_v,i δ_v (each z starts with a constant).
+/// θ = [β (k) | δ_μ (kMu) | δ_u (kU) | δ_v (kV) | η (kEta)], where μ_i = z_μ,i δ_μ,
+/// ln σ_u,i² = z_u,i δ_u and ln σ_v,i² = z_v,i δ_v (each z starts with a constant), and η is
+/// the Battese–Coelli (1992) time-decay parameter of panel models.
 struct ParameterLayout: Sendable, Equatable {
     let k: Int
     let kMu: Int
     let kU: Int
     let kV: Int
+    var kEta: Int = 0
 
     var beta: Range<Int> { 0..<k }
     var mu: Range<Int> { k..<(k + kMu) }
     var u: Range<Int> { (k + kMu)..<(k + kMu + kU) }
     var v: Range<Int> { (k + kMu + kU)..<(k + kMu + kU + kV) }
-    var count: Int { k + kMu + kU + kV }
+    var eta: Range<Int> { (k + kMu + kU + kV)..<count }
+    var count: Int { k + kMu + kU + kV + kEta }
 }
 
 /// Per-parameter constants of the normal–(half/truncated) normal density, shared by all
@@ -413,6 +416,12 @@ final class CrossSectionLikelihood {
             for i in 0..<n { s += w[i] }
             g[range.lowerBound] = s
         }
+    }
+
+    /// JLMS and Battese–Coelli predictions per unit at θ.
+    func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?) {
+        let c = conditionalDistribution(theta)
+        return (FrontierEfficiencies(conditionalMean: c.mean, conditionalStandardDeviation: c.sd), nil)
     }
 
     /// Per-unit parameters of u | ε ~ N⁺(μ*, σ*²) (Jondrow, Lovell, Materov & Schmidt 1982):

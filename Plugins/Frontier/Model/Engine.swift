@@ -8,7 +8,14 @@ protocol LogLikelihoodFunction: AnyObject {
     func evaluate(_ theta: [Double], gradient: UnsafeMutableBufferPointer<Double>?) -> Double
 }
 
-extension CrossSectionLikelihood: LogLikelihoodFunction {}
+/// A frontier log-likelihood the result assembly can interpret.
+protocol FrontierLikelihood: LogLikelihoodFunction {
+    var layout: ParameterLayout { get }
+    /// Predictions per observation, and per group (firm) for panels.
+    func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?)
+}
+
+extension CrossSectionLikelihood: FrontierLikelihood {}
 
 /// What the post-BFGS Newton phase established about the stopping point.
 struct Verification {

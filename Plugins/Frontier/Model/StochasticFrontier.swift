@@ -70,7 +70,13 @@ public struct StochasticFrontierFit: Sendable {
     public let ols: OLSResult
     /// The one-sided LR test of no inefficiency.
     public let likelihoodRatioTest: OneSidedLikelihoodRatioTest
+    /// Per observation (panels: per firm-period, in input row order).
     public let efficiencies: FrontierEfficiencies
+    /// Battese & Coelli (1992) time-decay parameter η (panel models with time-varying inefficiency).
+    public let eta: ParameterEstimate?
+    /// Panels: predictions of the firm effect u_i (the last period's inefficiency), one per firm
+    /// in order of first appearance; nil for cross-sections.
+    public let groupEfficiencies: FrontierEfficiencies?
 
     public var isConverged: Bool { status == .converged }
     /// Mean Battese–Coelli efficiency E[exp(−u)|ε] over units.
@@ -277,23 +283,19 @@ public enum StochasticFrontier {
         return out
     }
 
-    /// Starting values: the best moment candidate (half-normal and exponential), the
-    /// half-normal optimum with μ = 0 (truncated normal), or the homoscedastic optimum with
-    /// zero heterogeneity coefficients (heteroscedastic models).
+    /// Starting values: the best moment candidate (homoscedastic half-normal and exponential);
+    /// otherwise the optimum of the nested homoscedastic model with the extra coefficients at
+    /// zero — the half-normal one for every truncated-normal model (μ = 0, as FRONTIER 4.1
+    /// starts; the homoscedastic truncated normal itself may have no interior maximum), the
+    /// same distribution for heteroscedastic half-normal and exponential models.
     static func startingValues(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
                                evaluations: inout Int) -> [Double] {
         let layout = lik.layout
-        let base: CrossSectionLikelihood
-        let baseStart: [Double]
-        if !lik.isHomoscedastic {
-            base = lik.homoscedastic(lik.distribution)
-            baseStart = startingValues(base, ols: ols, options: options, evaluations: &evaluations)
-        } else if lik.distribution == .truncatedNormal {
-            base = lik.homoscedastic(.halfNormal)
-            baseStart = bestCandidate(base, ols: ols, options: options, evaluations: &evaluations)
-        } else {
+        if lik.isHomoscedastic && lik.distribution != .truncatedNormal {
             return bestCandidate(lik, ols: ols, options: options, evaluations: &evaluations)
         }
+        let base = lik.homoscedastic(lik.distribution == .truncatedNormal ? .halfNormal : lik.distribution)
+        let baseStart = bestCandidate(base, ols: ols, options: options, evaluations: &evaluations)
         let r = Engine(likelihood: base).maximize(start: baseStart, options: options.optimizer)
         evaluations += r.functionEvaluations
         let h = r.status == .nonFinite ? baseStart : r.x
@@ -331,8 +333,9 @@ public enum StochasticFrontier {
 
     // MARK: Assembly
 
-    static func assemble(model: StochasticFrontierModel, options: StochasticFrontierOptions,
-                         likelihood: CrossSectionLikelihood, ols: OLSResult, parameterNames: [String],
+    static func assemble<L: FrontierLikelihood>(
+                         model: StochasticFrontierModel, options: StochasticFrontierOptions,
+                         likelihood: L, ols: OLSResult, parameterNames: [String],
                          search: OptimizationResult, verified: Verification, evaluations: Int,
                          notes initialNotes: [String]) -> StochasticFrontierFit {
         let layout = likelihood.layout
@@ -387,13 +390,17 @@ public enum StochasticFrontier {
             let lam = (U / V).squareRoot()
             lambda = ParameterEstimate(name: "lambda", value: lam, standardError: deltaSE([(uIdx, 0.5 * lam), (vIdx, -0.5 * lam)]))
             if layout.kMu == 1 { mu = ParameterEstimate(name: "mu", value: theta[layout.mu.lowerBound], standardError: se(layout.mu.lowerBound)) }
-            if !(g > options.boundaryTolerance && g < 1 - options.boundaryTolerance) && status != .nonFinite {
+            // On the boundary: γ within `boundaryTolerance` of 0 or 1 — or, when no maximum was
+            // verified, within 1e-4 (the search was heading there: γ → 1 with diverging δ in
+            // Battese & Coelli 1995 models, γ → 0 under wrong skew).
+            let edge = status == .converged ? options.boundaryTolerance : max(options.boundaryTolerance, 1e-4)
+            if !(g > edge && g < 1 - edge) && status != .nonFinite {
                 status = .noInteriorMaximum
                 notes.append("γ = \(g) is on the boundary of [0, 1]: no interior maximum")
             }
             // FRONTIER order: β, σ², γ, then the μ block. Jacobian of that map from θ.
             frontierNames = Array(parameterNames[layout.beta]) + ["sigma_sq", "gamma"]
-                + (layout.kMu == 1 ? ["mu"] : Array(parameterNames[layout.mu]))
+                + (layout.kMu == 1 ? ["mu"] : Array(parameterNames[layout.mu])) + Array(parameterNames[layout.eta])
             if let cov {
                 let p = layout.count
                 var jac = Matrix(rows: p, columns: p)
@@ -401,6 +408,7 @@ public enum StochasticFrontier {
                 jac[layout.k, uIdx] = U; jac[layout.k, vIdx] = V
                 jac[layout.k + 1, uIdx] = g * (1 - g); jac[layout.k + 1, vIdx] = -g * (1 - g)
                 for (r, j) in layout.mu.enumerated() { jac[layout.k + 2 + r, j] = 1 }
+                for (r, j) in layout.eta.enumerated() { jac[layout.k + 2 + layout.kMu + r, j] = 1 }
                 var out = Matrix(rows: p, columns: p)
                 for a in 0..<p {
                     for b in 0..<p {
@@ -423,11 +431,13 @@ public enum StochasticFrontier {
             status = .noInteriorMaximum
             notes.append("the likelihood does not exceed the OLS likelihood (LR = \(lr)): supremum at σ_u = 0")
         }
-        let restrictions = 1 + layout.kMu + (layout.kU - 1)
+        let restrictions = 1 + layout.kMu + (layout.kU - 1) + layout.kEta
         let lrTest = KoddePalm.test(statistic: lr, restrictions: restrictions)
 
-        let cond = likelihood.conditionalDistribution(theta)
-        let eff = FrontierEfficiencies(conditionalMean: cond.mean, conditionalStandardDeviation: cond.sd)
+        let eff = likelihood.efficiencies(theta)
+        let eta = layout.kEta == 1
+            ? ParameterEstimate(name: "eta", value: theta[layout.eta.lowerBound], standardError: se(layout.eta.lowerBound))
+            : nil
 
         return StochasticFrontierFit(
             frontier: model.frontier, distribution: model.distribution, status: status, notes: notes,
@@ -439,7 +449,7 @@ public enum StochasticFrontier {
             sigmaSquared: sigmaSquared, gamma: gamma, sigmaU: sigmaU, sigmaV: sigmaV, lambda: lambda, mu: mu,
             parameters: theta, parameterNames: parameterNames, covariance: cov,
             frontierCovariance: frontierCov, frontierCovarianceNames: frontierNames,
-            ols: ols, likelihoodRatioTest: lrTest, efficiencies: eff)
+            ols: ols, likelihoodRatioTest: lrTest, efficiencies: eff.units, eta: eta, groupEfficiencies: eff.groups)
     }
 }
 

@@ -38,9 +38,9 @@ public struct OLSResult: Sendable {
     public let logLikelihood: Double
     /// ε̂ = y − Xβ̂.
     public let residuals: [Double]
-    /// m₂ = Σε̂²/n.
+    /// Central second moment m₂ = Σ(ε̂ − ε̄)²/n (= SSE/n with an intercept).
     public let secondMoment: Double
-    /// m₃ = Σε̂³/n (the residuals have mean zero with an intercept).
+    /// Central third moment m₃ = Σ(ε̂ − ε̄)³/n.
     public let thirdMoment: Double
     /// m₃/m₂^{3/2}.
     public let skewness: Double

@@ -442,7 +442,7 @@ public enum StochasticFrontier {
         return StochasticFrontierFit(
             frontier: model.frontier, distribution: model.distribution, status: status, notes: notes,
             observations: n, iterations: search.iterations, newtonSteps: verified.steps,
-            functionEvaluations: evaluations + 0, logLikelihood: ll,
+            functionEvaluations: evaluations, logLikelihood: ll,
             maxAbsGradient: verified.maxAbsGradient, newtonDecrement: verified.decrement,
             beta: Array(estimates[layout.beta]), meanCoefficients: Array(estimates[layout.mu]),
             inefficiencyScaleCoefficients: Array(estimates[layout.u]), noiseScaleCoefficients: Array(estimates[layout.v]),

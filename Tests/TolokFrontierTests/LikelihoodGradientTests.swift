@@ -33,10 +33,12 @@ import Glibc
         return (y, Matrix(columns: [ones, x1, x2])!, Matrix(columns: [z])!)
     }
 
-    func check(_ distribution: InefficiencyDistribution, sign: Double, hetU: Bool, hetV: Bool, hetMu: Bool) {
+    func check(_ distribution: InefficiencyDistribution, sign: Double, hetU: Bool, hetV: Bool, hetMu: Bool,
+               scaling: Bool = false) {
         let (y, x, z) = Self.data(n: 200, seed: 7)
         let lik = CrossSectionLikelihood(y: y, x: x, sign: sign, distribution: distribution,
-                                         zMu: hetMu ? z : nil, zU: hetU ? z : nil, zV: hetV ? z : nil)
+                                         zMu: hetMu ? z : nil, zU: hetU ? z : nil, zV: hetV ? z : nil,
+                                         zS: scaling ? z : nil)
         let p = lik.layout.count
         // A point away from the optimum, with every block non-trivial.
         var theta = [Double](repeating: 0, count: p)
@@ -51,7 +53,7 @@ import Glibc
         let fd = NumericalDerivatives.gradient(at: theta) { lik.evaluate($0, gradient: nil) }
         for j in 0..<p {
             #expect(abs(g[j] - fd[j]) <= 1e-6 * max(1, abs(g[j])),
-                    "\(distribution) S=\(sign) hetU=\(hetU) hetV=\(hetV) hetMu=\(hetMu): ∂ℓ/∂θ[\(j)] analytic \(g[j]) vs FD \(fd[j])")
+                    "\(distribution) S=\(sign) hetU=\(hetU) hetV=\(hetV) hetMu=\(hetMu) scaling=\(scaling): ∂ℓ/∂θ[\(j)] analytic \(g[j]) vs FD \(fd[j])")
         }
     }
 
@@ -65,7 +67,11 @@ import Glibc
         check(d, sign: sign, hetU: true, hetV: false, hetMu: false)
         check(d, sign: sign, hetU: false, hetV: true, hetMu: false)
         check(d, sign: sign, hetU: true, hetV: true, hetMu: d == .truncatedNormal)
-        if d == .truncatedNormal { check(d, sign: sign, hetU: false, hetV: false, hetMu: true) }
+        if d == .truncatedNormal {
+            check(d, sign: sign, hetU: false, hetV: false, hetMu: true)
+            check(d, sign: sign, hetU: false, hetV: false, hetMu: false, scaling: true)
+            check(d, sign: sign, hetU: false, hetV: true, hetMu: false, scaling: true)
+        }
     }
 
     /// The parallel chunked loop gives the same value and gradient as one chunk would,

@@ -114,6 +114,7 @@ struct EntryChecker {
             "Zv_(Intercept)": ["ln_sigma_v_sq", "ln_sigma_v_sq:const"], "Zv_regu": ["ln_sigma_v_sq:z1"],
             "Zmu_(Intercept)": ["mu", "mu:const"], "Zmu_regu": ["mu:z1"],
             "ln_sigma_u_sq": ["ln_sigma_u_sq"], "ln_sigma_v_sq": ["ln_sigma_v_sq"],
+            "tau": ["tau"], "cu": ["ln_sigma_star_sq"], "Zscale_regu": ["scale:z1"],
         ]
         for candidate in map[refName] ?? [refName] {
             if let j = fit.parameterNames.firstIndex(of: candidate) {

@@ -24,11 +24,12 @@ import TolokNumerics
     }
 
     static func fit(_ distribution: InefficiencyDistribution, uCovariates: Bool = false,
-                    meanCovariates: Bool = false) throws -> StochasticFrontierFit {
+                    meanCovariates: Bool = false, scaling: Bool = false) throws -> StochasticFrontierFit {
         let (y, x, regu) = try data()
         let model = StochasticFrontierModel(frontier: .cost, distribution: distribution,
                                             inefficiencyScaleCovariates: uCovariates ? regu : nil,
-                                            meanCovariates: meanCovariates ? regu : nil)
+                                            meanCovariates: meanCovariates ? regu : nil,
+                                            scalingCovariates: scaling ? regu : nil)
         return try StochasticFrontier.fit(y: y, x: x, regressorNames: names, model: model)
     }
 
@@ -126,5 +127,15 @@ import TolokNumerics
         checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility muhet published")
         fit.check("utility muhet sfaR", against: try Reference.entry(Self.file, model: m, source: "local build"), Self.sfaR)
         fit.check("utility muhet own MLE", against: try Reference.entry(Self.file, model: m, source: "own scipy MLE"), Self.own)
+    }
+
+    /// Scaling property u_i = exp(δ·regu)·u*, u* ~ N⁺(τ, e^{cu}) (sfaR `scaling = TRUE`).
+    @Test func truncatedNormalScalingProperty() throws {
+        let fit = try Self.fit(.truncatedNormal, scaling: true)
+        #expect(fit.status == .converged)
+        #expect(fit.scalingCoefficients.count == 1 && fit.mu == nil && fit.gamma == nil)
+        let m = "truncnormal-scaling_regu-cost-cobbdouglas-log"
+        checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility scaling published")
+        fit.check("utility scaling sfaR", against: try Reference.entry(Self.file, model: m, source: "local build"), Self.sfaR)
     }
 }

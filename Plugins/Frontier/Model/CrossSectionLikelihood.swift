@@ -15,22 +15,25 @@ struct UncheckedSendable<T>: @unchecked Sendable {
 }
 
 /// Positions of the parameter blocks in the internal vector
-/// θ = [β (k) | δ_μ (kMu) | δ_u (kU) | δ_v (kV) | η (kEta)], where μ_i = z_μ,i δ_μ,
-/// ln σ_u,i² = z_u,i δ_u and ln σ_v,i² = z_v,i δ_v (each z starts with a constant), and η is
-/// the Battese–Coelli (1992) time-decay parameter of panel models.
+/// θ = [β (k) | δ_μ (kMu) | δ_u (kU) | δ_v (kV) | δ_s (kScale) | η (kEta)], where
+/// μ_i = z_μ,i δ_μ, ln σ_u,i² = z_u,i δ_u and ln σ_v,i² = z_v,i δ_v (each z starts with a
+/// constant); δ_s are the scaling-property coefficients (no constant; then the μ block is τ
+/// and the u block is ln σ*²); η is the Battese–Coelli (1992) time-decay parameter.
 struct ParameterLayout: Sendable, Equatable {
     let k: Int
     let kMu: Int
     let kU: Int
     let kV: Int
+    var kScale: Int = 0
     var kEta: Int = 0
 
     var beta: Range<Int> { 0..<k }
     var mu: Range<Int> { k..<(k + kMu) }
     var u: Range<Int> { (k + kMu)..<(k + kMu + kU) }
     var v: Range<Int> { (k + kMu + kU)..<(k + kMu + kU + kV) }
-    var eta: Range<Int> { (k + kMu + kU + kV)..<count }
-    var count: Int { k + kMu + kU + kV + kEta }
+    var scale: Range<Int> { (k + kMu + kU + kV)..<(k + kMu + kU + kV + kScale) }
+    var eta: Range<Int> { (k + kMu + kU + kV + kScale)..<count }
+    var count: Int { k + kMu + kU + kV + kScale + kEta }
 }
 
 /// Per-parameter constants of the normal–(half/truncated) normal density, shared by all
@@ -152,6 +155,8 @@ final class CrossSectionLikelihood {
     let zMu: UnsafeMutableBufferPointer<Double>?
     let zU: UnsafeMutableBufferPointer<Double>?
     let zV: UnsafeMutableBufferPointer<Double>?
+    /// n × q scaling-property covariates (no constant): u_i = exp(z_s,i δ_s)·u*, or nil.
+    let zS: UnsafeMutableBufferPointer<Double>?
     // Workspace.
     let e: UnsafeMutableBufferPointer<Double>
     let wE: UnsafeMutableBufferPointer<Double>
@@ -164,7 +169,10 @@ final class CrossSectionLikelihood {
     /// Per-chunk partial sums (4 per chunk).
     let partials: UnsafeMutableBufferPointer<Double>
 
-    var isHomoscedastic: Bool { zMu == nil && zU == nil && zV == nil }
+    /// exp(z_s,i δ_s) per unit (scaling model only).
+    let hI: UnsafeMutableBufferPointer<Double>?
+
+    var isHomoscedastic: Bool { zMu == nil && zU == nil && zV == nil && zS == nil }
 
     private static func buffer(_ values: [Double]) -> UnsafeMutableBufferPointer<Double> {
         let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(values.count, 1))
@@ -184,11 +192,16 @@ final class CrossSectionLikelihood {
         return [Double](repeating: 1, count: n) + z.storage
     }
 
+    /// `zS` (scaling property) requires the truncated normal and excludes `zMu` and `zU`.
     init(y: [Double], x: Matrix, sign: Double, distribution: InefficiencyDistribution,
-         zMu: Matrix?, zU: Matrix?, zV: Matrix?) {
+         zMu: Matrix?, zU: Matrix?, zV: Matrix?, zS: Matrix? = nil) {
         n = y.count
         let kMu = distribution == .truncatedNormal ? 1 + (zMu?.columns ?? 0) : 0
-        layout = ParameterLayout(k: x.columns, kMu: kMu, kU: 1 + (zU?.columns ?? 0), kV: 1 + (zV?.columns ?? 0))
+        let scaling = zS.map { $0.columns > 0 } ?? false
+        layout = ParameterLayout(k: x.columns, kMu: kMu, kU: 1 + (zU?.columns ?? 0), kV: 1 + (zV?.columns ?? 0),
+                                 kScale: scaling ? zS!.columns : 0)
+        self.zS = scaling ? Self.buffer(zS!.storage) : nil
+        hI = scaling ? Self.buffer(count: n) : nil
         self.sign = sign
         self.distribution = distribution
         self.x = Self.buffer(x.storage)
@@ -199,7 +212,7 @@ final class CrossSectionLikelihood {
         self.zV = Self.withConstant(zV, rows: n).map(Self.buffer)
         e = Self.buffer(count: n)
         wE = Self.buffer(count: n)
-        let het = zm != nil || self.zU != nil || self.zV != nil
+        let het = zm != nil || self.zU != nil || self.zV != nil || scaling
         wMu = het && kMu > 0 ? Self.buffer(count: n) : nil
         wU = het ? Self.buffer(count: n) : nil
         wV = het ? Self.buffer(count: n) : nil
@@ -235,7 +248,12 @@ final class CrossSectionLikelihood {
             sign: sign, distribution: distribution,
             zMu: Self.covariates(zMu, columns: layout.kMu, rows: n, keep: rows),
             zU: Self.covariates(zU, columns: layout.kU, rows: n, keep: rows),
-            zV: Self.covariates(zV, columns: layout.kV, rows: n, keep: rows))
+            zV: Self.covariates(zV, columns: layout.kV, rows: n, keep: rows),
+            zS: zS.map { z in
+                var out = [Double](repeating: 0, count: sub * layout.kScale)
+                for j in 0..<layout.kScale { for (r, i) in rows.enumerated() { out[r + j * sub] = z[i + j * n] } }
+                return Matrix(rows: sub, columns: layout.kScale, columnMajor: out)!
+            })
     }
 
     /// The same data with constant σ_u, σ_v, μ and the given distribution.
@@ -246,7 +264,7 @@ final class CrossSectionLikelihood {
 
     deinit {
         for b in [x, y, e, wE, partials] { b.deallocate() }
-        for b in [zMu, zU, zV, wMu, wU, wV, muI, lnUI, lnVI] { b?.deallocate() }
+        for b in [zMu, zU, zV, zS, hI, wMu, wU, wV, muI, lnUI, lnVI] { b?.deallocate() }
     }
 
     /// e = S·(y − Xβ) into `e`.
@@ -266,6 +284,28 @@ final class CrossSectionLikelihood {
         } else {
             let c = range.isEmpty ? 0 : coef[range.lowerBound]
             out.initialize(repeating: c)
+        }
+    }
+
+    /// Per-unit μ_i, ln σ_u,i², ln σ_v,i² into `muI`, `lnUI`, `lnVI` (heterogeneous models).
+    /// Scaling property (Wang & Schmidt 2002): h_i = exp(z_s,i δ_s), μ_i = τ h_i,
+    /// ln σ_u,i² = ln σ*² + 2 z_s,i δ_s, i.e. u_i = h_i u* with u* ~ N⁺(τ, σ*²).
+    private func computePredictors(_ th: UnsafeBufferPointer<Double>) {
+        linearPredictor(zV, th, layout.v, into: lnVI)
+        if let zS, let h = hI {
+            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.kScale), 1, zS.baseAddress, Int32(n),
+                        th.baseAddress! + layout.scale.lowerBound, 1, 0, h.baseAddress, 1)
+            let tau = th[layout.mu.lowerBound], lnSigmaStar2 = th[layout.u.lowerBound]
+            let lnU = lnUI!, mu = muI!
+            for i in 0..<n {
+                let zd = h[i]
+                lnU[i] = lnSigmaStar2 + 2 * zd
+                h[i] = exp(zd)
+                mu[i] = tau * h[i]
+            }
+        } else {
+            linearPredictor(zU, th, layout.u, into: lnUI)
+            if layout.kMu > 0 { linearPredictor(zMu, th, layout.mu, into: muI) }
         }
     }
 
@@ -368,9 +408,7 @@ final class CrossSectionLikelihood {
 
     private func evaluateHeteroscedastic(_ th: UnsafeBufferPointer<Double>,
                                          gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
-        linearPredictor(zU, th, layout.u, into: lnUI)
-        linearPredictor(zV, th, layout.v, into: lnVI)
-        if layout.kMu > 0 { linearPredictor(zMu, th, layout.mu, into: muI) }
+        computePredictors(th)
         let lnU = lnUI!, lnV = lnVI!, wU = self.wU!, wV = self.wV!, wMu = self.wMu, muI = self.muI
         let e = self.e, wE = self.wE
         let distribution = self.distribution
@@ -398,9 +436,24 @@ final class CrossSectionLikelihood {
             out[0] = sLL
         }
         if let g = gradient {
-            blockGradient(zU, wU, layout.u, g)
             blockGradient(zV, wV, layout.v, g)
-            if layout.kMu > 0 { blockGradient(zMu, wMu!, layout.mu, g) }
+            if let zS, let h = hI, let wMu, let comb = self.muI {
+                // ∂μ_i/∂τ = h_i, ∂μ_i/∂δ_s = τ h_i z_i, ∂ln σ_u,i²/∂ln σ*² = 1, ∂ln σ_u,i²/∂δ_s = 2 z_i.
+                let tau = th[layout.mu.lowerBound]
+                var sTau = 0.0, sStar = 0.0
+                for i in 0..<n {
+                    sTau += wMu[i] * h[i]
+                    sStar += wU[i]
+                    comb[i] = tau * h[i] * wMu[i] + 2 * wU[i]   // μ_i is no longer needed
+                }
+                g[layout.mu.lowerBound] = sTau
+                g[layout.u.lowerBound] = sStar
+                cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.kScale), 1, zS.baseAddress, Int32(n),
+                            comb.baseAddress, 1, 0, g.baseAddress! + layout.scale.lowerBound, 1)
+            } else {
+                blockGradient(zU, wU, layout.u, g)
+                if layout.kMu > 0 { blockGradient(zMu, wMu!, layout.mu, g) }
+            }
         }
         return sums.0
     }
@@ -432,11 +485,7 @@ final class CrossSectionLikelihood {
         var sStar = [Double](repeating: 0, count: n)
         theta.withUnsafeBufferPointer { th in
             computeResiduals(th)
-            if !isHomoscedastic {
-                linearPredictor(zU, th, layout.u, into: lnUI)
-                linearPredictor(zV, th, layout.v, into: lnVI)
-                if layout.kMu > 0 { linearPredictor(zMu, th, layout.mu, into: muI) }
-            }
+            if !isHomoscedastic { computePredictors(th) }
             for i in 0..<n {
                 let U = exp(lnUI?[i] ?? th[layout.u.lowerBound])
                 let V = exp(lnVI?[i] ?? th[layout.v.lowerBound])

@@ -39,22 +39,31 @@ public struct StochasticFrontierModel: Sendable, Equatable {
     public var noiseScaleCovariates: Matrix?
     /// n × q covariates of μ (without a constant); truncated normal only.
     public var meanCovariates: Matrix?
+    /// n × q covariates of the scaling property (without a constant; truncated normal only,
+    /// not combined with `inefficiencyScaleCovariates` or `meanCovariates`):
+    /// u_i = exp(z_i δ)·u*, u* ~ N⁺(τ, σ*²) — Wang & Schmidt (2002); Alvarez, Amsler, Orea &
+    /// Schmidt (2006); sfaR's `scaling = TRUE`. Internally μ_i = τ e^{z_i δ},
+    /// ln σ_u,i² = ln σ*² + 2 z_i δ.
+    public var scalingCovariates: Matrix?
 
     public init(frontier: FrontierType = .production,
                 distribution: InefficiencyDistribution = .halfNormal,
                 inefficiencyScaleCovariates: Matrix? = nil,
                 noiseScaleCovariates: Matrix? = nil,
-                meanCovariates: Matrix? = nil) {
+                meanCovariates: Matrix? = nil,
+                scalingCovariates: Matrix? = nil) {
         self.frontier = frontier
         self.distribution = distribution
         self.inefficiencyScaleCovariates = inefficiencyScaleCovariates
         self.noiseScaleCovariates = noiseScaleCovariates
         self.meanCovariates = meanCovariates
+        self.scalingCovariates = scalingCovariates
     }
 
     /// True when σ_u, σ_v and μ are the same for every unit.
     public var isHomoscedastic: Bool {
         inefficiencyScaleCovariates == nil && noiseScaleCovariates == nil && meanCovariates == nil
+            && scalingCovariates == nil
     }
 }
 

@@ -45,6 +45,9 @@ public struct StochasticFrontierFit: Sendable {
     public let inefficiencyScaleCoefficients: [ParameterEstimate]
     /// Coefficients of ln σ_v².
     public let noiseScaleCoefficients: [ParameterEstimate]
+    /// Scaling-property coefficients δ (then `meanCoefficients` holds τ and
+    /// `inefficiencyScaleCoefficients` ln σ*²); empty otherwise.
+    public let scalingCoefficients: [ParameterEstimate]
 
     /// σ² = σ_u² + σ_v² (nil when σ_u or σ_v varies by unit).
     public let sigmaSquared: ParameterEstimate?
@@ -112,13 +115,22 @@ public enum StochasticFrontier {
         guard x.isFinite else { throw FrontierError.nonFiniteData("x") }
         for (name, z) in [("inefficiency-scale covariates", model.inefficiencyScaleCovariates),
                           ("noise-scale covariates", model.noiseScaleCovariates),
-                          ("mean covariates", model.meanCovariates)] {
+                          ("mean covariates", model.meanCovariates),
+                          ("scaling covariates", model.scalingCovariates)] {
             guard let z else { continue }
             guard z.rows == n else { throw FrontierError.dimensionMismatch("\(name) have \(z.rows) rows, expected \(n)") }
             guard z.isFinite else { throw FrontierError.nonFiniteData(name) }
         }
         if model.meanCovariates != nil && model.distribution != .truncatedNormal {
             throw FrontierError.invalidModel("mean covariates need the truncated-normal distribution")
+        }
+        if let zs = model.scalingCovariates {
+            guard model.distribution == .truncatedNormal, zs.columns > 0 else {
+                throw FrontierError.invalidModel("the scaling property needs the truncated normal and at least one covariate")
+            }
+            guard model.meanCovariates == nil && model.inefficiencyScaleCovariates == nil else {
+                throw FrontierError.invalidModel("the scaling property replaces mean and inefficiency-scale covariates")
+            }
         }
         if let names = regressorNames, names.count != x.columns {
             throw FrontierError.dimensionMismatch("\(names.count) regressor names for \(x.columns) columns")
@@ -138,7 +150,7 @@ public enum StochasticFrontier {
         let sign = model.frontier.sign
         let likelihood = CrossSectionLikelihood(y: y, x: design, sign: sign, distribution: model.distribution,
                                                 zMu: model.meanCovariates, zU: model.inefficiencyScaleCovariates,
-                                                zV: model.noiseScaleCovariates)
+                                                zV: model.noiseScaleCovariates, zS: model.scalingCovariates)
         let layout = likelihood.layout
         guard n > layout.count else { throw FrontierError.tooFewObservations(needed: layout.count, got: n) }
 
@@ -154,9 +166,11 @@ public enum StochasticFrontier {
         func blockNames(_ prefix: String, _ count: Int) -> [String] {
             count <= 1 ? Array([prefix].prefix(count)) : [prefix + ":const"] + (1..<count).map { prefix + ":z\($0)" }
         }
-        parameterNames += blockNames("mu", layout.kMu)
-        parameterNames += blockNames("ln_sigma_u_sq", layout.kU)
+        let scaling = layout.kScale > 0
+        parameterNames += blockNames(scaling ? "tau" : "mu", layout.kMu)
+        parameterNames += blockNames(scaling ? "ln_sigma_star_sq" : "ln_sigma_u_sq", layout.kU)
         parameterNames += blockNames("ln_sigma_v_sq", layout.kV)
+        parameterNames += (1...max(1, layout.kScale)).prefix(layout.kScale).map { "scale:z\($0)" }
 
         // Starting values, the search and its verification.
         var evaluations = 0
@@ -374,7 +388,7 @@ public enum StochasticFrontier {
 
         // Variance parameters.
         let uIdx = layout.u.lowerBound, vIdx = layout.v.lowerBound
-        let homoscedasticScales = layout.kU == 1 && layout.kV == 1
+        let homoscedasticScales = layout.kU == 1 && layout.kV == 1 && layout.kScale == 0
         var sigmaSquared: ParameterEstimate? = nil, gamma: ParameterEstimate? = nil
         var sigmaU: ParameterEstimate? = nil, sigmaV: ParameterEstimate? = nil, lambda: ParameterEstimate? = nil
         var mu: ParameterEstimate? = nil
@@ -431,7 +445,7 @@ public enum StochasticFrontier {
             status = .noInteriorMaximum
             notes.append("the likelihood does not exceed the OLS likelihood (LR = \(lr)): supremum at σ_u = 0")
         }
-        let restrictions = 1 + layout.kMu + (layout.kU - 1) + layout.kEta
+        let restrictions = 1 + layout.kMu + (layout.kU - 1) + layout.kScale + layout.kEta
         let lrTest = KoddePalm.test(statistic: lr, restrictions: restrictions)
 
         let eff = likelihood.efficiencies(theta)
@@ -446,6 +460,7 @@ public enum StochasticFrontier {
             maxAbsGradient: verified.maxAbsGradient, newtonDecrement: verified.decrement,
             beta: Array(estimates[layout.beta]), meanCoefficients: Array(estimates[layout.mu]),
             inefficiencyScaleCoefficients: Array(estimates[layout.u]), noiseScaleCoefficients: Array(estimates[layout.v]),
+            scalingCoefficients: Array(estimates[layout.scale]),
             sigmaSquared: sigmaSquared, gamma: gamma, sigmaU: sigmaU, sigmaV: sigmaV, lambda: lambda, mu: mu,
             parameters: theta, parameterNames: parameterNames, covariance: cov,
             frontierCovariance: frontierCov, frontierCovarianceNames: frontierNames,

@@ -94,9 +94,13 @@ public struct StochasticFrontierFit: Sendable {
 /// 1. OLS (QR), residual moments m₂, m₃ and the wrong-skew check.
 /// 2. Starting values: MOLS (Olson, Schmidt & Waldman 1980; σ_u from m₃) and a grid over
 ///    γ with σ² = m₂/(1 − 2γ/π) and β₀ shifted by S·E[u], as FRONTIER 4.1 does (Coelli 1995);
-///    the best log-likelihood wins. The truncated-normal model starts from the half-normal
-///    optimum with μ = 0; heteroscedastic models from the homoscedastic optimum.
-/// 3. BFGS on −ℓ/n in θ (unconstrained: log-variances), analytic gradient.
+///    the best log-likelihood wins (ranked on a subsample of ~`startingSubsample` units when n
+///    is larger). Truncated-normal models start from the half-normal optimum with μ = 0 (and
+///    zero heterogeneity coefficients); heteroscedastic models from the homoscedastic optimum.
+///    For n ≥ 4 × `startingSubsample` the whole procedure first runs on a systematic
+///    subsample, whose optimum and inverse Hessian start the full-data search.
+/// 3. BFGS on −ℓ/n in θ (unconstrained: log-variances), analytic gradient, the initial
+///    inverse Hessian from differencing at the start (or from the subsample fit).
 /// 4. Newton steps with the Hessian differenced from the analytic gradient, until the Newton
 ///    decrement gᵀH⁻¹g falls below `newtonDecrementTolerance`; this both polishes and
 ///    verifies the maximum (negative-definite Hessian).

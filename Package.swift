@@ -36,11 +36,9 @@ let package = Package(
         // MARK: Plugins (analysis families). Explicit paths: a top-level Plugins/ folder
         // would otherwise be taken for SwiftPM package plugins.
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
-<<<<<<< HEAD
         .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
-=======
         .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
->>>>>>> insurance
+        .target(name: "TolokFrontier", dependencies: ["TolokNumerics"], path: "Plugins/Frontier"),
 
         // MARK: Host executable
         .executableTarget(
@@ -57,5 +55,6 @@ let package = Package(
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
+        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier"]),
     ]
 )

@@ -28,6 +28,7 @@ struct DEABench: ParsableCommand {
     var reference: Int = 0
     @Option(help: ArgumentHelp("Folder with reference.py.", valueName: "dir")) var peers: String = "../shared/peers"
     @Flag(help: "Print progress on stderr.") var progress = false
+    @Flag(help: "Also run phase II (slacks, targets, peers); by default only scores, as the reference computes.") var slacks = false
 
     func run() throws {
         guard n > 0, m > 0, s > 0, repeats > 0 else { throw UsageError("--n, --m, --s and --repeats must be positive") }
@@ -35,7 +36,7 @@ struct DEABench: ParsableCommand {
         let generated = SyntheticDEAData.cobbDouglas(units: n, inputs: m, outputs: s, seed: seed)
         let start = Date()
         let data = DEAData(inputs: generated.inputs, outputs: generated.outputs)
-        var model = DEAModel(orientation: .input, rts: returns)
+        var model = DEAModel(orientation: .input, rts: returns, slacks: slacks)
         if let threads { model.threads = threads }
         var times: [Double] = []
         var scores: [DEAUnitScore] = []
@@ -54,12 +55,14 @@ struct DEABench: ParsableCommand {
         let efficient = scores.filter { $0.isEfficient }.count
         let failed = scores.filter { $0.status != .optimal }.count
         let mean = scores.map { $0.radial }.filter(\.isFinite).reduce(0, +) / Double(n)
+        let iterations = Double(scores.map(\.iterations).reduce(0, +)) / Double(n)
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let peakMiB = Double(usage.ru_maxrss) / 1024
-        print("dea \(returns.rawValue) input  n=\(n) m=\(m) s=\(s) seed=\(seed) threads=\(model.threads)")
+        print("dea \(returns.rawValue) input\(slacks ? " with slacks" : " scores")  n=\(n) m=\(m) s=\(s) seed=\(seed) threads=\(model.threads)")
         print(String(format: "  time %.3f s (median of %d: %@)", median, repeats, times.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
-        print(String(format: "  efficient units %d, not optimal %d, mean score %.6f, peak RSS %.0f MiB", efficient, failed, mean, peakMiB))
+        print(String(format: "  efficient units %d, not optimal %d, mean score %.6f, simplex iterations per unit %.1f, peak RSS %.0f MiB",
+                     efficient, failed, mean, iterations, peakMiB))
 
         if reference > 0 {
             let k = min(reference, n)

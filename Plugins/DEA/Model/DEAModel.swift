@@ -24,14 +24,19 @@ public struct DEAModel: Sendable {
     public var superEfficiency: Bool
     public var strategy: Strategy
     public var threads: Int
+    /// Run phase II (slacks, targets, peers). Without it only the radial score and the
+    /// multiplier weights are computed (what R Benchmarking's `dea()` does by default).
+    public var slacks: Bool
 
     public init(orientation: Orientation = .input, rts: ReturnsToScale = .crs, superEfficiency: Bool = false,
-                strategy: Strategy = .automatic(threshold: 400), threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
+                strategy: Strategy = .automatic(threshold: 400), threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+                slacks: Bool = true) {
         self.orientation = orientation
         self.rts = rts
         self.superEfficiency = superEfficiency
         self.strategy = strategy
         self.threads = max(1, threads)
+        self.slacks = slacks
     }
 
     /// Scores the `units` (default: all) against the technology spanned by `reference` (default:
@@ -74,13 +79,16 @@ public struct DEAModel: Sendable {
                     // o shapes the frontier: leave it out and price every other reference unit
                     // (the frontier without o need not generate the technology without o).
                     let others = useFrontier ? ReferencePool(data: data, units: reference.filter { $0 != o }, rts: model.rts) : pool
-                    score = evaluator.evaluate(point: data.profile(o), pool: others, seed: seed, own: nil, excluded: o)
+                    score = evaluator.evaluate(point: data.profile(o), pool: others, seed: seed, own: nil, excluded: o, slacks: model.slacks)
                 } else {
                     // Not on the frontier: leaving it out changes nothing, so super = standard.
-                    score = evaluator.evaluate(point: data.profile(o), pool: pool, seed: seed, own: isMember ? o : nil)
+                    score = evaluator.evaluate(point: data.profile(o), pool: pool, seed: seed, own: isMember ? o : nil, slacks: model.slacks)
                 }
                 seed = score.peers.map(\.unit)
                 out.append(score)
+            }
+            if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
+                FileHandle.standardError.write(Data("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves\n".utf8))
             }
             return out
         }

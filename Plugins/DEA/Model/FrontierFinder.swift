@@ -51,12 +51,11 @@ struct FrontierFinder {
         var pool = ReferencePool(data: data, units: [], rts: rts)
         let evaluator = UnitEvaluator(data: data, orientation: .input, rts: rts)
         let tolerance = DEATolerance.classification
-        var gains: [Double] = []
         var seed: [Int] = []
 
         for o in order where !inFrontier.contains(o) {
             while true {
-                let lp = evaluator.radialOnly(point: data.profile(o), pool: pool, seed: seed, own: o)
+                let lp = evaluator.radialOnly(point: data.profile(o), pool: pool, seed: seed, own: o, stopBelow: 1 - tolerance)
                 seed = lp.basic.filter { $0 != o }
                 guard lp.status == .optimal else {
                     // Cannot decide numerically: keep o (a superset of the frontier is still exact).
@@ -66,13 +65,7 @@ struct FrontierFinder {
                 }
                 if lp.value < 1 - tolerance { break }
                 // Price all units against the supporting hyperplane at o.
-                all.gains(duals: lp.duals, sense: .minimize, into: &gains)
-                var best = -1
-                var bestGain = 1e-9
-                for (c, j) in units.enumerated() where gains[c] > bestGain && j != o && !inFrontier.contains(j) {
-                    bestGain = gains[c]
-                    best = j
-                }
+                let best = all.mostAttractive(duals: lp.duals, sense: .minimize, limit: 1) { $0 == o || inFrontier.contains($0) }.first ?? -1
                 let added = best < 0 ? o : best
                 frontier.append(added); inFrontier.insert(added)
                 pool = ReferencePool(data: data, units: frontier, rts: rts)

@@ -1,15 +1,15 @@
 /// The units a DEA technology may draw its reference columns from, with their scaled profiles
-/// gathered contiguously for fast pricing.
+/// stored variable by variable (structure of arrays) for fast pricing.
 ///
 /// Pricing: after an envelopment LP over a small working set with row duals y, a unit j outside
 /// the set would improve the objective iff its λ column has a favourable reduced cost, i.e. iff
 /// g_j = y·(x̃ⱼ, ỹⱼ, 1) is > 0 (minimisation) or < 0 (maximisation); the "1" is the RTS row when
-/// there is one. ``gains(duals:sense:into:)`` computes the improvement for every pool unit in one
-/// pass of n·(m+s) multiply-adds.
+/// there is one. ``mostAttractive(duals:sense:limit:skip:)`` computes g for every pool unit in
+/// blocks (each variable's row is contiguous, so the inner loop vectorises) and keeps the best.
 struct ReferencePool {
     let units: [Int]
-    /// (m + s) × count, column-major.
-    private let profiles: [Double]
+    /// Variable t of pool unit c at `rows[t * count + c]`.
+    private let rows: [Double]
     private let dimension: Int
     private let hasRTSRow: Bool
 
@@ -17,34 +17,59 @@ struct ReferencePool {
         self.units = units
         dimension = data.dimension
         hasRTSRow = rts != .crs
-        var p = [Double](repeating: 0, count: units.count * data.dimension)
-        for (c, j) in units.enumerated() {
-            let src = data.profile(j)
-            for t in 0..<data.dimension { p[c * data.dimension + t] = src[src.startIndex + t] }
+        let n = units.count
+        var p = [Double](repeating: 0, count: n * data.dimension)
+        data.profiles.withUnsafeBufferPointer { src in
+            for (c, j) in units.enumerated() {
+                for t in 0..<data.dimension { p[t * n + c] = src[j * data.dimension + t] }
+            }
         }
-        profiles = p
+        rows = p
     }
 
     var count: Int { units.count }
 
-    /// gains[c] = improvement direction of pool unit c (positive = would enter).
-    func gains(duals y: [Double], sense: OptimizationSense, into gains: inout [Double]) {
-        let d = dimension
-        let offset = hasRTSRow ? y[d] : 0
+    /// Up to `limit` pool units with gain > `threshold`, best first, skipping units for which
+    /// `skip` is true. Also returns the largest gain seen (≤ threshold: the LP is optimal over
+    /// the pool).
+    func mostAttractive(duals y: [Double], sense: OptimizationSense, limit: Int, threshold: Double = 1e-9,
+                        skip: (Int) -> Bool) -> [Int] {
+        let n = units.count, d = dimension
+        guard n > 0 else { return [] }
         let sign: Double = sense == .minimize ? 1 : -1
-        if gains.count != units.count { gains = [Double](repeating: 0, count: units.count) }
-        profiles.withUnsafeBufferPointer { p in
-            y.withUnsafeBufferPointer { yy in
-                gains.withUnsafeMutableBufferPointer { g in
-                    for c in 0..<units.count {
-                        var dot = offset
-                        let base = c * d
-                        for t in 0..<d { dot += yy[t] * p[base + t] }
-                        g[c] = sign * dot
+        let offset = sign * (hasRTSRow ? y[d] : 0)
+        var best: [(unit: Int, gain: Double)] = []
+        best.reserveCapacity(limit + 1)
+        var worstKept = threshold
+        let blockSize = 512
+        withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize) { g in
+            rows.withUnsafeBufferPointer { p in
+                var start = 0
+                while start < n {
+                    let len = min(blockSize, n - start)
+                    for c in 0..<len { g[c] = offset }
+                    for t in 0..<d {
+                        let w = sign * y[t]
+                        if w == 0 { continue }
+                        let row = p.baseAddress! + t * n + start
+                        for c in 0..<len { g[c] += w * row[c] }
                     }
+                    for c in 0..<len where g[c] > worstKept {
+                        let j = units[start + c]
+                        if skip(j) { continue }
+                        best.append((j, g[c]))
+                        if best.count > limit {
+                            best.sort { $0.gain > $1.gain }
+                            best.removeLast()
+                            worstKept = best[limit - 1].gain
+                        }
+                    }
+                    start += len
                 }
             }
         }
+        best.sort { $0.gain > $1.gain }
+        return best.map(\.unit)
     }
 }
 

@@ -16,10 +16,11 @@ final class UnitEvaluator {
     /// Columns added per pricing round at most.
     var columnsPerRound = 8
     private let workspace: EnvelopmentWorkspace
-    private var gains: [Double] = []
     /// Working-set membership by unit, tagged with `generation` (no per-unit allocation).
     private var mark: [Int]
     private var generation = 0
+    /// LP solves so far (for tracing).
+    private(set) var rounds = 0
 
     init(data: DEAData, orientation: Orientation, rts: ReturnsToScale) {
         self.data = data
@@ -32,7 +33,7 @@ final class UnitEvaluator {
     /// Scores unit or point `point` (a scaled profile) against `pool`. `own` is the evaluated
     /// unit's index when it is a data unit that may serve as its own reference (then it seeds the
     /// working set); `excluded` is never used as a reference (super-efficiency).
-    func evaluate(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?, excluded: Int? = nil) -> DEAUnitScore {
+    func evaluate(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?, excluded: Int? = nil, slacks: Bool = true) -> DEAUnitScore {
         let m = data.inputCount, s = data.outputCount, d = data.dimension
         generation += 1
         // The excluded unit is marked as already present, so neither seeding nor pricing admits it.
@@ -52,6 +53,7 @@ final class UnitEvaluator {
         // Phase I with column generation.
         var one = workspace.radial(point: point)
         iterations += one.solution.iterations
+        rounds += 1
         var fellBack = false
         while true {
             var entering: [Int] = []
@@ -68,6 +70,7 @@ final class UnitEvaluator {
             workspace.addReference(entering)
             one = workspace.radial(point: point)
             iterations += one.solution.iterations
+            rounds += 1
         }
         switch one.status {
         case .optimal: break
@@ -86,6 +89,17 @@ final class UnitEvaluator {
         for r in 0..<s { u[r] = max(0, -inputSign * y[m + r]) / data.outputScale[r] }
         let constant = rts == .crs ? 0 : -y[d]
 
+        guard slacks else {
+            // Scores only: λ and peers from phase I, slacks and targets not computed.
+            var score = DEAUnitScore.failed(.optimal, m: m, s: s, iterations: iterations)
+            score.radial = radial
+            score.inputWeights = v
+            score.outputWeights = u
+            score.constant = constant
+            let x = one.solution.x
+            score.peers = zip(workspace.reference, x.dropFirst()).filter { $0.1 > DEATolerance.classification }.map { (unit: $0.0, lambda: $0.1) }
+            return score
+        }
         // Phase II with column generation. An inefficient unit is not its own peer.
         let inefficient = orientation == .input ? radial < 1 - DEATolerance.classification : radial > 1 + DEATolerance.classification
         if inefficient, let own { workspace.excludeFromPhaseTwo(own) }
@@ -99,6 +113,7 @@ final class UnitEvaluator {
             if inefficient, let own { workspace.excludeFromPhaseTwo(own) }
             two = workspace.slacks(point: point, radial: radial)
             iterations += two.iterations
+            rounds += 1
         }
         let reference = workspace.reference
         let k = reference.count
@@ -156,8 +171,12 @@ final class UnitEvaluator {
     }
 
     /// Phase-I radial factor only, by column generation (used by ``FrontierFinder``); returns
-    /// the status, the value and the final duals.
-    func radialOnly(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?) -> (status: LPStatus, value: Double, duals: [Double], basic: [Int]) {
+    /// the status, the value, the final duals and the basic reference units. With `stopBelow`,
+    /// it returns as soon as the working-set value falls below it: for input orientation the
+    /// value over a subset of the pool is an upper bound of the value over the pool, so the
+    /// answer to "is θ < stopBelow?" is then already known.
+    func radialOnly(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?,
+                    stopBelow: Double = -.infinity) -> (status: LPStatus, value: Double, duals: [Double], basic: [Int]) {
         generation += 1
         var working: [Int] = []
         for j in ([own].compactMap { $0 } + seed) where mark[j] != generation {
@@ -167,12 +186,14 @@ final class UnitEvaluator {
         if working.isEmpty, let first = pool.units.first { mark[first] = generation; working.append(first) }
         workspace.setReference(working)
         var one = workspace.radial(point: point)
-        while one.status == .optimal {
+        rounds += 1
+        while one.status == .optimal && !(one.value < stopBelow) {
             let entering = mostAttractive(pool, duals: one.duals, sense: workspace.phaseOneSense)
             if entering.isEmpty { break }
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
             one = workspace.radial(point: point)
+            rounds += 1
         }
         var basic: [Int] = []
         if let b = one.solution.basis {
@@ -184,20 +205,9 @@ final class UnitEvaluator {
     /// Up to ``columnsPerRound`` pool units outside the working set that would improve the LP,
     /// most attractive first.
     private func mostAttractive(_ pool: ReferencePool, duals: [Double], sense: OptimizationSense) -> [Int] {
-        pool.gains(duals: duals, sense: sense, into: &gains)
-        var best: [(Int, Double)] = []
-        let threshold = 1e-9
-        for c in 0..<pool.count where gains[c] > threshold {
-            let j = pool.units[c]
-            guard mark[j] != generation else { continue }
-            if best.count < columnsPerRound {
-                best.append((j, gains[c]))
-                if best.count == columnsPerRound { best.sort { $0.1 > $1.1 } }
-            } else if gains[c] > best[columnsPerRound - 1].1 {
-                best[columnsPerRound - 1] = (j, gains[c])
-                best.sort { $0.1 > $1.1 }
-            }
+        let generation = self.generation
+        return mark.withUnsafeBufferPointer { mark in
+            pool.mostAttractive(duals: duals, sense: sense, limit: columnsPerRound) { mark[$0] == generation }
         }
-        return best.map(\.0)
     }
 }

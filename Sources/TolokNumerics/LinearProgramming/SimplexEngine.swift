@@ -115,8 +115,11 @@ final class SimplexEngine {
 
     // MARK: Loading
 
-    /// Copies the program into scaled form. `costSign` is −1 for maximisation.
-    func load(_ lp: LinearProgram, scaling s: LPScaling, costSign: Double) {
+    /// Copies the program into scaled form. `costSign` is −1 for maximisation. Returns false if
+    /// a finite datum overflowed (or vanished from a finite bound) under the scaling; the caller
+    /// then reloads with the identity scaling.
+    @discardableResult
+    func load(_ lp: LinearProgram, scaling s: LPScaling, costSign: Double) -> Bool {
         let A = lp.constraintMatrix.storage
         for j in 0..<n {
             let cj = s.column[j]
@@ -137,6 +140,19 @@ final class SimplexEngine {
             }
         }
         for k in 0..<total { originalLower[k] = lower[k]; originalUpper[k] = upper[k] }
+        for k in 0..<(m * n) where !a[k].isFinite { return false }
+        for k in 0..<total {
+            if !cost[k].isFinite || lower[k].isNaN || upper[k].isNaN || lower[k] == .infinity || upper[k] == -.infinity {
+                return false
+            }
+        }
+        for j in 0..<n {
+            if lp.lowerBounds[j].isFinite != lower[j].isFinite || lp.upperBounds[j].isFinite != upper[j].isFinite {
+                return false
+            }
+        }
+        for i in 0..<m where !lower[n + i].isFinite && !upper[n + i].isFinite { return false }
+        return true
     }
 
     /// Puts nonbasic variable k at the bound named by `preferred` if that bound is finite,

@@ -317,6 +317,12 @@ final class SimplexEngine {
                     removeShifts()
                     continue
                 }
+                if phaseOne && compositeWeight > 0 {
+                    // The composite objective is optimal but the basis is still infeasible:
+                    // fall back to the pure sum of infeasibilities.
+                    compositeWeight = 0
+                    continue
+                }
                 if rejectedCount > 0 && pivotTolerance == options.pivotTolerance {
                     // Last resort before giving up: accept pivots 1000× smaller (they are
                     // genuine when the optimum itself is badly scaled, e.g. a DEA score of 1e-7)
@@ -331,12 +337,8 @@ final class SimplexEngine {
                     note = (note.map { $0 + "; " } ?? "") + "\(rejectedCount) candidate(s) rejected for tiny pivots"
                     return .numericalFailure
                 }
-                if phaseOne && compositeWeight > 0 {
-                    // The composite objective is optimal but the basis is still infeasible:
-                    // fall back to the pure sum of infeasibilities.
-                    compositeWeight = 0
-                    continue
-                }
+                // Shifted bounds only relax the problem, so infeasibility found with them holds
+                // for the original bounds too.
                 return phaseOne ? .infeasible : .optimal
             }
             if iterations >= maxIterations { return .iterationLimit }
@@ -348,10 +350,14 @@ final class SimplexEngine {
             switch test {
             case .unbounded:
                 if !fresh { refactor(); computePrimal(); continue }
-                // Phase I cannot be unbounded (an improving direction always reduces some
-                // infeasibility, which blocks): only tiny |α| can cause this.
+                // The pure phase-I objective cannot be unbounded (an improving direction reduces
+                // some infeasibility, which blocks); with the composite objective the ray may
+                // come from ω·c, so drop ω. Otherwise only tiny |α| can cause this.
                 if phaseOne && compositeWeight > 0 { compositeWeight = 0; continue }
                 if phaseOne { reject(q); continue }
+                // A relaxed (shifted) problem may be unbounded while the original is infeasible:
+                // confirm with the original bounds first.
+                if shiftedCount > 0 { removeShifts(); continue }
                 return .unbounded
             case .tinyPivot:
                 if !fresh { refactor(); computePrimal(); continue }

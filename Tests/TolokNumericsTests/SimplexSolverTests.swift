@@ -118,6 +118,28 @@ import Testing
         #expect(throws: LinearProgramError.self) { try p.validate() }
     }
 
+    /// Data at the edges of the Double range must not trap; results stay finite or the status
+    /// says why not.
+    @Test func extremeMagnitudes() {
+        for big in [1e300, 1e-300, 1e200, 1.7e308] {
+            var p = Self.chvatal
+            p.constraintMatrix[0, 0] = big
+            p.rhs[1] = big
+            let s = SimplexSolver().solve(p)
+            #expect([.optimal, .numericalFailure].contains(s.status))
+            if s.status == .optimal { #expect(s.x.allSatisfy(\.isFinite) && s.objectiveValue.isFinite) }
+            var q = Self.chvatal
+            q.objective = q.objective.map { $0 * big }
+            let t = SimplexSolver().solve(q)
+            if big * 5 < .infinity {
+                #expect(t.status == .optimal)
+                #expect(abs(t.objectiveValue / (13 * big) - 1) < 1e-12, "costs × \(big): \(t.objectiveValue)")
+            } else {
+                #expect(t.status == .invalidInput)   // 5 · 1.7e308 overflows in c
+            }
+        }
+    }
+
     @Test func crossedBoundsAreInfeasible() {
         var p = Self.chvatal
         p.lowerBounds[2] = 3

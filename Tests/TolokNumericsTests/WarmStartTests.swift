@@ -80,4 +80,33 @@ import Testing
         print("warm starts (vrs \(vrs), input \(inputOriented)): cold \(cold) iterations, warm \(warm)")
         #expect(warm < cold)
     }
+
+    /// General LPs (equality rows, free and bounded variables, infeasible and unbounded ones):
+    /// after perturbing b and the bounds, a solve warm-started from the unperturbed optimal basis
+    /// must reach the same status and objective as a cold solve.
+    @Test(arguments: ["structure.json", "random.json", "status.json"])
+    func perturbedFixturesAgreeWarmAndCold(file: String) throws {
+        let solver = SimplexSolver()
+        var k = 0.0
+        for f in try LPTestSupport.fixtures(file) {
+            var lp = f.program
+            let first = solver.solve(lp)
+            for i in 0..<lp.rhs.count {
+                k += 1
+                lp.rhs[i] += 0.05 * sin(k) * max(1, abs(lp.rhs[i]))
+            }
+            for j in 0..<lp.variableCount where lp.upperBounds[j] < .infinity && lp.upperBounds[j] > lp.lowerBounds[j] {
+                lp.upperBounds[j] += 0.5
+            }
+            let cold = solver.solve(lp)
+            let warm = solver.solve(lp, warmStart: first.basis)
+            #expect(cold.status == warm.status, "\(f.name): cold \(cold.status), warm \(warm.status)")
+            if cold.status == .optimal && warm.status == .optimal {
+                let scale = max(1, abs(cold.objectiveValue))
+                #expect(abs(cold.objectiveValue - warm.objectiveValue) <= 1e-8 * scale,
+                        "\(f.name): cold \(cold.objectiveValue), warm \(warm.objectiveValue)")
+                #expect(LPTestSupport.optimalityViolations(lp, warm).isEmpty, "\(f.name)")
+            }
+        }
+    }
 }

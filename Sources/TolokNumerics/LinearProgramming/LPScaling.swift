@@ -25,12 +25,12 @@ struct LPScaling: Sendable {
         LPScaling(row: Array(repeating: 1, count: m), column: Array(repeating: 1, count: n), rhs: 1, cost: 1)
     }
 
-    /// The nearest power of two to a positive finite value (1 otherwise), clamped to 2^±60.
+    /// The nearest power of two to a positive finite value (1 otherwise), clamped to 2^±1000.
     static func powerOfTwo(_ v: Double) -> Double {
         guard v.isFinite, v > 0 else { return 1 }
         var e = Int(v.exponent)
         if v.significand > 2.0.squareRoot() { e += 1 }
-        e = min(60, max(-60, e))
+        e = min(1000, max(-1000, e))
         return Double(sign: .plus, exponent: e, significand: 1)
     }
 
@@ -107,7 +107,7 @@ struct LPScaling: Sendable {
                 }
             }
         }
-        func pow2(_ k: Int) -> Double { Double(sign: .plus, exponent: min(60, max(-60, k)), significand: 1) }
+        func pow2(_ k: Int) -> Double { Double(sign: .plus, exponent: min(500, max(-500, k)), significand: 1) }
         let r = rowExp.map(pow2)
         let c = colExp.map(pow2)
         // Right-hand side: largest finite scaled |bᵢ| (else largest finite scaled bound) ≈ 1.

@@ -24,6 +24,21 @@ import CLapack
 /// any terminal decision ("optimal", "infeasible", "unbounded" are only declared on a fresh
 /// factorisation with recomputed basic values).
 ///
+/// Numerical safeguards, in the order they are tried: refactorisation; Harris's test with bound
+/// shifting when only sub-tolerance pivots qualify (shifts are removed, and the solve resumed,
+/// before optimality or unboundedness is declared); rejecting an entering candidate whose
+/// pivots stay tiny; once, lowering the pivot tolerance 1000× and resuming; and only then
+/// ``Outcome/numericalFailure``. Every loop either pivots, or moves to a later safeguard, so the
+/// method terminates (at the latest at the iteration limit).
+///
+/// Tolerances (all on the scaled program, see ``SimplexOptions``): primal feasibility δ = 1e-9
+/// (also the Harris relaxation), dual feasibility 1e-9, pivot 1e-7, zero 1e-11; a step counts as
+/// degenerate when step·|dq| ≤ 1e-14 or step ≤ 1e-13; a basis column is dependent when
+/// |Uₖₖ| ≤ 1e-11·max|Bᵢⱼ|.
+///
+/// Files: this one holds state, loading, factorisation and the main loop; `SimplexPricing.swift`
+/// the pricing and `SimplexRatioTest.swift` the ratio tests and bound shifting.
+///
 /// Not `Sendable`: one engine lives inside one `solve` call.
 final class SimplexEngine {
     typealias Status = Basis.VariableStatus
@@ -115,8 +130,11 @@ final class SimplexEngine {
 
     // MARK: Loading
 
-    /// Copies the program into scaled form. `costSign` is −1 for maximisation.
-    func load(_ lp: LinearProgram, scaling s: LPScaling, costSign: Double) {
+    /// Copies the program into scaled form. `costSign` is −1 for maximisation. Returns false if
+    /// a finite datum overflowed (or vanished from a finite bound) under the scaling; the caller
+    /// then reloads with the identity scaling.
+    @discardableResult
+    func load(_ lp: LinearProgram, scaling s: LPScaling, costSign: Double) -> Bool {
         let A = lp.constraintMatrix.storage
         for j in 0..<n {
             let cj = s.column[j]
@@ -137,6 +155,19 @@ final class SimplexEngine {
             }
         }
         for k in 0..<total { originalLower[k] = lower[k]; originalUpper[k] = upper[k] }
+        for k in 0..<(m * n) where !a[k].isFinite { return false }
+        for k in 0..<total {
+            if !cost[k].isFinite || lower[k].isNaN || upper[k].isNaN || lower[k] == .infinity || upper[k] == -.infinity {
+                return false
+            }
+        }
+        for j in 0..<n {
+            if lp.lowerBounds[j].isFinite != lower[j].isFinite || lp.upperBounds[j].isFinite != upper[j].isFinite {
+                return false
+            }
+        }
+        for i in 0..<m where !lower[n + i].isFinite && !upper[n + i].isFinite { return false }
+        return true
     }
 
     /// Puts nonbasic variable k at the bound named by `preferred` if that bound is finite,
@@ -301,6 +332,12 @@ final class SimplexEngine {
                     removeShifts()
                     continue
                 }
+                if phaseOne && compositeWeight > 0 {
+                    // The composite objective is optimal but the basis is still infeasible:
+                    // fall back to the pure sum of infeasibilities.
+                    compositeWeight = 0
+                    continue
+                }
                 if rejectedCount > 0 && pivotTolerance == options.pivotTolerance {
                     // Last resort before giving up: accept pivots 1000× smaller (they are
                     // genuine when the optimum itself is badly scaled, e.g. a DEA score of 1e-7)
@@ -315,12 +352,8 @@ final class SimplexEngine {
                     note = (note.map { $0 + "; " } ?? "") + "\(rejectedCount) candidate(s) rejected for tiny pivots"
                     return .numericalFailure
                 }
-                if phaseOne && compositeWeight > 0 {
-                    // The composite objective is optimal but the basis is still infeasible:
-                    // fall back to the pure sum of infeasibilities.
-                    compositeWeight = 0
-                    continue
-                }
+                // Shifted bounds only relax the problem, so infeasibility found with them holds
+                // for the original bounds too.
                 return phaseOne ? .infeasible : .optimal
             }
             if iterations >= maxIterations { return .iterationLimit }
@@ -332,10 +365,14 @@ final class SimplexEngine {
             switch test {
             case .unbounded:
                 if !fresh { refactor(); computePrimal(); continue }
-                // Phase I cannot be unbounded (an improving direction always reduces some
-                // infeasibility, which blocks): only tiny |α| can cause this.
+                // The pure phase-I objective cannot be unbounded (an improving direction reduces
+                // some infeasibility, which blocks); with the composite objective the ray may
+                // come from ω·c, so drop ω. Otherwise only tiny |α| can cause this.
                 if phaseOne && compositeWeight > 0 { compositeWeight = 0; continue }
                 if phaseOne { reject(q); continue }
+                // A relaxed (shifted) problem may be unbounded while the original is infeasible:
+                // confirm with the original bounds first.
+                if shiftedCount > 0 { removeShifts(); continue }
                 return .unbounded
             case .tinyPivot:
                 if !fresh { refactor(); computePrimal(); continue }
@@ -365,43 +402,7 @@ final class SimplexEngine {
         }
     }
 
-    /// After a step that ignored entries with |αₖ| below the pivot tolerance, a basic variable
-    /// with such an entry may have moved past a bound it was within. Its bound is shifted to the
-    /// new value (bound shifting; Koberstein 2005, §6.2.2.3, and the EXPAND idea of Gill,
-    /// Murray, Saunders & Wright 1989), which keeps the basis primal feasible for the shifted
-    /// problem; ``removeShifts()`` restores all bounds before optimality is declared.
-    private func shiftBoundsAfterStep(dir: Double, step: Double, pivotRow: Int) {
-        let δ = options.primalFeasibilityTolerance
-        let s = dir * step
-        for k in 0..<m where k != pivotRow {
-            let ak = alpha[k]
-            if abs(ak) <= options.zeroTolerance || abs(ak) >= pivotTolerance { continue }
-            let j = head[k], v = value[j], before = v + s * ak
-            if v > upper[j] + δ && before <= upper[j] + δ {
-                if upper[j] == originalUpper[j] { shiftedCount += 1 }
-                upper[j] = v
-            } else if v < lower[j] - δ && before >= lower[j] - δ {
-                if lower[j] == originalLower[j] { shiftedCount += 1 }
-                lower[j] = v
-            }
-        }
-    }
-
-    /// Restores the original bounds, puts nonbasic variables back on them and recomputes the
-    /// basic values; the iteration then continues (in phase I if that made the basis infeasible).
-    func removeShifts() {
-        for k in 0..<total {
-            lower[k] = originalLower[k]
-            upper[k] = originalUpper[k]
-            if status[k] != .basic { placeNonbasic(k, preferred: status[k]) }
-        }
-        shiftedCount = 0
-        shiftRemovals += 1
-        refactor()
-        computePrimal()
-    }
-
-    private func noteProgress(step: Double, dj: Double) {
+    func noteProgress(step: Double, dj: Double) {
         if step * abs(dj) <= 1e-14 || step <= 1e-13 {
             degenerateRun += 1
             if degenerateRun >= options.degenerateStallLimit { bland = true }
@@ -411,11 +412,11 @@ final class SimplexEngine {
         }
     }
 
-    private func reject(_ q: Int) {
+    func reject(_ q: Int) {
         if !rejected[q] { rejected[q] = true; rejectedCount += 1 }
     }
 
-    private func clearRejected() {
+    func clearRejected() {
         guard rejectedCount > 0 else { return }
         for k in 0..<total { rejected[k] = false }
         rejectedCount = 0
@@ -433,165 +434,11 @@ final class SimplexEngine {
     }
 
     /// x_q += dir·t, x_B −= dir·t·α.
-    private func applyStep(q: Int, dir: Double, step: Double) {
+    func applyStep(q: Int, dir: Double, step: Double) {
         guard step != 0 else { return }
         let s = dir * step
         for k in 0..<m { value[head[k]] -= s * alpha[k] }
         value[q] += s
     }
 
-    // MARK: Pricing
-
-    /// d = c − [Â −I]ᵀ y for the current phase (phase I: c = 0 on nonbasic variables).
-    func computeReducedCosts(phaseOne: Bool) {
-        if phaseOne {
-            let w = compositeWeight
-            if w > 0 {
-                for j in 0..<n { d[j] = w * cost[j] }
-            } else {
-                for j in 0..<n { d[j] = 0 }
-            }
-        } else {
-            for j in 0..<n { d[j] = cost[j] }
-        }
-        if m > 0 && n > 0 {
-            cblas_dgemv(CblasColMajor, CblasTrans, Int32(m), Int32(n), -1, a, Int32(m), y, 1, 1, d, 1)
-        }
-        for i in 0..<m { d[n + i] = y[i] }
-    }
-
-    /// Chooses the entering variable and its direction (+1 increase, −1 decrease): Dantzig's
-    /// largest |dⱼ|, or the smallest eligible index in Bland mode. Nil when none prices.
-    func price() -> (Int, Double)? {
-        let tol = options.dualFeasibilityTolerance
-        var best = -1
-        var bestScore = 0.0
-        var bestDir = 0.0
-        for k in 0..<total {
-            let st = status[k]
-            if st == .basic || rejected[k] { continue }
-            let dk = d[k]
-            var dir = 0.0
-            switch st {
-            case .atLower:
-                if dk < -tol && upper[k] > lower[k] { dir = 1 }
-            case .atUpper:
-                if dk > tol && upper[k] > lower[k] { dir = -1 }
-            case .free:
-                if dk < -tol { dir = 1 } else if dk > tol { dir = -1 }
-            case .basic:
-                break
-            }
-            if dir == 0 { continue }
-            if bland { return (k, dir) }
-            let score = abs(dk)
-            if score > bestScore { bestScore = score; best = k; bestDir = dir }
-        }
-        return best >= 0 ? (best, bestDir) : nil
-    }
-
-    // MARK: Ratio tests
-
-    enum RatioTestResult {
-        case pivot(row: Int, step: Double, toUpper: Bool)
-        case flip(step: Double)
-        case unbounded
-        case tinyPivot
-    }
-
-    /// The bound a basic variable at position k runs into when it changes at rate g per unit
-    /// step (g = −dir·αₖ), and whether it is the upper one. Nil when nothing blocks it. In
-    /// phase I an infeasible variable moving towards feasibility blocks at its violated bound
-    /// (where the phase-I objective has a breakpoint); one moving away never blocks.
-    @inline(__always)
-    private func blockingBound(_ k: Int, rate g: Double, phaseOne: Bool) -> (bound: Double, upper: Bool)? {
-        let j = head[k], v = value[j], lo = lower[j], up = upper[j]
-        let δ = options.primalFeasibilityTolerance
-        if phaseOne && v < lo - δ { return g > 0 ? (lo, false) : nil }
-        if phaseOne && v > up + δ { return g < 0 ? (up, true) : nil }
-        if g < 0 { return lo > -.infinity ? (lo, false) : nil }
-        return up < .infinity ? (up, true) : nil
-    }
-
-    /// Harris's two-pass ratio test with bounds relaxed by the primal feasibility tolerance δ:
-    /// pass 1 finds the largest step θmax that keeps every blocking variable within its relaxed
-    /// bound; pass 2 chooses, among variables whose exact ratio is ≤ θmax, the one with the
-    /// largest |αₖ| (the most stable pivot), and takes its exact (non-negative) ratio as the step.
-    /// A bound flip of the entering variable is taken when its range fits within θmax.
-    ///
-    /// When the only candidates within θmax have |αₖ| below the pivot tolerance (typically a
-    /// variable sitting on its bound with a tiny entry, which caps θmax at δ/|αₖ|), the test is
-    /// repeated with such entries treated as zero, and the run loop shifts the bounds of the
-    /// variables this lets overshoot (see ``shiftBoundsAfterStep(dir:step:pivotRow:)``). Shifting
-    /// is given up after a few removal rounds so the method cannot cycle through it.
-    func harrisRatioTest(q: Int, dir: Double, phaseOne: Bool) -> RatioTestResult {
-        ignoredSmallPivots = false
-        let first = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: options.zeroTolerance)
-        guard case .tinyPivot = first, shiftRemovals < 3 else { return first }
-        let second = harrisPasses(q: q, dir: dir, phaseOne: phaseOne, threshold: pivotTolerance)
-        switch second {
-        case .pivot, .flip:
-            ignoredSmallPivots = true
-            return second
-        case .unbounded, .tinyPivot:
-            return .tinyPivot
-        }
-    }
-
-    private func harrisPasses(q: Int, dir: Double, phaseOne: Bool, threshold zt: Double) -> RatioTestResult {
-        let δ = options.primalFeasibilityTolerance
-        var thetaMax = Double.infinity
-        for k in 0..<m {
-            let ak = alpha[k]
-            if abs(ak) <= zt { continue }
-            let g = -dir * ak
-            guard let (bound, isUpper) = blockingBound(k, rate: g, phaseOne: phaseOne) else { continue }
-            let v = value[head[k]]
-            let t = g > 0 ? (bound + δ - v) / g : (v - bound + δ) / (-g)
-            if t < thetaMax { thetaMax = t }
-        }
-        let span = upper[q] - lower[q]
-        if span.isFinite && span <= thetaMax { return .flip(step: span) }
-        if thetaMax == .infinity { return .unbounded }
-        var row = -1
-        var best = 0.0
-        var step = 0.0
-        var toUpper = false
-        for k in 0..<m {
-            let ak = alpha[k]
-            if abs(ak) <= zt { continue }
-            let g = -dir * ak
-            guard let (bound, isUpper) = blockingBound(k, rate: g, phaseOne: phaseOne) else { continue }
-            let v = value[head[k]]
-            let t = g > 0 ? (bound - v) / g : (v - bound) / (-g)
-            if t <= thetaMax && abs(ak) > best {
-                best = abs(ak); row = k; step = t; toUpper = isUpper
-            }
-        }
-        if row < 0 || best < pivotTolerance { return .tinyPivot }
-        return .pivot(row: row, step: max(0, step), toUpper: toUpper)
-    }
-
-    /// Textbook minimum-ratio test with ties broken by the smallest variable index (Bland's
-    /// rule), used while degenerate steps stall. Pivots below the pivot tolerance are ignored.
-    func blandRatioTest(q: Int, dir: Double, phaseOne: Bool) -> RatioTestResult {
-        var row = -1
-        var best = Double.infinity
-        var toUpper = false
-        for k in 0..<m {
-            let ak = alpha[k]
-            if abs(ak) < pivotTolerance { continue }
-            let g = -dir * ak
-            guard let (bound, isUpper) = blockingBound(k, rate: g, phaseOne: phaseOne) else { continue }
-            let v = value[head[k]]
-            let t = max(0, g > 0 ? (bound - v) / g : (v - bound) / (-g))
-            if t < best - 1e-12 || (abs(t - best) <= 1e-12 && row >= 0 && head[k] < head[row]) {
-                best = t; row = k; toUpper = isUpper
-            }
-        }
-        let span = upper[q] - lower[q]
-        if span.isFinite && span <= best { return .flip(step: span) }
-        if row < 0 { return .unbounded }
-        return .pivot(row: row, step: best, toUpper: toUpper)
-    }
 }

@@ -52,9 +52,13 @@ public struct SimplexSolver: Sendable {
                 message: "lower bound \(lp.lowerBounds[j]) exceeds upper bound \(lp.upperBounds[j]) of x[\(j)]")
         }
 
-        let scaling = LPScaling(lp: lp, mode: options.scaling)
+        var scaling = LPScaling(lp: lp, mode: options.scaling)
         let engine = SimplexEngine(m: m, n: n, options: options)
-        engine.load(lp, scaling: scaling, costSign: costSign)
+        if !engine.load(lp, scaling: scaling, costSign: costSign) {
+            scaling = .identity(rows: m, columns: n)
+            engine.load(lp, scaling: scaling, costSign: costSign)
+            engine.note = "scaling skipped: scaled data would overflow"
+        }
         engine.install(warmStart)
         let outcome = engine.run()
 
@@ -79,7 +83,7 @@ public struct SimplexSolver: Sendable {
             default: x[j] = 0
             }
         }
-        let status: LPStatus
+        var status: LPStatus
         switch outcome {
         case .optimal: status = .optimal
         case .infeasible: status = .infeasible
@@ -87,9 +91,16 @@ public struct SimplexSolver: Sendable {
         case .iterationLimit: status = .iterationLimit
         case .numericalFailure: status = .numericalFailure
         }
+        var message = engine.note
+        if !x.allSatisfy(\.isFinite) || !y.allSatisfy(\.isFinite) {
+            // Overflow inside the iteration (data near the limits of Double): never report it
+            // as a result.
+            status = .numericalFailure
+            message = (message.map { $0 + "; " } ?? "") + "non-finite values in the solution (overflow)"
+        }
         return finish(
             lp, status: status, x: x, y: y, basis: Basis(structural: structural, rows: rows),
-            iterations: engine.iterations, phaseOne: engine.phaseOneIterations, message: engine.note)
+            iterations: engine.iterations, phaseOne: engine.phaseOneIterations, message: message)
     }
 
     /// Computes objective, activities, reduced costs and the primal violation in original units.

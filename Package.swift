@@ -50,7 +50,7 @@ let package = Package(
         ),
 
         // MARK: Tests
-        .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"]),
+        .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),

@@ -39,12 +39,13 @@ let package = Package(
         .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
         .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
         .target(name: "TolokFrontier", dependencies: ["TolokNumerics"], path: "Plugins/Frontier"),
+        .target(name: "TolokBranchComparison", dependencies: ["TolokCore", "TolokDEA", "TolokInsurance"], path: "Plugins/BranchComparison"),
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokDEA", "TolokInsurance",
+                "TolokCore", "TolokPluginKit", "TolokDEA", "TolokInsurance", "TolokBranchComparison",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -56,5 +57,6 @@ let package = Package(
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
         .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier"]),
+        .testTarget(name: "TolokBranchComparisonTests", dependencies: ["TolokBranchComparison", "TolokInsurance", "TolokDEA", "TolokCore"]),
     ]
 )

@@ -8,14 +8,6 @@ swift build -c release
 TOLOK=.build/release/tolok
 echo "== tolok plugins"
 $TOLOK plugins
-if $TOLOK plugins 2>/dev/null | grep -q '^dea '; then
-  echo
-  echo "== DEA, Cooper-Seiford-Tone hospitals (CRS, input orientation)"
-  $TOLOK run dea --data Datasets/cst_hospitals_12.csv --id dmu \
-    --inputs x1_doctors,x2_nurses --outputs y1_outpatients,y2_inpatients --rts crs --orientation input
-else
-  echo
-  echo "== Single-ratio indicators, Cooper-Seiford-Tone hospitals"
-  $TOLOK run ratios --data Datasets/cst_hospitals_12.csv --id dmu \
-    --inputs x1_doctors,x2_nurses --outputs y1_outpatients,y2_inpatients
-fi
+echo
+echo "== Branch comparison: underwriting + DEA on the bundled synthetic branches"
+$TOLOK run branch-comparison --data Datasets/branches/branches_2025.csv

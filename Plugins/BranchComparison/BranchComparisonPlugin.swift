@@ -1,0 +1,154 @@
+import Foundation
+import TolokCore
+import TolokDEA
+import TolokInsurance
+
+/// `tolok run branch-comparison`: management's one-command comparison of an insurer's branches —
+/// the underwriting account of each branch (seed 003 §2.4.2, MODELS.md §4) and its DEA efficiency
+/// (MODELS.md §1, §6) side by side: efficiency, the peers to learn from, input targets,
+/// underwriting result, combined ratio and subrogation recovery rate.
+///
+/// Outputs may include the derived `underwriting_result`, which can be negative. Radial DEA needs
+/// non-negative outputs; input-oriented VRS is translation invariant in outputs (Ali & Seiford
+/// 1990, *JORS* 41, 403–410), so a negative output column is shifted by a constant to a minimum of
+/// 1 and the model is input-oriented VRS — the result says so in its notes.
+public struct BranchComparisonPlugin: AnalysisPlugin {
+    public init() {}
+
+    /// Outputs that are computed from the underwriting account rather than read from a column.
+    enum DerivedOutput: String, CaseIterable {
+        case underwritingResult = "underwriting_result"
+        case retainedPremium = "retained_premium"
+        case netEarnedPremium = "net_earned_premium"
+    }
+
+    public let descriptor = PluginDescriptor(
+        id: "branch-comparison",
+        version: "1.0.0",
+        summary: "Compare branches: DEA efficiency, peers and targets beside underwriting result and recovery rate",
+        parameters: [
+            ParameterSpec("inputs", .columns, default: "staff,operating_expenses,commission", values: .positive,
+                          summary: "input columns (resources used)"),
+            ParameterSpec("outputs", .list, default: "gross_premium,underwriting_result",
+                          summary: "output columns, or derived: underwriting_result, retained_premium, net_earned_premium"),
+            ParameterSpec("claims-paid", .text, default: "subrogation_claims_paid",
+                          summary: "column of subrogated claims paid (recovery-rate denominator); skipped if absent"),
+            ParameterSpec("recoveries", .text, default: "subrogation_recoveries",
+                          summary: "column of recoveries, insurer's share (recovery-rate numerator); skipped if absent"),
+            ParameterSpec("map", .list, summary: "ROLE=COLUMN overrides for underwriting components (see `tolok describe underwriting`)"),
+        ],
+        references: [
+            "Seed 003 §2.4.2 (underwriting result) and §2.3 (DEA for benchmarking branches).",
+            "Banker, R.D., Charnes, A. & Cooper, W.W. (1984). Management Science 30(9), 1078-1092 (VRS).",
+            "Ali, A.I. & Seiford, L.M. (1990). Translation invariance in data envelopment analysis. Operations Research Letters 9(6), 403-405.",
+        ])
+
+    public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
+        let data = request.dataset
+        let p = request.parameters
+        let ids = try data.ids(column: request.idColumn ?? (data.hasColumn("branch") ? "branch" : nil))
+        let n = ids.count
+
+        // Underwriting accounts (Decimal, exactly as the underwriting plugin computes them).
+        let resolver = try ColumnResolver(roles: UnderwritingComponent.allCases.map(\.role), mapEntries: p.list("map"))
+        var amounts: [UnderwritingComponent: [Decimal]] = [:]
+        for c in UnderwritingComponent.allCases {
+            amounts[c] = try data.requiredAmounts(try resolver.require(c.rawValue, in: data), .nonNegative)
+        }
+        let accounts = (0..<n).map { r in
+            UnderwritingAccount(Dictionary(uniqueKeysWithValues: UnderwritingComponent.allCases.map { ($0, amounts[$0]![r]) }))
+        }
+
+        // DEA data: inputs as declared (checked positive by the host), outputs read or derived.
+        let inputNames = p.list("inputs")
+        let outputNames = p.list("outputs")
+        guard !inputNames.isEmpty, !outputNames.isEmpty else { throw UsageError("--inputs and --outputs need at least one column each") }
+        let inputs = try inputNames.map { try data.numbers($0, .positive) }
+        var outputs: [[Double]] = []
+        var notes: [String] = []
+        for name in outputNames {
+            var column: [Double]
+            if let derived = DerivedOutput(rawValue: name), !data.hasColumn(name) {
+                column = accounts.map { a in
+                    let d: Decimal = switch derived {
+                    case .underwritingResult: a.underwritingResult
+                    case .retainedPremium: a.retainedPremium
+                    case .netEarnedPremium: a.netEarnedPremium
+                    }
+                    return NSDecimalNumber(decimal: d).doubleValue
+                }
+            } else {
+                column = try data.numbers(name, .finite)
+            }
+            if let low = column.min(), low < 0 {
+                let shift = 1 - low
+                column = column.map { $0 + shift }
+                notes.append("Output \(name) has negative values (minimum \(Self.format(low))): it was shifted by +\(Self.format(shift)) for DEA; input-oriented VRS scores do not change under such a shift (Ali & Seiford 1990).")
+            }
+            outputs.append(column)
+        }
+        let scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: inputs, outputs: outputs))
+
+        // Recovery rate, when the columns exist.
+        let claimsColumn = p.text("claims-paid") ?? "", recoveriesColumn = p.text("recoveries") ?? ""
+        var recoveryRate: [Value] = Array(repeating: .missing, count: n)
+        var totalClaims = Decimal(0), totalRecovered = Decimal(0)
+        if data.hasColumn(claimsColumn) && data.hasColumn(recoveriesColumn) {
+            let claims = try data.requiredAmounts(claimsColumn, .nonNegative)
+            let recovered = try data.requiredAmounts(recoveriesColumn, .nonNegative)
+            for r in 0..<n where claims[r] > 0 {
+                recoveryRate[r] = .number(NSDecimalNumber(decimal: recovered[r] / claims[r]).doubleValue)
+            }
+            totalClaims = claims.reduce(0, +)
+            totalRecovered = recovered.reduce(0, +)
+        } else {
+            notes.append("No \(claimsColumn)/\(recoveriesColumn) columns: recovery rates are not shown.")
+        }
+
+        // Rank by efficiency (1 = best; ties share the rank).
+        let efficiency = scores.map { $0.efficiency(.input) }
+        let rank = efficiency.map { e in e.isFinite ? 1 + efficiency.filter { $0.isFinite && $0 > e + 1e-9 }.count : 0 }
+        var columns = [ResultColumn("id", .text), ResultColumn("status", .text), ResultColumn("rank", .integer),
+                       ResultColumn("efficiency"), ResultColumn("class", .text),
+                       ResultColumn("peers", .text, label: "learn_from")]
+        columns += inputNames.map { ResultColumn("target_" + $0) }
+        columns += inputNames.map { ResultColumn("saving_" + $0, .fraction) }
+        columns += [ResultColumn("underwriting_result", .money), ResultColumn("combined_ratio", .fraction),
+                    ResultColumn("loss_ratio", .fraction), ResultColumn("recovery_rate", .fraction),
+                    ResultColumn("premium_reserve_below_40pct", .bool)]
+        var table = ResultTable(name: "units", columns: columns)
+        for j in 0..<n {
+            let s = scores[j]
+            let ok = s.status == .optimal
+            let cls = !ok ? "" : s.isEfficient ? "efficient" : abs(s.radial - 1) <= DEATolerance.classification ? "weakly_efficient" : "inefficient"
+            let peers = s.isEfficient ? "—" : s.peers.sorted { $0.lambda > $1.lambda }
+                .map { "\(ids[$0.unit]) (\(Int(($0.lambda * 100).rounded()))%)" }.joined(separator: ", ")
+            var row: [Value] = [.text(ids[j]), (ok ? UnitStatus.ok : UnitStatus.numericalFailure).value, ok ? .integer(rank[j]) : .missing,
+                                .optional(efficiency[j]), cls.isEmpty ? .missing : .text(cls), ok ? .text(peers) : .missing]
+            row += s.inputTargets.map { Value.optional($0) }
+            // Round-off below the DEA tolerance is no saving (avoids printing −0.00%).
+            row += s.inputTargets.enumerated().map { i, t in Value.optional(max(0, 1 - t / inputs[i][j] - DEATolerance.classification) > 0 ? 1 - t / inputs[i][j] : 0) }
+            let a = accounts[j]
+            row += [.money(a.underwritingResult), a.combinedRatio, a.lossRatio, recoveryRate[j],
+                    .bool(a.premiumReserveBelowMinimum(floor: Decimal(string: "0.4")!))]
+            table.append(row)
+        }
+        let total = accounts.reduce(UnderwritingAccount(), +)
+        let finite = efficiency.filter(\.isFinite)
+        var summary: [(name: String, value: Value)] = [
+            ("branches", .integer(n)),
+            ("efficient_branches", .integer(scores.filter(\.isEfficient).count)),
+            ("mean_efficiency", .optional(finite.isEmpty ? nil : finite.reduce(0, +) / Double(finite.count))),
+            ("total_underwriting_result", .money(total.underwritingResult)),
+            ("company_combined_ratio", total.combinedRatio),
+        ]
+        if totalClaims > 0 {
+            summary.append(("company_recovery_rate", .number(NSDecimalNumber(decimal: totalRecovered / totalClaims).doubleValue)))
+        }
+        notes.insert("DEA: input-oriented VRS (BCC) with inputs \(inputNames.joined(separator: ", ")) and outputs \(outputNames.joined(separator: ", ")). Efficiency 1 = on the best-practice frontier; an inefficient branch could produce its outputs with its inputs scaled by its efficiency (targets, savings), learning from the peers listed with their weights.", at: 0)
+        notes.append("Underwriting result = gross premium − reinsurance premium − commission + reinsurance commission − gross claims + reinsurance claims + premium-reserve change + claims-reserve change (seed 003 §2.4.2), in exact decimals.")
+        return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [table], summary: summary, notes: notes)
+    }
+
+    static func format(_ x: Double) -> String { String(format: "%.2f", x) }
+}

@@ -63,7 +63,8 @@ public struct DEAPlugin: AnalysisPlugin {
         let ids = try data.ids(column: request.idColumn)
         var groups: [String]?
         if let g = p.text("group-by") { groups = try data.texts(g) }
-        return DEARun(options: options, ids: ids, groups: groups, inputs: inputs, outputs: outputs).result(descriptor: descriptor)
+        return DEARun(options: options, ids: ids, groups: groups, inputs: inputs, outputs: outputs, progress: request.progress)
+            .result(descriptor: descriptor)
     }
 }
 

@@ -7,6 +7,7 @@ struct DEARun {
     let groups: [String]?
     let inputs: [[Double]]
     let outputs: [[Double]]
+    var progress: ProgressReporter?
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
         let data = DEAData(inputs: inputs, outputs: outputs)
@@ -24,7 +25,11 @@ struct DEARun {
         var scores = [DEAUnitScore?](repeating: nil, count: n)
         var scale = [ScaleEfficiency?](repeating: nil, count: n)
         for group in members {
-            let result = options.model.score(data, units: group.units, reference: group.units)
+            let reporter = progress
+            let label = members.count > 1 ? "dea group \(group.label)" : "dea"
+            let result = options.model.score(data, units: group.units, reference: group.units, progress: reporter.map { r in
+                { @Sendable done, total in r.update(label, completed: done, total: total) }
+            })
             for (k, j) in group.units.enumerated() { scores[j] = result[k] }
             if options.scale {
                 var measures: [ReturnsToScale: [DEAUnitScore]] = [:]

@@ -30,6 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table).", valueName: "name")) var table: String?
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
+    @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
     @OptionGroup var search: PluginSearchOptions
     @Argument(parsing: .allUnrecognized, help: .hidden) var pluginArguments: [String] = []
 
@@ -39,10 +40,11 @@ struct RunCommand: ParsableCommand {
             throw UsageError("unknown plugin \"\(plugin)\" (available: \(registry.all.map(\.descriptor.id).joined(separator: ", "))); see `tolok plugins`"
                              + problemsSuffix(registry))
         }
-        let invocation = RunInvocation(
+        var invocation = RunInvocation(
             pluginID: plugin, dataPath: data, idColumn: id,
             csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : nil),
             pluginArguments: pluginArguments)
+        if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
         let result = try AnalysisRunner.run(invocation, registry: registry)
         let text = try format.render(result, table: table)
         if let output {

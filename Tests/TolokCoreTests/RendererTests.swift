@@ -84,3 +84,23 @@ import Testing
         #expect(r.all.count == 100)
     }
 }
+
+@Suite struct ProgressReporterTests {
+    final class Sink: @unchecked Sendable {
+        var lines: [String] = []
+        let lock = NSLock()
+        func add(_ s: String) { lock.lock(); lines.append(s); lock.unlock() }
+    }
+
+    @Test func reportsOncePerPercentAndSkipsSmallTasks() {
+        let sink = Sink()
+        let reporter = ProgressReporter(minimumTotal: 100) { sink.add($0) }
+        for k in 1...1000 { reporter.update("dea", completed: k, total: 1000) }
+        #expect(sink.lines.count == 100)
+        #expect(sink.lines.last == "\rdea: 1000/1000 (100%)\n")
+        let quiet = Sink()
+        let small = ProgressReporter(minimumTotal: 100) { quiet.add($0) }
+        small.update("dea", completed: 10, total: 10)
+        #expect(quiet.lines.isEmpty)
+    }
+}

@@ -6,6 +6,8 @@ public struct RunInvocation: Sendable {
     public var csvOptions: CSVOptions
     /// The plugin's own options, unparsed (`--inputs a,b --rts vrs`).
     public var pluginArguments: [String]
+    /// Progress display for long runs, if wanted.
+    public var progress: ProgressReporter?
 
     public init(pluginID: String, dataPath: String, idColumn: String? = nil,
                 csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
@@ -37,7 +39,8 @@ public enum AnalysisRunner {
                 files[spec.name] = try CSVLoader.load(path: path, options: invocation.csvOptions)
             }
         }
-        let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files)
+        let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,
+                                      progress: invocation.progress)
         var result = try plugin.run(request)
         var echoed: [(name: String, value: Value)] = [("data", .text(invocation.dataPath))]
         if let id = invocation.idColumn { echoed.append(("id", .text(id))) }

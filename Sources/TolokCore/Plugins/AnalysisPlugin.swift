@@ -7,12 +7,16 @@ public struct AnalysisRequest: Sendable {
     public var parameters: Parameters
     /// Datasets loaded for `file` parameters, by parameter name.
     public var files: [String: Dataset]
+    /// Where long computations report progress (the host shows it on stderr), if anywhere.
+    public var progress: ProgressReporter?
 
-    public init(dataset: Dataset, idColumn: String? = nil, parameters: Parameters = Parameters(), files: [String: Dataset] = [:]) {
+    public init(dataset: Dataset, idColumn: String? = nil, parameters: Parameters = Parameters(), files: [String: Dataset] = [:],
+                progress: ProgressReporter? = nil) {
         self.dataset = dataset
         self.idColumn = idColumn
         self.parameters = parameters
         self.files = files
+        self.progress = progress
     }
 
     /// The dataset loaded for a `file` parameter, or a usage error when it was not given.

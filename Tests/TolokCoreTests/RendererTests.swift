@@ -96,7 +96,7 @@ import Testing
         let sink = Sink()
         let reporter = ProgressReporter(minimumTotal: 100) { sink.add($0) }
         for k in 1...1000 { reporter.update("dea", completed: k, total: 1000) }
-        #expect(sink.lines.count == 100)
+        #expect(sink.lines.count == 101)  // 0 % … 100 %
         #expect(sink.lines.last == "\rdea: 1000/1000 (100%)\n")
         let quiet = Sink()
         let small = ProgressReporter(minimumTotal: 100) { quiet.add($0) }

@@ -58,7 +58,7 @@ import Testing
 
     @Test func missingCell() throws {
         let f = try folder.file("gap.csv", "unit,x,y\nA,1,2\nB,,3\n")
-        expectDataError(try ratios(f), contains: ["gap.csv: line 3 (data row 2), column \"x\"", "expected a positive number"])
+        expectDataError(try ratios(f), contains: ["gap.csv: line 3 (data row 2), column \"x\"", "expected a positive number, got an empty cell"])
     }
 
     @Test func duplicateIds() throws {

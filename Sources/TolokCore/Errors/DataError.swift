@@ -41,7 +41,7 @@ public struct DataError: UserFacingError, Equatable {
         var text = source.isEmpty ? "" : source + ": "
         if !location.isEmpty { text += location.joined(separator: ", ") + ": " }
         text += "expected " + expected
-        if let got { text += ", got \"\(got)\"" }
+        if let got { text += got.isEmpty ? ", got an empty cell" : ", got \"\(got)\"" }
         return text
     }
 }

@@ -13,6 +13,8 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case nonFinite
     /// LAPACK reported an illegal argument or a failure to converge.
     case lapack(routine: String, info: Int)
+    /// A parameter (not the data) is out of its allowed range, e.g. a negative tolerance.
+    case invalidArgument(String)
 
     public var description: String {
         switch self {
@@ -21,6 +23,7 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
         case .notPositiveDefinite(let k): return "matrix is not positive definite (leading minor \(k))"
         case .nonFinite: return "input contains NaN or infinity"
         case .lapack(let r, let info): return "LAPACK \(r) failed with INFO = \(info)"
+        case .invalidArgument(let s): return "invalid argument: \(s)"
         }
     }
 }

@@ -37,12 +37,13 @@ let package = Package(
         // would otherwise be taken for SwiftPM package plugins.
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
         .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
+        .target(name: "TolokTwoStageDEA", dependencies: ["TolokCore", "TolokNumerics", "TolokDEA"], path: "Plugins/TwoStageDEA"),
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokDEA",
+                "TolokCore", "TolokPluginKit", "TolokDEA", "TolokTwoStageDEA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,5 +53,6 @@ let package = Package(
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
+        .testTarget(name: "TolokTwoStageDEATests", dependencies: ["TolokTwoStageDEA", "TolokDEA", "TolokCore", "TolokNumerics"], exclude: ["Fixtures"]),
     ]
 )

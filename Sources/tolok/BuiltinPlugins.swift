@@ -1,7 +1,8 @@
 import TolokCore
 import TolokDEA
+import TolokTwoStageDEA
 
 /// Plugins compiled into the host. External plugins (like `ratios`) are found at run time.
 enum BuiltinPlugins {
-    static var all: [any AnalysisPlugin] { [DEAPlugin()] }
+    static var all: [any AnalysisPlugin] { [DEAPlugin(), TwoStageDEAPlugin()] }
 }

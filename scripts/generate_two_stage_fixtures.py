@@ -25,7 +25,9 @@ Decomposition rules (the same as Plugins/TwoStageDEA; docs/TWO-STAGE.md):
     (b) theta2 = max (u.y_o + c2)  s.t. w.z_o = 1, hold(theta), (w.z_o + c1) - theta1 v.x_o = 0, cone
         (the weights of (a) are not unique; (b) picks, among them, those giving the largest
         theta2 = (theta - omega1 theta1)/omega2)
-    (a) infeasible -> omega1 = 0 at every optimum: theta1 undefined (null), theta2 = theta.
+    (a) infeasible -> omega1 = 0 at every optimum: theta1 undefined (null), and theta2 is the
+        largest stage-2 score over the optimal weights (stage 2's own (a)); it is >= theta, not
+        necessarily equal: with v = 0 the stage-1 numerator w.z_o + c1 is <= 0, not 0.
     (b) infeasible -> omega2 = 0 whenever theta1 is at its maximum: theta2 undefined (null).
   priority stage 2: the mirror image.
   hold(theta): (w.z_o + c1 + u.y_o + c2) - theta (v.x_o + w.z_o) = 0;
@@ -213,8 +215,14 @@ def additive_unit(L, o):
         # (a) infeasible <=> max first_den.pi over the optimal weights (normalised by den) is 0.
         a = checked(first_num, cone, [first_den, hold], [1.0, 0.0], bounds, f"additive {tag} (a) unit {o}",
                     infeasibility_witness=(first_den, [den, hold], [1.0, 0.0]))
-        if a.status == 2:  # the first stage has zero weight at every optimum
-            return None, theta, 0.0
+        if a.status == 2:
+            # The first stage has zero weight at every optimum (its denominator is 0; its
+            # numerator w.z_o + c1 or u.y_o + c2 is <= 0 there and may be < 0, so the second
+            # stage is not simply theta): the priority passes to the second stage's best score.
+            other = checked(second_num, cone, [second_den, hold], [1.0, 0.0], bounds, f"additive {tag} (a') unit {o}")
+            if other.status != 0:
+                raise SystemExit(f"additive {tag} unit {o}: neither stage has positive weight")
+            return None, -other.fun, 0.0
         first = -a.fun
         hold_first = first_num - first * first_den
         b = checked(second_num, cone, [second_den, hold, hold_first], [1.0, 0.0, 0.0], bounds,

@@ -19,7 +19,8 @@ import TolokNumerics
 ///
 /// The rows shared by every unit (the stage constraints over all j) are fixed at construction;
 /// each solve supplies its objective and its own few unit rows (normalisation, held scores), so
-/// consecutive solves have one shape and warm-start from the previous basis.
+/// consecutive solves have one shape and warm-start from the previous basis (a solve that ends
+/// without an optimum from a warm start is repeated from scratch).
 final class MultiplierSolver {
     private var dual: LinearProgram
     private var basis: Basis?
@@ -63,7 +64,12 @@ final class MultiplierSolver {
             dual.objective[c] = row.rhs
             dual.lowerBounds[c] = row.relation == .equal ? -.infinity : 0
         }
-        let solution = solver.solve(dual, warmStart: basis)
+        var solution = solver.solve(dual, warmStart: basis)
+        if solution.status != .optimal && basis != nil {
+            // These programs are highly degenerate; a start from another unit's basis can end
+            // badly where a cold start does not. Only the cold answer is kept.
+            solution = solver.solve(dual)
+        }
         if solution.basis != nil { basis = solution.basis }
         let status: DEAStatus = switch solution.status {
         case .optimal: .optimal

@@ -17,7 +17,8 @@ import TolokDEA
 /// holding E at its optimum (the row u·y_o − E·v·x_o = 0):
 /// - stage 1 first: E₁ = max w·z_o s.t. v·x_o = 1, held E, stage rows; then E₂ = E / E₁;
 /// - stage 2 first: E₂ = max u·y_o s.t. w·z_o = 1, held E, stage rows; then E₁ = E / E₂.
-/// Both are solved; the split is unique when they agree.
+/// Both are solved; the split is unique when they agree. An efficient unit (E = 1 within
+/// ``EfficiencyGuard/tolerance``) scores 1 in both stages: E₁·E₂ = 1 with both ≤ 1.
 ///
 /// Weights are reported normalised to v·x_o = 1, in the data's units.
 struct RelationalTwoStage {
@@ -42,7 +43,13 @@ struct RelationalTwoStage {
         let weightedOutput = layout.vector(u: data.output(of: o))
         let best = overall.solve(objective: weightedOutput, unitRows: [.equal(weightedInput, 1)])
         guard best.isOptimal else { return .failed(best.status) }
-        let e = best.value
+        let e = EfficiencyGuard.snapped(best.value)
+        if e == 1 {
+            // E = E₁·E₂ with both ≤ 1: an efficient unit is efficient in both stages, under any
+            // optimal weights (no held row at 1 needed, see EfficiencyGuard).
+            let one = StageSplit(stage1: 1, stage2: 1)
+            return score(overall: 1, split: one, other: one, weights: best.weights, weightedInput: weightedInput, layout: layout)
+        }
         let heldOverall = MultiplierConstraint.equal(VectorArithmetic.subtract(weightedOutput, e, times: weightedInput), 0)
 
         let first = stage1First.solve(objective: weightedIntermediate, unitRows: [.equal(weightedInput, 1), heldOverall])
@@ -54,9 +61,14 @@ struct RelationalTwoStage {
         let byStage1 = StageSplit(stage1: first.value, stage2: quotient(e, first.value))
         let byStage2 = StageSplit(stage1: quotient(e, second.value), stage2: second.value)
         let (split, other, pi) = priority == .stage1 ? (byStage1, byStage2, first.weights) : (byStage2, byStage1, second.weights)
+        return score(overall: e, split: split, other: other, weights: pi, weightedInput: weightedInput, layout: layout)
+    }
+
+    /// The unit's result, with the weights normalised to v·x_o = 1 in the data's units.
+    private func score(overall e: Double, split: StageSplit, other: StageSplit, weights pi: [Double], weightedInput: [Double],
+                       layout: WeightLayout) -> TwoStageUnitScore {
         let inputTotal = VectorArithmetic.dot(weightedInput, pi)
-        let normalised = inputTotal > 0 ? VectorArithmetic.divide(pi, by: inputTotal) : pi
-        let w = layout.unscaled(normalised, data)
+        let w = layout.unscaled(inputTotal > 0 ? VectorArithmetic.divide(pi, by: inputTotal) : pi, data)
         return TwoStageUnitScore(
             status: .optimal, overall: e, split: split, otherSplit: other,
             isSplitUnique: split.agrees(with: other, tolerance: DEATolerance.classification),

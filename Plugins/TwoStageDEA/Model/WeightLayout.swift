@@ -58,10 +58,11 @@ struct WeightLayout: Sendable {
     }
 
     /// The weights of π in the data's own units (scaled weight ÷ column scale), and the constants.
+    /// Round-off below zero in v, w, u (duals of the order of 1e-20) is reported as 0.
     func unscaled(_ pi: [Double], _ data: TwoStageData) -> (v: [Double], w: [Double], u: [Double], c1: Double?, c2: Double?) {
-        let v = (0..<inputCount).map { pi[$0] / data.inputScale[$0] }
-        let w = (0..<intermediateCount).map { pi[intermediateOffset + $0] / data.intermediateScale[$0] }
-        let u = (0..<outputCount).map { pi[outputOffset + $0] / data.outputScale[$0] }
+        let v = (0..<inputCount).map { max(0, pi[$0]) / data.inputScale[$0] }
+        let w = (0..<intermediateCount).map { max(0, pi[intermediateOffset + $0]) / data.intermediateScale[$0] }
+        let u = (0..<outputCount).map { max(0, pi[outputOffset + $0]) / data.outputScale[$0] }
         return (v, w, u, hasConstants ? pi[constantOffset] : nil, hasConstants ? pi[constantOffset + 1] : nil)
     }
 }

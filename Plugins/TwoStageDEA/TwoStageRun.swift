@@ -183,7 +183,7 @@ struct TwoStageRun {
         }
         let undefined = undefinedStageUnits
         if !undefined.isEmpty {
-            notes.append("\(undefined.count) unit(s) have an undefined stage score: at every optimum that stage's weight omega is 0, so the overall score equals the other stage's and nothing determines this one (a VRS degeneracy of the additive model): \(list(undefined)).")
+            notes.append("\(undefined.count) unit(s) have an undefined stage score (a VRS degeneracy of the additive model): every optimal weighting gives that stage weight omega = 0 (its denominator is 0), so its ratio is not defined; the other stage then scores at least the overall score: \(list(undefined)).")
         }
         let nonPositive = nonPositiveStageUnits
         if !nonPositive.isEmpty {

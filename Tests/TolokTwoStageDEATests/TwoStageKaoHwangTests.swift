@@ -6,7 +6,7 @@ import TolokDEA
 /// The 24 Taiwanese non-life insurers of Kao & Hwang (2008) against the six reference columns of
 /// `Datasets/kao_hwang_2008.expected.csv` (SOURCES-DEA.md §1: scipy HiGHS on scaled data,
 /// cross-checked with deaR/lpSolve), on the raw data, at 1e-6 (the file carries 6 decimals).
-@Suite struct KaoHwangTests {
+@Suite struct TwoStageKaoHwangTests {
     static let tolerance = 1e-6
 
     /// Compares `got` with the expected column and returns the largest absolute error.

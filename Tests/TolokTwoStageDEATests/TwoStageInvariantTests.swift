@@ -4,7 +4,7 @@ import TolokDEA
 
 /// Properties every correct two-stage implementation has, on the Kao–Hwang data, on seeded
 /// synthetic data and on the fixture's data (which include VRS degeneracies).
-@Suite struct InvariantTests {
+@Suite struct TwoStageInvariantTests {
     /// Every supported model and priority.
     static let models: [TwoStageDEAModel] = {
         var out: [TwoStageDEAModel] = []

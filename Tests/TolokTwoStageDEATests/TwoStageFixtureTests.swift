@@ -7,7 +7,7 @@ import TolokDEA
 /// solves the papers' primal multiplier programs; Tolok solves their duals with its own simplex,
 /// so agreement checks the formulation, the duality bookkeeping and the decomposition rules
 /// (including undefined stage scores and priority-dependent splits) at once.
-@Suite struct FixtureTests {
+@Suite struct TwoStageFixtureTests {
     func compare(_ got: Double?, _ want: Double?, tolerance: Double, _ what: String, worst: inout Double) {
         switch (got, want) {
         case (nil, nil): break

@@ -159,6 +159,31 @@ import TolokDEA
         }
     }
 
+    @Test func unitWithoutPremiumsOrProfits() throws {
+        // Insurer 3 with no premiums and no profits, insurer 4 with premiums but no profits.
+        var k = try TwoStageTestSupport.kaoHwang()
+        for d in 0..<2 { k.z[d][2] = 0 }
+        for r in 0..<2 { k.y[r][2] = 0; k.y[r][3] = 0 }
+        let data = TwoStageData(inputs: k.x, intermediates: k.z, outputs: k.y)
+        for method in [TwoStageMethod.relational, .additive] {
+            for priority in StagePriority.allCases {
+                let s = try TwoStageDEAModel(method: method, priority: priority).score(data)
+                let tag = "\(method.rawValue) \(priority.rawValue)"
+                #expect(s[2].status == .optimal && abs(s[2].overall ?? .nan) <= 1e-12 && abs(s[2].split.stage1 ?? .nan) <= 1e-12 && s[2].split.stage2 == nil, "\(tag): \(s[2])")
+                #expect(!s[2].isSplitUnique && s[2].bindingStage == nil, "\(tag)")
+                // No profits: stage 2 scores 0, stage 1 its CCR score X → Z (the split is unique);
+                // overall 0 (relational) or ω₁·θ₁ (additive).
+                let u = s[3], t1 = u.split.stage1 ?? .nan
+                #expect(u.status == .optimal && abs(u.split.stage2 ?? .nan) <= 1e-12 && u.isSplitUnique, "\(tag): \(u)")
+                #expect(abs(t1 - 0.7243493275470132) <= 1e-9, "\(tag): stage 1 is the CCR score X → Z: \(u)")
+                let expectedOverall = method == .relational ? 0 : (u.split.stage1Weight ?? .nan) * t1
+                #expect(abs((u.overall ?? .nan) - expectedOverall) <= 1e-12, "\(tag): \(u)")
+            }
+        }
+        // The independent stage-2 model cannot score a unit whose stage-2 inputs are all 0.
+        #expect(try TwoStageDEAModel(method: .independent).score(data)[2].status == .unbounded)
+    }
+
     @Test func configurationErrors() {
         #expect(throws: TwoStageModelError.relationalNeedsConstantReturns) { try TwoStageDEAModel(method: .relational, rts: .vrs) }
         #expect(throws: TwoStageModelError.unsupportedReturnsToScale(.nirs)) { try TwoStageDEAModel(method: .additive, rts: .nirs) }

@@ -17,7 +17,9 @@ import TolokDEA
 /// holding E at its optimum (the row u·y_o − E·v·x_o = 0):
 /// - stage 1 first: E₁ = max w·z_o s.t. v·x_o = 1, held E, stage rows; then E₂ = E / E₁;
 /// - stage 2 first: E₂ = max u·y_o s.t. w·z_o = 1, held E, stage rows; then E₁ = E / E₂.
-/// Both are solved; the split is unique when they agree. An efficient unit (E = 1 within
+/// Both are solved; the split is unique when they agree. If w·z_o = 0 at every optimum (a unit
+/// whose intermediate measures are all 0), E = E₁ = 0 and E₂ is undefined; if E₂ = 0 (no outputs),
+/// E₁ is its maximum under either priority. An efficient unit (E = 1 within
 /// ``EfficiencyGuard/tolerance``) scores 1 in both stages: E₁·E₂ = 1 with both ≤ 1.
 ///
 /// Weights are reported normalised to v·x_o = 1, in the data's units.
@@ -54,13 +56,20 @@ struct RelationalTwoStage {
 
         let first = stage1First.solve(objective: weightedIntermediate, unitRows: [.equal(weightedInput, 1), heldOverall])
         guard first.isOptimal else { return .failed(first.status) }
-        let second = stage2First.solve(objective: weightedOutput, unitRows: [.equal(weightedIntermediate, 1), heldOverall])
-        guard second.isOptimal else { return .failed(second.status) }
-
         func quotient(_ a: Double, _ b: Double) -> Double? { b > 0 ? a / b : nil }
         let byStage1 = StageSplit(stage1: first.value, stage2: quotient(e, first.value))
-        let byStage2 = StageSplit(stage1: quotient(e, second.value), stage2: second.value)
-        let (split, other, pi) = priority == .stage1 ? (byStage1, byStage2, first.weights) : (byStage2, byStage1, second.weights)
+        let second = stage2First.solve(objective: weightedOutput, unitRows: [.equal(weightedIntermediate, 1), heldOverall])
+        let byStage2: StageSplit, secondWeights: [Double]
+        if second.status == .infeasible || second.status == .unbounded {
+            // w·z_o = 0 at every optimum (e.g. a unit without premiums): E = E₁ = 0, E₂ = 0/0.
+            (byStage2, secondWeights) = (StageSplit(stage1: first.value, stage2: nil), first.weights)
+        } else {
+            guard second.isOptimal else { return .failed(second.status) }
+            // E₂ = 0 (a unit without outputs, E = 0) leaves E₁ free: it then takes its maximum.
+            let stage1 = second.value > 0 ? quotient(e, second.value) : first.value
+            (byStage2, secondWeights) = (StageSplit(stage1: stage1, stage2: second.value), second.weights)
+        }
+        let (split, other, pi) = priority == .stage1 ? (byStage1, byStage2, first.weights) : (byStage2, byStage1, secondWeights)
         return score(overall: e, split: split, other: other, weights: pi, weightedInput: weightedInput, layout: layout)
     }
 

@@ -122,8 +122,14 @@ struct TwoStageRun {
         scores.indices.filter { scores[$0].status == .optimal && (scores[$0].split.stage1 == nil || scores[$0].split.stage2 == nil) }
     }
 
+    /// Units whose two priorities give different, fully defined splits (units with an undefined
+    /// stage score are not unique either, but are listed as undefined instead).
     private var priorityDependentUnits: [Int] {
-        scores.indices.filter { scores[$0].status == .optimal && !scores[$0].isSplitUnique }
+        scores.indices.filter { j in
+            let s = scores[j]
+            guard s.status == .optimal, !s.isSplitUnique, let other = s.otherSplit else { return false }
+            return [s.split.stage1, s.split.stage2, other.stage1, other.stage2].allSatisfy { $0 != nil }
+        }
     }
 
     private func summary() -> [(name: String, value: Value)] {
@@ -169,7 +175,7 @@ struct TwoStageRun {
             notes.append("The split was resolved with priority \(model.priority.rawValue): \(model.priority == .stage1 ? "stage 1" : "stage 2") maximised with the overall score held at its optimum, then the other stage. The *_other_priority columns give the split with \(model.priority.other.rawValue) first.")
             let dependent = priorityDependentUnits
             notes.append(dependent.isEmpty
-                ? "The split is unique for every unit: both priorities give the same stage scores within 1e-8."
+                ? "Both priorities give the same split (within 1e-8) for every unit with two defined stage scores."
                 : "The split depends on the priority for \(dependent.count) unit(s) (unique_split = false; both priorities compared within 1e-8): \(list(dependent)).")
         }
         notes.append("binding_stage is the lower-scoring stage (\"tie\" within 1e-8); rank orders overall efficiency, best = 1, ties within 1e-8 share a rank. The ranking table lists units in rank order.")

@@ -58,7 +58,7 @@ import TolokDEA
         #expect(result.summaryValue("binding_stage1_units") == .integer(3))
         #expect(result.summaryValue("binding_stage2_units") == .integer(21))
         #expect(result.summaryValue("priority_dependent_splits") == .integer(0))
-        #expect(result.notes.contains { $0.contains("unique for every unit") })
+        #expect(result.notes.contains { $0.contains("same split (within 1e-8) for every unit") })
     }
 
     @Test func priorityDependentSplitsAreListed() throws {

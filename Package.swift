@@ -40,12 +40,17 @@ let package = Package(
         .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
         .target(name: "TolokFrontier", dependencies: ["TolokNumerics"], path: "Plugins/Frontier"),
         .target(name: "TolokBranchComparison", dependencies: ["TolokCore", "TolokDEA", "TolokInsurance"], path: "Plugins/BranchComparison"),
+        .target(name: "TolokTwoStageDEA", dependencies: ["TolokCore", "TolokNumerics", "TolokDEA"], path: "Plugins/TwoStageDEA"),
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokDEA", "TolokInsurance", "TolokBranchComparison",
+                "TolokCore", "TolokPluginKit",
+                "TolokDEA",
+                "TolokTwoStageDEA",
+                "TolokInsurance",
+                "TolokBranchComparison",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,5 +63,6 @@ let package = Package(
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
         .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier"]),
         .testTarget(name: "TolokBranchComparisonTests", dependencies: ["TolokBranchComparison", "TolokInsurance", "TolokDEA", "TolokCore"]),
+        .testTarget(name: "TolokTwoStageDEATests", dependencies: ["TolokTwoStageDEA", "TolokDEA", "TolokCore", "TolokNumerics"], exclude: ["Fixtures"]),
     ]
 )

@@ -38,13 +38,13 @@ let package = Package(
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
         .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
         .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
-        .target(name: "TolokFrontier", dependencies: ["TolokNumerics"], path: "Plugins/Frontier"),
+        .target(name: "TolokFrontier", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/Frontier"),
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokDEA", "TolokInsurance",
+                "TolokCore", "TolokNumerics", "TolokPluginKit", "TolokDEA", "TolokInsurance", "TolokFrontier",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -55,6 +55,6 @@ let package = Package(
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
-        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier"]),
+        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier", "TolokCore", "TolokNumerics"]),
     ]
 )

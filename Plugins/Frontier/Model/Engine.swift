@@ -57,7 +57,7 @@ struct Engine<L: LogLikelihoodFunction> {
         if h0 == nil {
             let h = NumericalDerivatives.hessian(at: start, gradient: f)
             extra = 2 * start.count
-            h0 = try? InterimLinearAlgebra.inverseSPD(h)
+            h0 = try? CholeskyFactorization(h).inverse()
         }
         var r = BFGSMinimizer(options: options).minimize(start: start, initialInverseHessian: h0, objective: f)
         r.functionEvaluations += extra
@@ -82,7 +82,9 @@ struct Engine<L: LogLikelihoodFunction> {
         var h = NumericalDerivatives.hessian(at: theta, gradient: f)
         evaluations += 2 * p
         var decrement = Double.nan
-        var direction: [Double]? = try? InterimLinearAlgebra.choleskySolve(h, g.map { -$0 })
+        // The Hessian stays fixed during the steps: factor it once (nil when not positive definite).
+        let factor = try? CholeskyFactorization(h)
+        var direction: [Double]? = try? factor?.solve(g.map { -$0 })
         var steps = 0
         var moved = false
         let tol = options.newtonDecrementTolerance
@@ -97,7 +99,7 @@ struct Engine<L: LogLikelihoodFunction> {
                 let v = f(trial, &gTrial)
                 evaluations += 1
                 if v.isFinite, gTrial.allSatisfy({ $0.isFinite }), v <= value + 4 * Double.ulpOfOne * max(1, abs(value)) {
-                    if let dNew = try? InterimLinearAlgebra.choleskySolve(h, gTrial.map { -$0 }) {
+                    if let dNew = try? factor?.solve(gTrial.map { -$0 }) {
                         let decNew = -zip(gTrial, dNew).reduce(0) { $0 + $1.0 * $1.1 }
                         if decNew < decrement || v < value {
                             theta = trial; value = v; g = gTrial; direction = dNew
@@ -117,7 +119,7 @@ struct Engine<L: LogLikelihoodFunction> {
         }
         var covariance: Matrix? = nil
         var pd = false
-        if let inv = try? InterimLinearAlgebra.inverseSPD(h) {
+        if let inv = try? CholeskyFactorization(h).inverse() {
             pd = true
             var c = inv
             for i in 0..<(p * p) { c.storage[i] /= n }

@@ -190,32 +190,35 @@ public enum StochasticFrontier {
 
     // MARK: OLS
 
+    /// OLS of y on the full design (constant column included) by `OrdinaryLeastSquares`
+    /// (QR with iterative refinement, TolokNumerics); a rank-deficient design is an error here.
     static func ordinaryLeastSquares(y: [Double], design: Matrix, names: [String], sign: Double) throws -> OLSResult {
         let n = y.count, k = design.columns
-        let fit: (beta: [Double], xtxInverse: Matrix)
-        do { fit = try InterimLinearAlgebra.leastSquares(design, y) } catch { throw FrontierError.singularDesign }
-        var residuals = y
-        for j in 0..<k {
-            let b = fit.beta[j]
-            for i in 0..<n { residuals[i] -= design[i, j] * b }
+        let fit: OLSFit
+        do {
+            fit = try OrdinaryLeastSquares.fit(design: design, response: y, hasIntercept: false)
+        } catch {
+            throw FrontierError.singularDesign
         }
-        var sse = 0.0, s3 = 0.0, mean = 0.0
+        guard fit.status == .fullRank else { throw FrontierError.singularDesign }
+        let residuals = fit.residuals
+        var mean = 0.0
         for r in residuals { mean += r }
         mean /= Double(n)
+        var s2c = 0.0, s3 = 0.0
         for r in residuals {
-            sse += r * r
             let c = r - mean
+            s2c += c * c
             s3 += c * c * c
         }
-        let s2 = sse / Double(n - k)
-        let m2 = residuals.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
+        let sse = fit.sumOfSquaredResiduals
+        let m2 = s2c / Double(n)
         let m3 = s3 / Double(n)
         let coefficients = (0..<k).map {
-            ParameterEstimate(name: names[$0], value: fit.beta[$0], standardError: (s2 * fit.xtxInverse[$0, $0]).squareRoot())
+            ParameterEstimate(name: names[$0], value: fit.coefficients[$0], standardError: fit.standardErrors[$0])
         }
-        let ll = -0.5 * Double(n) * (log(2 * Double.pi) + log(sse / Double(n)) + 1)
-        return OLSResult(coefficients: coefficients, sigmaSquared: s2, logLikelihood: ll, residuals: residuals,
-                         secondMoment: m2, thirdMoment: m3, skewness: m3 / pow(m2, 1.5),
+        return OLSResult(coefficients: coefficients, sigmaSquared: sse / Double(n - k), logLikelihood: fit.logLikelihood,
+                         residuals: residuals, secondMoment: m2, thirdMoment: m3, skewness: m3 / pow(m2, 1.5),
                          wrongSkew: sign * m3 >= 0)
     }
 

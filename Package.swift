@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
         .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
         .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
-        .target(name: "TolokFrontier", dependencies: ["TolokNumerics"], path: "Plugins/Frontier"),
+        .target(name: "TolokFrontier", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/Frontier"),
         .target(name: "TolokBranchComparison", dependencies: ["TolokCore", "TolokDEA", "TolokInsurance"], path: "Plugins/BranchComparison"),
         .target(name: "TolokTwoStageDEA", dependencies: ["TolokCore", "TolokNumerics", "TolokDEA"], path: "Plugins/TwoStageDEA"),
 
@@ -46,9 +46,10 @@ let package = Package(
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit",
+                "TolokCore", "TolokNumerics", "TolokPluginKit",
                 "TolokDEA",
                 "TolokTwoStageDEA",
+                "TolokFrontier",
                 "TolokInsurance",
                 "TolokBranchComparison",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -61,7 +62,7 @@ let package = Package(
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
-        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier"]),
+        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier", "TolokCore", "TolokNumerics"]),
         .testTarget(name: "TolokBranchComparisonTests", dependencies: ["TolokBranchComparison", "TolokInsurance", "TolokDEA", "TolokCore"]),
         .testTarget(name: "TolokTwoStageDEATests", dependencies: ["TolokTwoStageDEA", "TolokDEA", "TolokCore", "TolokNumerics"], exclude: ["Fixtures"]),
     ]

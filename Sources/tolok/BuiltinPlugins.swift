@@ -1,6 +1,7 @@
 import TolokBranchComparison
 import TolokCore
 import TolokDEA
+import TolokFrontier
 import TolokInsurance
 import TolokTwoStageDEA
 
@@ -10,6 +11,8 @@ enum BuiltinPlugins {
         var plugins: [any AnalysisPlugin] = [
             DEAPlugin(),
             TwoStageDEAPlugin(),
+            OLSPlugin(),
+            SFAPlugin(),
             BranchComparisonPlugin(),
         ]
         plugins += InsurancePlugins.all

@@ -208,7 +208,8 @@ extension StochasticFrontier {
                                             truncated: model.truncatedNormal, timeVarying: model.timeVarying)
         let layout = lik.layout
         guard n > layout.count else { throw FrontierError.tooFewObservations(needed: layout.count, got: n) }
-        let ols = try ordinaryLeastSquares(y: y, design: design, names: names, sign: sign)
+        let ols = try ordinaryLeastSquares(y: y, design: design, names: names, sign: sign,
+                                           largeSample: n >= options.largeSampleThreshold)
         var notes: [String] = []
         if ols.wrongSkew {
             notes.append("OLS residuals are skewed the wrong way for a \(model.frontier.rawValue) frontier (m3 = \(ols.thirdMoment)).")

@@ -57,11 +57,39 @@ struct Engine<L: LogLikelihoodFunction> {
         if h0 == nil {
             let h = NumericalDerivatives.hessian(at: start, gradient: f)
             extra = 2 * start.count
-            h0 = try? InterimLinearAlgebra.inverseSPD(h)
+            h0 = try? CholeskyFactorization(h).inverse()
         }
         var r = BFGSMinimizer(options: options).minimize(start: start, initialInverseHessian: h0, objective: f)
         r.functionEvaluations += extra
         return r
+    }
+
+    /// The Hessian of −ℓ/n at θ from the analytic gradient: central differences
+    /// (`NumericalDerivatives.hessian`, 2p gradient evaluations, error O(ε^{2/3})), or for
+    /// `forward` one-sided differences (H[:, j] = (g(θ + h_j e_j) − g(θ))/h_j with
+    /// h_j = √ε·max(|θ_j|, 1), p evaluations, error O(√ε)), symmetrised as (H + Hᵀ)/2
+    /// (Nocedal & Wright 2006, §8.1). `g` is the gradient at θ.
+    func hessian(at theta: [Double], gradient g: [Double], forward: Bool, objective f: ObjectiveWithGradient) -> Matrix {
+        guard forward else { return NumericalDerivatives.hessian(at: theta, gradient: f) }
+        let p = theta.count
+        var h = Matrix(rows: p, columns: p)
+        var shifted = theta
+        var gPlus = [Double](repeating: 0, count: p)
+        for j in 0..<p {
+            let step = NumericalDerivatives.step(for: theta[j], relativeStep: Double.ulpOfOne.squareRoot())
+            shifted[j] = theta[j] + step
+            let value = f(shifted, &gPlus)
+            shifted[j] = theta[j]
+            for i in 0..<p { h[i, j] = value.isFinite ? (gPlus[i] - g[i]) / step : .nan }
+        }
+        for j in 0..<p {
+            for i in 0..<j {
+                let m = 0.5 * (h[i, j] + h[j, i])
+                h[i, j] = m
+                h[j, i] = m
+            }
+        }
+        return h
     }
 
     /// Newton steps θ ← θ − t H⁻¹g with H the Hessian of −ℓ/n differenced from the analytic
@@ -69,6 +97,7 @@ struct Engine<L: LogLikelihoodFunction> {
     /// does not increase −ℓ/n beyond rounding and lowers the decrement.
     func verify(_ search: OptimizationResult, options: StochasticFrontierOptions) -> Verification {
         let f = objective()
+        let forward = likelihood.n >= options.largeSampleThreshold
         let p = search.x.count
         let n = Double(likelihood.n)
         var theta = search.x
@@ -79,10 +108,12 @@ struct Engine<L: LogLikelihoodFunction> {
             return Verification(theta: theta, logLikelihood: -value * n, maxAbsGradient: .nan, decrement: .nan,
                                 hessianPositiveDefinite: false, covariance: nil, steps: 0, evaluations: evaluations)
         }
-        var h = NumericalDerivatives.hessian(at: theta, gradient: f)
-        evaluations += 2 * p
+        var h = hessian(at: theta, gradient: g, forward: forward, objective: f)
+        evaluations += forward ? p : 2 * p
         var decrement = Double.nan
-        var direction: [Double]? = try? InterimLinearAlgebra.choleskySolve(h, g.map { -$0 })
+        // The Hessian stays fixed during the steps: factor it once (nil when not positive definite).
+        let factor = try? CholeskyFactorization(h)
+        var direction: [Double]? = try? factor?.solve(g.map { -$0 })
         var steps = 0
         var moved = false
         let tol = options.newtonDecrementTolerance
@@ -97,7 +128,7 @@ struct Engine<L: LogLikelihoodFunction> {
                 let v = f(trial, &gTrial)
                 evaluations += 1
                 if v.isFinite, gTrial.allSatisfy({ $0.isFinite }), v <= value + 4 * Double.ulpOfOne * max(1, abs(value)) {
-                    if let dNew = try? InterimLinearAlgebra.choleskySolve(h, gTrial.map { -$0 }) {
+                    if let dNew = try? factor?.solve(gTrial.map { -$0 }) {
                         let decNew = -zip(gTrial, dNew).reduce(0) { $0 + $1.0 * $1.1 }
                         if decNew < decrement || v < value {
                             theta = trial; value = v; g = gTrial; direction = dNew
@@ -112,12 +143,12 @@ struct Engine<L: LogLikelihoodFunction> {
             if !accepted { break }
         }
         if moved {
-            h = NumericalDerivatives.hessian(at: theta, gradient: f)
-            evaluations += 2 * p
+            h = hessian(at: theta, gradient: g, forward: forward, objective: f)
+            evaluations += forward ? p : 2 * p
         }
         var covariance: Matrix? = nil
         var pd = false
-        if let inv = try? InterimLinearAlgebra.inverseSPD(h) {
+        if let inv = try? CholeskyFactorization(h).inverse() {
             pd = true
             var c = inv
             for i in 0..<(p * p) { c.storage[i] /= n }

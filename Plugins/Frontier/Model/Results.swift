@@ -1,3 +1,4 @@
+import Dispatch
 import TolokNumerics
 
 #if canImport(Glibc)
@@ -132,25 +133,48 @@ public struct FrontierEfficiencies: Sendable, Equatable {
     /// and the scale η_it, Battese & Coelli 1992, eq. 5).
     public init(conditionalMean m: [Double], conditionalStandardDeviation s: [Double], scale: [Double]? = nil) {
         precondition(m.count == s.count)
+        let n = m.count
         conditionalMean = m
         conditionalStandardDeviation = s
-        var u = [Double](repeating: 0, count: m.count)
+        var u = [Double](repeating: 0, count: n)
         var te = u, teInv = u, teJ = u
-        for i in 0..<m.count {
-            let sd = s[i], z = m[i] / sd
-            let eta = scale?[i] ?? 1
-            let lz: Double
-            if z >= -4 {
-                let (l, r) = NormalDistribution.logCDFAndInverseMillsRatio(z)
-                lz = l
-                u[i] = eta * sd * (z + r)
-            } else {
-                lz = NormalDistribution.logCDF(z)
-                u[i] = eta * sd * NormalDistribution.truncatedMean(z)
+        u.withUnsafeMutableBufferPointer { u in
+            te.withUnsafeMutableBufferPointer { te in
+                teInv.withUnsafeMutableBufferPointer { teInv in
+                    teJ.withUnsafeMutableBufferPointer { teJ in
+                        // Units are independent: fixed chunks, concurrently on large samples
+                        // (each chunk writes only its own units, so the result does not depend
+                        // on the thread count).
+                        let out = UncheckedSendable((u, te, teInv, teJ))
+                        let chunk = 65_536
+                        let chunks = (n + chunk - 1) / chunk
+                        let body: @Sendable (Int) -> Void = { c in
+                            let (u, te, teInv, teJ) = out.value
+                            for i in (c * chunk)..<min(n, (c + 1) * chunk) {
+                                let sd = s[i], z = m[i] / sd
+                                let eta = scale?[i] ?? 1
+                                let lz: Double
+                                if z >= -4 {
+                                    let (l, r) = NormalDistribution.logCDFAndInverseMillsRatio(z)
+                                    lz = l
+                                    u[i] = eta * sd * (z + r)
+                                } else {
+                                    lz = NormalDistribution.logCDF(z)
+                                    u[i] = eta * sd * NormalDistribution.truncatedMean(z)
+                                }
+                                teJ[i] = exp(-u[i])
+                                te[i] = exp(NormalDistribution.logCDF(z - eta * sd) - lz - eta * m[i] + 0.5 * eta * eta * sd * sd)
+                                teInv[i] = exp(NormalDistribution.logCDF(z + eta * sd) - lz + eta * m[i] + 0.5 * eta * eta * sd * sd)
+                            }
+                        }
+                        if chunks > 1 {
+                            DispatchQueue.concurrentPerform(iterations: chunks, execute: body)
+                        } else if n > 0 {
+                            body(0)
+                        }
+                    }
+                }
             }
-            teJ[i] = exp(-u[i])
-            te[i] = exp(NormalDistribution.logCDF(z - eta * sd) - lz - eta * m[i] + 0.5 * eta * eta * sd * sd)
-            teInv[i] = exp(NormalDistribution.logCDF(z + eta * sd) - lz + eta * m[i] + 0.5 * eta * eta * sd * sd)
         }
         jlms = u
         jlmsEfficiency = teJ

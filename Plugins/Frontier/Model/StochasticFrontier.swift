@@ -91,7 +91,8 @@ public struct StochasticFrontierFit: Sendable {
 /// heteroscedastic extensions of `StochasticFrontierModel`.
 ///
 /// Procedure:
-/// 1. OLS (QR), residual moments m₂, m₃ and the wrong-skew check.
+/// 1. OLS (`OrdinaryLeastSquares`: QR with iterative refinement; plain QR from
+///    `largeSampleThreshold` observations), residual moments m₂, m₃ and the wrong-skew check.
 /// 2. Starting values: MOLS (Olson, Schmidt & Waldman 1980; σ_u from m₃) and a grid over
 ///    γ with σ² = m₂/(1 − 2γ/π) and β₀ shifted by S·E[u], as FRONTIER 4.1 does (Coelli 1995);
 ///    the best log-likelihood wins (ranked on a subsample of ~`startingSubsample` units when n
@@ -101,7 +102,8 @@ public struct StochasticFrontierFit: Sendable {
 ///    subsample, whose optimum and inverse Hessian start the full-data search.
 /// 3. BFGS on −ℓ/n in θ (unconstrained: log-variances), analytic gradient, the initial
 ///    inverse Hessian from differencing at the start (or from the subsample fit).
-/// 4. Newton steps with the Hessian differenced from the analytic gradient, until the Newton
+/// 4. Newton steps with the Hessian differenced from the analytic gradient (central
+///    differences; forward differences from `largeSampleThreshold` observations), until the Newton
 ///    decrement gᵀH⁻¹g falls below `newtonDecrementTolerance`; this both polishes and
 ///    verifies the maximum (negative-definite Hessian).
 /// 5. Standard errors from (−∇²ℓ)⁻¹, delta method to σ², γ, σ_u, σ_v, λ.
@@ -158,7 +160,8 @@ public enum StochasticFrontier {
         let layout = likelihood.layout
         guard n > layout.count else { throw FrontierError.tooFewObservations(needed: layout.count, got: n) }
 
-        let ols = try ordinaryLeastSquares(y: y, design: design, names: names, sign: sign)
+        let ols = try ordinaryLeastSquares(y: y, design: design, names: names, sign: sign,
+                                           largeSample: n >= options.largeSampleThreshold)
         var notes: [String] = []
         if ols.wrongSkew {
             notes.append("OLS residuals are skewed the wrong way for a \(model.frontier.rawValue) frontier "
@@ -188,37 +191,6 @@ public enum StochasticFrontier {
                         evaluations: evaluations, notes: notes)
     }
 
-    // MARK: OLS
-
-    static func ordinaryLeastSquares(y: [Double], design: Matrix, names: [String], sign: Double) throws -> OLSResult {
-        let n = y.count, k = design.columns
-        let fit: (beta: [Double], xtxInverse: Matrix)
-        do { fit = try InterimLinearAlgebra.leastSquares(design, y) } catch { throw FrontierError.singularDesign }
-        var residuals = y
-        for j in 0..<k {
-            let b = fit.beta[j]
-            for i in 0..<n { residuals[i] -= design[i, j] * b }
-        }
-        var sse = 0.0, s3 = 0.0, mean = 0.0
-        for r in residuals { mean += r }
-        mean /= Double(n)
-        for r in residuals {
-            sse += r * r
-            let c = r - mean
-            s3 += c * c * c
-        }
-        let s2 = sse / Double(n - k)
-        let m2 = residuals.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(n)
-        let m3 = s3 / Double(n)
-        let coefficients = (0..<k).map {
-            ParameterEstimate(name: names[$0], value: fit.beta[$0], standardError: (s2 * fit.xtxInverse[$0, $0]).squareRoot())
-        }
-        let ll = -0.5 * Double(n) * (log(2 * Double.pi) + log(sse / Double(n)) + 1)
-        return OLSResult(coefficients: coefficients, sigmaSquared: s2, logLikelihood: ll, residuals: residuals,
-                         secondMoment: m2, thirdMoment: m3, skewness: m3 / pow(m2, 1.5),
-                         wrongSkew: sign * m3 >= 0)
-    }
-
     // MARK: Search
 
     /// Starting values, BFGS and the Newton verification for one likelihood.
@@ -235,7 +207,7 @@ public enum StochasticFrontier {
             let sub = lik.subsample(stride: lik.n / options.startingSubsample)
             let names = (0..<lik.layout.k).map { "b\($0)" }
             if let subOLS = try? ordinaryLeastSquares(y: sub.responses, design: sub.designMatrix(), names: names,
-                                                      sign: sub.sign) {
+                                                      sign: sub.sign, largeSample: sub.n >= options.largeSampleThreshold) {
                 let (_, v) = solve(sub, ols: subOLS, options: options, evaluations: &evaluations)
                 if v.hessianPositiveDefinite, let cov = v.covariance, v.theta.allSatisfy({ $0.isFinite }) {
                     start = v.theta

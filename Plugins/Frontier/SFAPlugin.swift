@@ -1,0 +1,64 @@
+import TolokCore
+
+/// `tolok run sfa`: stochastic frontier analysis by maximum likelihood — cross-sectional
+/// normal–half-normal, normal–truncated-normal and normal–exponential production or cost
+/// frontiers, heteroscedastic inefficiency and noise, the Battese & Coelli (1992) time-decay
+/// panel model and the Battese & Coelli (1995) inefficiency-effects model, with JLMS and
+/// Battese–Coelli unit efficiencies and the one-sided LR test of no inefficiency.
+///
+/// Models (ε = v − S·u, S = +1 production, −1 cost; v ~ N(0, σ_v²)):
+/// * u ~ N⁺(μ, σ_u²): per unit ℓ = −½ ln 2π − ½ ln σ² − ½ r² + ln Φ(a) − ln Φ(μ/σ_u) with
+///   σ² = σ_u² + σ_v², r = (Sε + μ)/σ, a = (μσ_v² − Sεσ_u²)/(σσ_uσ_v) (Stevenson 1980;
+///   μ = 0 is the half-normal model of Aigner, Lovell & Schmidt 1977) — `CrossSectionLikelihood`;
+/// * u ~ Exponential(mean σ_u) (Meeusen & van den Broeck 1977);
+/// * heteroscedastic: ln σ_u,i² = z_i δ_u, ln σ_v,i² = z_i δ_v, μ_i = z_i δ_μ (Caudill, Ford &
+///   Gropper 1995); BC95 is μ_it = δ₀ + z_it δ (Battese & Coelli 1995, eq. (2));
+/// * BC92: u_it = exp(−η(t − T)) u_i (Battese & Coelli 1992, eq. (2)) — `BatteseCoelli92Likelihood`.
+/// Predictions with u|ε ~ N⁺(μ*, σ*²): E[u|ε] = μ* + σ*φ(μ*/σ*)/Φ(μ*/σ*) (Jondrow, Lovell,
+/// Materov & Schmidt 1982) and E[exp(−u)|ε] = Φ(μ*/σ* − σ*)/Φ(μ*/σ*)·exp(−μ* + σ*²/2)
+/// (Battese & Coelli 1988) — `FrontierEfficiencies`. The LR test of no inefficiency uses the
+/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. docs/FRONTIER.md describes every
+/// output column and the accuracy reached against FRONTIER 4.1, R frontier and sfaR.
+public struct SFAPlugin: AnalysisPlugin {
+    public init() {}
+
+    public let descriptor = PluginDescriptor(
+        id: "sfa",
+        version: "1.0.0",
+        summary: "Stochastic frontier analysis (ML): half-normal, truncated-normal, exponential; heteroscedasticity; Battese-Coelli 1992/1995 panels",
+        parameters: [
+            ParameterSpec("y", .column, required: true, values: .finite, summary: "dependent variable (log output, or log cost for --frontier cost)"),
+            ParameterSpec("x", .columns, required: true, values: .finite, summary: "frontier regressors (a constant is added)"),
+            ParameterSpec("log", .flag, summary: "take natural logs of y and every x (all values must be positive)"),
+            ParameterSpec("translog", .flag, summary: "add 0.5*x_j^2 and x_j*x_k (j < k) of the (logged) x: translog instead of Cobb-Douglas"),
+            ParameterSpec("distribution", .choice(SFASetup.distributionNames), summary: "distribution of u: half-normal (default), truncated-normal (default for bc95), exponential"),
+            ParameterSpec("frontier", .choice(["production", "cost"]), default: "production", summary: "production: y = xb + v - u; cost: y = xb + v + u"),
+            ParameterSpec("u-het", .columns, values: .finite, summary: "covariates of ln sigma_u^2 (heteroscedastic inefficiency)"),
+            ParameterSpec("v-het", .columns, values: .finite, summary: "covariates of ln sigma_v^2 (heteroscedastic noise)"),
+            ParameterSpec("mu-het", .columns, values: .finite, summary: "covariates of mu, the pre-truncation mean (truncated-normal only)"),
+            ParameterSpec("period", .column, summary: "period column (integers, e.g. years): panel data, needs --id; ids unique per period"),
+            ParameterSpec("model", .choice(["bc92", "bc95"]), summary: "panel model: bc92 (time-decay, default with --period) or bc95 (inefficiency effects, needs --z)"),
+            ParameterSpec("time-invariant", .flag, summary: "bc92 with eta = 0 (time-invariant inefficiency; Pitt & Lee 1981, Battese & Coelli 1988)"),
+            ParameterSpec("z", .columns, values: .finite, summary: "bc95 inefficiency-effect variables: u_it ~ N+(delta0 + z_it delta, sigma_u^2)"),
+        ],
+        references: [
+            "Aigner, D., Lovell, C.A.K. & Schmidt, P. (1977). Formulation and estimation of stochastic frontier production function models. Journal of Econometrics 6(1), 21-37.",
+            "Meeusen, W. & van den Broeck, J. (1977). Efficiency estimation from Cobb-Douglas production functions with composed error. International Economic Review 18(2), 435-444.",
+            "Stevenson, R.E. (1980). Likelihood functions for generalized stochastic frontier estimation. Journal of Econometrics 13(1), 57-66.",
+            "Battese, G.E. & Corra, G.S. (1977). Estimation of a production frontier model. Australian Journal of Agricultural Economics 21(3), 169-179 (gamma parameterisation).",
+            "Jondrow, J., Lovell, C.A.K., Materov, I.S. & Schmidt, P. (1982). On the estimation of technical inefficiency in the stochastic frontier production function model. Journal of Econometrics 19(2-3), 233-238.",
+            "Battese, G.E. & Coelli, T.J. (1988). Prediction of firm-level technical efficiencies with a generalized frontier production function and panel data. Journal of Econometrics 38(3), 387-399.",
+            "Battese, G.E. & Coelli, T.J. (1992). Frontier production functions, technical efficiency and panel data. Journal of Productivity Analysis 3, 153-169.",
+            "Battese, G.E. & Coelli, T.J. (1995). A model for technical inefficiency effects in a stochastic frontier production function for panel data. Empirical Economics 20, 325-332.",
+            "Caudill, S.B., Ford, J.M. & Gropper, D.M. (1995). Frontier estimation and firm-specific inefficiency measures in the presence of heteroscedasticity. JBES 13(1), 105-111.",
+            "Kodde, D.A. & Palm, F.C. (1986). Wald criteria for jointly testing equality and inequality restrictions. Econometrica 54(5), 1243-1248.",
+            "Coelli, T.J. (1996). A Guide to FRONTIER Version 4.1. CEPA Working Paper 96/07, University of New England (accuracy reference).",
+        ],
+        tables: ["units", "coefficients", "firms"])
+
+    public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
+        let setup = try SFASetup(request)
+        let fit = try setup.estimate()
+        return SFAReport(setup: setup, fit: fit).result(descriptor: descriptor)
+    }
+}

@@ -1,0 +1,191 @@
+import Foundation
+import TolokCore
+import TolokNumerics
+
+/// The result tables of `tolok run sfa`: `units` (per row: JLMS E[u|ε], Battese–Coelli
+/// E[exp(−u)|ε] and, for cost frontiers, E[exp(u)|ε]), `coefficients` (β and the variance
+/// parameters with standard errors, t and asymptotic p), `firms` for BC92 panels, the summary
+/// (σ², γ, σ_u, σ_v, λ, μ, η, log-likelihoods, OLS skewness, the one-sided LR test, iterations,
+/// status) and notes. A fit that is not a verified interior maximum is never shown without
+/// its status: the summary's `status`, a note, and `not_converged` on every unit.
+struct SFAReport {
+    let setup: SFASetup
+    let fit: StochasticFrontierFit
+
+    /// The engine's status in the output's snake_case.
+    static func statusText(_ s: FrontierFitStatus) -> String {
+        switch s {
+        case .converged: return "converged"
+        case .iterationLimit: return "iteration_limit"
+        case .lineSearchFailed: return "line_search_failed"
+        case .nonFinite: return "non_finite"
+        case .noInteriorMaximum: return "no_interior_maximum"
+        }
+    }
+
+    /// Output name of an engine parameter: heterogeneity blocks get their covariate names
+    /// (`ln_sigma_u_sq:z1` → `ln_sigma_u_sq:size`), BC95's mean block is δ (`delta:const`, `delta:z`).
+    func termName(_ name: String) -> String {
+        let parts = name.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2 else { return name }
+        var block = parts[0]
+        let covariates: [String]?
+        switch block {
+        case "mu":
+            covariates = setup.meanCovariates?.names
+            if setup.panelModel == .bc95 { block = "delta" }
+        case "ln_sigma_u_sq": covariates = setup.uHet?.names
+        case "ln_sigma_v_sq": covariates = setup.vHet?.names
+        default: covariates = nil
+        }
+        if parts[1] == "const" { return block + ":const" }
+        if parts[1].hasPrefix("z"), let k = Int(parts[1].dropFirst()), let covariates, covariates.indices.contains(k - 1) {
+            return block + ":" + covariates[k - 1]
+        }
+        return block + ":" + parts[1]
+    }
+
+    func result(descriptor: PluginDescriptor) -> AnalysisResult {
+        let converged = fit.isConverged
+        let unitStatus = converged ? UnitStatus.ok : UnitStatus.notConverged
+        let eff = fit.efficiencies
+        let cost = setup.isCost
+
+        // Units.
+        var columns = [ResultColumn("id", .text)]
+        if setup.panel != nil { columns.append(ResultColumn("period", .text)) }
+        columns += [ResultColumn("status", .text), ResultColumn("u_jlms"), ResultColumn("efficiency")]
+        if cost { columns.append(ResultColumn("efficiency_inverse")) }
+        var units = ResultTable(name: "units", columns: columns)
+        for i in 0..<setup.ids.count {
+            var row: [Value] = [.text(setup.ids[i])]
+            if let panel = setup.panel { row.append(.text(panel.periodLabels[i])) }
+            row += [unitStatus.value, .optional(eff.jlms[i]), .optional(eff.batteseCoelli[i])]
+            if cost { row.append(.optional(eff.batteseCoelliInverse[i])) }
+            units.append(row)
+        }
+
+        // Coefficients: β, then σ², γ, the μ/δ block and η (constant σ_u, σ_v), or the
+        // μ/δ, ln σ_u², ln σ_v² blocks (heteroscedastic).
+        var estimates = fit.beta
+        if let s2 = fit.sigmaSquared, let g = fit.gamma {
+            estimates += [s2, g] + fit.meanCoefficients
+        } else {
+            estimates += fit.meanCoefficients + fit.inefficiencyScaleCoefficients + fit.noiseScaleCoefficients
+        }
+        if let eta = fit.eta { estimates.append(eta) }
+        var coefficients = ResultTable(name: "coefficients", columns: [
+            ResultColumn("term", .text), ResultColumn("estimate"), ResultColumn("std_error"), ResultColumn("t"), ResultColumn("p"),
+        ])
+        for e in estimates {
+            let t = e.tRatio
+            coefficients.append([.text(termName(e.name)), .optional(e.value), .optional(e.standardError), .optional(t),
+                                 .optional(2 * NormalDistribution.cdf(-abs(t)))])
+        }
+
+        // Summary.
+        let lr = fit.likelihoodRatioTest
+        var summary: [(name: String, value: Value)] = [
+            ("status", .text(Self.statusText(fit.status))),
+            ("model", .text(modelText)),
+            ("n", .integer(fit.observations)),
+        ]
+        if let panel = setup.panel { summary += [("firms", .integer(panel.firms)), ("periods", .integer(panel.periods))] }
+        summary.append(("k", .integer(fit.beta.count)))
+        for (name, e) in [("sigma_sq", fit.sigmaSquared), ("gamma", fit.gamma), ("sigma_u", fit.sigmaU),
+                          ("sigma_v", fit.sigmaV), ("lambda", fit.lambda), ("mu", fit.mu), ("eta", fit.eta)] {
+            if let e { summary.append((name, .optional(e.value))) }
+        }
+        summary += [
+            ("log_likelihood", .optional(fit.logLikelihood)),
+            ("ols_log_likelihood", .optional(fit.ols.logLikelihood)),
+            ("ols_skewness", .optional(fit.ols.skewness)),
+            ("ols_m3", .optional(fit.ols.thirdMoment)),
+            ("wrong_skew", .bool(fit.ols.wrongSkew)),
+            ("lr_statistic", .optional(lr.statistic)),
+            ("lr_restrictions", .integer(lr.restrictions)),
+            ("lr_critical_value_5pct", .optional(lr.criticalValue5Percent)),
+            ("lr_p_value_bound", .optional(lr.pValueUpperBound)),
+            ("lr_decision", .text(lr.rejectsAt5Percent ? "reject" : "do not reject")),
+            ("mean_u_jlms", .optional(eff.meanJLMS)),
+            ("mean_efficiency", .optional(eff.meanBatteseCoelli)),
+        ]
+        if cost { summary.append(("mean_efficiency_inverse", .optional(eff.meanBatteseCoelliInverse))) }
+        summary += [
+            ("iterations", .integer(fit.iterations)),
+            ("newton_steps", .integer(fit.newtonSteps)),
+            ("function_evaluations", .integer(fit.functionEvaluations)),
+            ("max_abs_gradient", .optional(fit.maxAbsGradient)),
+        ]
+
+        // Firms (BC92).
+        var tables = [units, coefficients]
+        if let panel = setup.panel, let groups = fit.groupEfficiencies {
+            var firms = ResultTable(name: "firms", columns: [
+                ResultColumn("id", .text), ResultColumn("status", .text), ResultColumn("u_jlms"), ResultColumn("efficiency"),
+            ] + (cost ? [ResultColumn("efficiency_inverse")] : []))
+            for g in 0..<panel.firms {
+                firms.append([.text(panel.firmIds[g]), unitStatus.value, .optional(groups.jlms[g]), .optional(groups.batteseCoelli[g])]
+                             + (cost ? [.optional(groups.batteseCoelliInverse[g])] : []))
+            }
+            tables.append(firms)
+        }
+        return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: tables, summary: summary,
+                              notes: notes(lr: lr))
+    }
+
+    var modelText: String {
+        let d: String
+        switch setup.distribution {
+        case .halfNormal: d = "half-normal"
+        case .truncatedNormal: d = "truncated-normal"
+        case .exponential: d = "exponential"
+        }
+        var parts = ["\(setup.frontier.rawValue) frontier", d, setup.design.translog ? "translog" : "linear in the regressors"]
+        switch setup.panelModel {
+        case .bc92(let varying)?: parts.append(varying ? "Battese-Coelli 1992 time decay" : "Battese-Coelli 1992 time-invariant")
+        case .bc95?: parts.append("Battese-Coelli 1995 inefficiency effects")
+        case nil: break
+        }
+        if setup.uHet != nil { parts.append("heteroscedastic u") }
+        if setup.vHet != nil { parts.append("heteroscedastic v") }
+        if setup.meanCovariates != nil && setup.panelModel != .bc95 { parts.append("heterogeneous mu") }
+        return parts.joined(separator: ", ")
+    }
+
+    func notes(lr: OneSidedLikelihoodRatioTest) -> [String] {
+        var notes: [String] = []
+        if !fit.isConverged {
+            notes.append("NOT CONVERGED (status \(Self.statusText(fit.status))): the numbers are those at the point where the search stopped, "
+                         + "not maximum-likelihood estimates; every unit is marked not_converged.")
+        }
+        notes += fit.notes
+        let sign = setup.isCost ? "+" : "-"
+        notes.append("Model: y = xb + v \(sign) u (\(modelText)); v ~ N(0, sigma_v^2), u >= 0. Maximum likelihood: BFGS with analytic gradient, then Newton steps that verify the maximum.")
+        if setup.design.logged { notes.append("--log: y and every x were replaced by their natural logarithms.") }
+        if setup.design.translog {
+            notes.append("Translog: squares are HALVED (terms 0.5*x_j^2) and cross products x_j*x_k are not. FRONTIER 4.1's translog example (eg1tl) uses unhalved squares, whose coefficients are half of those shown here; everything else is identical.")
+        }
+        notes.append(fit.sigmaSquared != nil
+                     ? "sigma_sq = sigma_u^2 + sigma_v^2 and gamma = sigma_u^2/sigma_sq (Battese & Corra 1977; FRONTIER 4.1), lambda = sigma_u/sigma_v; their standard errors by the delta method."
+                     : "Heteroscedastic model: ln_sigma_u_sq / ln_sigma_v_sq rows are the coefficients of ln sigma_u^2 and ln sigma_v^2 (sfaR's Zu_/Zv_); mu rows those of the pre-truncation mean.")
+        if setup.distribution == .exponential { notes.append("Exponential u: sigma_u is the mean (= standard deviation) of u and sigma_u^2 its variance.") }
+        if setup.panelModel == .bc95 { notes.append("BC95: u_it ~ N+(delta:const + z_it delta, sigma_u^2) (Battese & Coelli 1995).") }
+        if case .bc92? = setup.panelModel {
+            notes.append("BC92: u_it = exp(-eta (t - T)) u_i, T the last period (Battese & Coelli 1992); the firms table predicts u_i, the inefficiency in period T.")
+        }
+        notes.append("std_error from the inverse of the numerically differenced Hessian (observed information); p two-sided from the normal distribution. "
+                     + "gamma lies on the boundary under H0, so its t ratio does not test for inefficiency: use the LR test.")
+        notes.append(String(format: "LR test of no inefficiency: LR = 2(ll - ll_OLS) = %.6g against the Kodde & Palm (1986) 5%% critical value %.4f for %d restriction(s): %@.",
+                            lr.statistic, lr.criticalValue5Percent, lr.restrictions,
+                            lr.rejectsAt5Percent ? "reject H0 (inefficiency is present)" : "do not reject H0 (no inefficiency)"))
+        if fit.ols.wrongSkew {
+            notes.append("wrong_skew: the OLS residuals are skewed the wrong way for a \(setup.frontier.rawValue) frontier (m3 = \(fit.ols.thirdMoment)); see Waldman (1982).")
+        }
+        notes.append("Units: u_jlms = E[u|e] (Jondrow et al. 1982); efficiency = E[exp(-u)|e] (Battese & Coelli 1988)"
+                     + (setup.isCost ? "; efficiency_inverse = E[exp(u)|e] >= 1, the cost efficiency FRONTIER 4.1 prints." : ".")
+                     + (setup.panelModel != nil ? " Panel rows are in input order." : ""))
+        notes.append("Log-likelihoods use the exact pi; FRONTIER 4.1 and R frontier print ll + n * 2.403e-8 (their pi = 3.1415926 in single precision).")
+        return notes
+    }
+}

@@ -88,7 +88,7 @@ public struct DEAModel: Sendable {
                 out.append(score)
             }
             if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-                FileHandle.standardError.write(Data("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves\n".utf8))
+                FileHandle.standardError.write(Data("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves, \(evaluator.fallbacks) by the general solver\n".utf8))
             }
             return out
         }

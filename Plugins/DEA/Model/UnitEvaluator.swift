@@ -21,6 +21,8 @@ final class UnitEvaluator {
     private var generation = 0
     /// LP solves so far (for tracing).
     private(set) var rounds = 0
+    /// Solves the small simplex handed to the general solver (for tracing).
+    var fallbacks: Int { workspace.fallbacks }
 
     init(data: DEAData, orientation: Orientation, rts: ReturnsToScale) {
         self.data = data
@@ -52,7 +54,7 @@ final class UnitEvaluator {
         var iterations = 0
         // Phase I with column generation.
         var one = workspace.radial(point: point)
-        iterations += one.solution.iterations
+        iterations += one.iterations
         rounds += 1
         var fellBack = false
         while true {
@@ -69,7 +71,7 @@ final class UnitEvaluator {
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
             one = workspace.radial(point: point)
-            iterations += one.solution.iterations
+            iterations += one.iterations
             rounds += 1
         }
         switch one.status {
@@ -96,17 +98,21 @@ final class UnitEvaluator {
             score.inputWeights = v
             score.outputWeights = u
             score.constant = constant
-            let x = one.solution.x
-            score.peers = zip(workspace.reference, x.dropFirst()).filter { $0.1 > DEATolerance.classification }.map { (unit: $0.0, lambda: $0.1) }
+            score.peers = workspace.reference.indices.compactMap { c in
+                let l = workspace.lambda(c)
+                return l > DEATolerance.classification ? (unit: workspace.reference[c], lambda: l) : nil
+            }
             return score
         }
         // Phase II with column generation. An inefficient unit is not its own peer.
+        let phaseOneLambda = workspace.reference.indices.map { workspace.lambda($0) }
         let inefficient = orientation == .input ? radial < 1 - DEATolerance.classification : radial > 1 + DEATolerance.classification
         if inefficient, let own { workspace.excludeFromPhaseTwo(own) }
         var two = workspace.slacks(point: point, radial: radial)
         iterations += two.iterations
+        rounds += 1
         while two.status == .optimal {
-            let entering = mostAttractive(pool, duals: two.rowDuals, sense: .maximize)
+            let entering = mostAttractive(pool, duals: two.duals, sense: .maximize)
             if entering.isEmpty { break }
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
@@ -120,12 +126,11 @@ final class UnitEvaluator {
         var lambda = [Double](repeating: 0, count: k)
         var slackScaled = [Double](repeating: 0, count: d)
         if two.status == .optimal {
-            for c in 0..<k { lambda[c] = two.x[c] }
-            for t in 0..<d { slackScaled[t] = max(0, two.x[k + t]) }
+            for c in 0..<k { lambda[c] = workspace.lambda(c) }
+            for t in 0..<d { slackScaled[t] = max(0, workspace.slack(t)) }
         } else {
             // Phase II failed numerically: report phase-I slacks (feasible, maybe not maximal).
-            let x = one.solution.x
-            for c in 0..<min(k, x.count - 1) { lambda[c] = x[c + 1] }
+            for c in 0..<min(k, phaseOneLambda.count) { lambda[c] = phaseOneLambda[c] }
             for t in 0..<d {
                 var activity = 0.0
                 for c in 0..<k { activity += lambda[c] * data.profiles[reference[c] * d + t] }
@@ -195,11 +200,7 @@ final class UnitEvaluator {
             one = workspace.radial(point: point)
             rounds += 1
         }
-        var basic: [Int] = []
-        if let b = one.solution.basis {
-            for (c, j) in workspace.reference.enumerated() where b.structural[c + 1] == .basic { basic.append(j) }
-        }
-        return (one.status, one.value, one.duals, basic)
+        return (one.status, one.value, one.duals, workspace.basicUnits())
     }
 
     /// Up to ``columnsPerRound`` pool units outside the working set that would improve the LP,

@@ -34,6 +34,8 @@ final class EnvelopmentSimplex {
     private(set) var columnCount: Int
     private var capacity: Int
     private var a: UnsafeMutablePointer<Double>      // rows × capacity, column-major
+    private var ar: UnsafeMutablePointer<Double>     // the same, row-major (for pricing)
+    private var reduced: UnsafeMutablePointer<Double> // reduced costs, capacity entries
     private var cost: UnsafeMutablePointer<Double>
     private var lower: UnsafeMutablePointer<Double>
     private var upper: UnsafeMutablePointer<Double>
@@ -47,6 +49,9 @@ final class EnvelopmentSimplex {
     private let work: UnsafeMutablePointer<Double>   // rows × 2·rows scratch
     private var scratch: UnsafeMutablePointer<Double> // elimination scratch, rows × capacity
     private var scratchCapacity: Int
+    private var candidates: UnsafeMutablePointer<Int> // refactor: basic columns, capacity entries
+    private let pivoted: UnsafeMutablePointer<Bool>
+    private let perm: UnsafeMutablePointer<Int>
 
     static let primalTolerance = 1e-9
     static let dualTolerance = 1e-9
@@ -61,6 +66,8 @@ final class EnvelopmentSimplex {
         rows = signs.count
         self.capacity = max(capacity, rows + 1)
         a = .allocate(capacity: rows * self.capacity)
+        ar = .allocate(capacity: rows * self.capacity)
+        reduced = .allocate(capacity: self.capacity)
         cost = .allocate(capacity: self.capacity)
         lower = .allocate(capacity: self.capacity)
         upper = .allocate(capacity: self.capacity)
@@ -75,12 +82,16 @@ final class EnvelopmentSimplex {
         scratchCapacity = rows * self.capacity
         scratch = .allocate(capacity: max(scratchCapacity, 1))
         rhs.initialize(repeating: 0, count: max(rows, 1))
+        candidates = .allocate(capacity: self.capacity)
+        pivoted = .allocate(capacity: max(rows, 1))
+        perm = .allocate(capacity: max(rows, 1))
         columnCount = 0
         for i in 0..<rows {
             let c = columnCount
             columnCount += 1
-            for r in 0..<rows { a[c * rows + r] = 0 }
+            for r in 0..<rows { a[c * rows + r] = 0; ar[r * self.capacity + c] = 0 }
             a[c * rows + i] = signs[i] == 0 ? 1 : signs[i]
+            ar[i * self.capacity + c] = a[c * rows + i]
             cost[c] = 0
             lower[c] = 0
             upper[c] = signs[i] == 0 ? 0 : .infinity
@@ -90,9 +101,10 @@ final class EnvelopmentSimplex {
     }
 
     deinit {
-        a.deallocate(); cost.deallocate(); lower.deallocate(); upper.deallocate(); value.deallocate()
+        a.deallocate(); ar.deallocate(); reduced.deallocate(); cost.deallocate(); lower.deallocate(); upper.deallocate(); value.deallocate()
         state.deallocate(); rhs.deallocate(); head.deallocate(); binv.deallocate(); dual.deallocate()
-        alpha.deallocate(); work.deallocate(); scratch.deallocate()
+        alpha.deallocate(); work.deallocate(); scratch.deallocate(); candidates.deallocate()
+        pivoted.deallocate(); perm.deallocate()
     }
 
     // MARK: Editing
@@ -107,11 +119,19 @@ final class EnvelopmentSimplex {
             return q
         }
         a = grow(a, rows * columnCount, rows * newCapacity)
+        let newAr = UnsafeMutablePointer<Double>.allocate(capacity: rows * newCapacity)
+        for r in 0..<rows { for j in 0..<columnCount { newAr[r * newCapacity + j] = ar[r * capacity + j] } }
+        ar.deallocate()
+        ar = newAr
+        reduced.deallocate()
+        reduced = .allocate(capacity: newCapacity)
         cost = grow(cost, columnCount, newCapacity)
         lower = grow(lower, columnCount, newCapacity)
         upper = grow(upper, columnCount, newCapacity)
         value = grow(value, columnCount, newCapacity)
         state = grow(state, columnCount, newCapacity)
+        candidates.deallocate()
+        candidates = .allocate(capacity: newCapacity)
         scratch.deallocate()
         scratchCapacity = rows * newCapacity
         scratch = .allocate(capacity: max(scratchCapacity, 1))
@@ -126,7 +146,7 @@ final class EnvelopmentSimplex {
         reserve(columnCount + 1)
         let j = columnCount
         columnCount += 1
-        for r in 0..<rows { a[j * rows + r] = column[r] }
+        for r in 0..<rows { a[j * rows + r] = column[r]; ar[r * capacity + j] = column[r] }
         cost[j] = c
         lower[j] = l
         upper[j] = u
@@ -139,7 +159,7 @@ final class EnvelopmentSimplex {
     func removeStructurals() { columnCount = rows }
 
     /// Writes entry `r` of column `j`.
-    func setEntry(_ r: Int, _ j: Int, _ v: Double) { a[j * rows + r] = v }
+    func setEntry(_ r: Int, _ j: Int, _ v: Double) { a[j * rows + r] = v; ar[r * capacity + j] = v }
     func setRHS(_ r: Int, _ v: Double) { rhs[r] = v }
     func setCost(_ j: Int, _ c: Double) { cost[j] = c }
     func setBounds(_ j: Int, lower l: Double, upper u: Double) {
@@ -180,15 +200,12 @@ final class EnvelopmentSimplex {
     /// dependent columns and completing it with logicals, then computes B⁻¹ and x_B.
     private func refactor() -> Bool {
         let m = rows
-        var candidates: [Int] = []
-        candidates.reserveCapacity(m + 4)
-        for j in m..<columnCount where state[j] == .basic { candidates.append(j) }
-        for j in 0..<m where state[j] == .basic { candidates.append(j) }
-        let k = candidates.count
-        if k * m > scratchCapacity { scratch.deallocate(); scratchCapacity = k * m; scratch = .allocate(capacity: scratchCapacity) }
-        for (c, j) in candidates.enumerated() { for r in 0..<m { scratch[c * m + r] = a[j * m + r] } }
+        var k = 0
+        for j in m..<columnCount where state[j] == .basic { candidates[k] = j; k += 1 }
+        for j in 0..<m where state[j] == .basic { candidates[k] = j; k += 1 }
+        for c in 0..<k { let j = candidates[c]; for r in 0..<m { scratch[c * m + r] = a[j * m + r] } }
         // Gaussian elimination with row pivoting, column by column (triangular crash).
-        var pivoted = [Bool](repeating: false, count: m)
+        for r in 0..<m { pivoted[r] = false }
         var count = 0
         for c in 0..<k {
             let j = candidates[c]
@@ -222,12 +239,12 @@ final class EnvelopmentSimplex {
             for k2 in 0..<m { work[i * w2 + k2] = a[head[k2] * m + i] }
             for k2 in 0..<m { work[i * w2 + m + k2] = i == k2 ? 1 : 0 }
         }
-        var perm = Array(0..<m)  // row order after pivoting
+        for r in 0..<m { perm[r] = r }  // row order after pivoting
         for col in 0..<m {
             var p = col, pAbs = abs(work[perm[col] * w2 + col])
             for i in (col + 1)..<max(col + 1, m) where abs(work[perm[i] * w2 + col]) > pAbs { p = i; pAbs = abs(work[perm[i] * w2 + col]) }
             if pAbs < 1e-14 { return false }
-            perm.swapAt(col, p)
+            let swap = perm[col]; perm[col] = perm[p]; perm[p] = swap
             let pr = work + perm[col] * w2
             let inv = 1 / pr[col]
             for t in 0..<w2 { pr[t] *= inv }
@@ -297,29 +314,35 @@ final class EnvelopmentSimplex {
             }
             // Pricing: Dantzig's largest |d|, or Bland's smallest index after degenerate runs.
             let bland = degenerate > 50
-            var q = -1, qd = 0.0, qScore = 0.0
-            for j in 0..<columnCount {
-                let st = state[j]
-                if st == .basic { continue }
-                if lower[j] == upper[j] { continue }
-                var d = phaseOne ? 0 : cost[j]
-                let col = a + j * m
-                for r in 0..<m { d -= dual[r] * col[r] }
-                let eligible: Bool
-                switch st {
-                case .atLower: eligible = d < -Self.dualTolerance
-                case .atUpper: eligible = d > Self.dualTolerance
-                case .zero: eligible = abs(d) > Self.dualTolerance
-                case .basic: eligible = false
+            var q = -1, qd = 0.0, qScore = Self.dualTolerance
+            let n = columnCount
+            // d = c − yᵀA, row by row over the row-major copy (vectorises).
+            if phaseOne { for j in 0..<n { reduced[j] = 0 } } else { for j in 0..<n { reduced[j] = cost[j] } }
+            for r in 0..<m {
+                let yr = dual[r]
+                if yr == 0 { continue }
+                let row = ar + r * capacity
+                for j in 0..<n { reduced[j] -= yr * row[j] }
+            }
+            for j in 0..<n {
+                let d = reduced[j]
+                let score: Double
+                switch state[j] {
+                case .basic: continue
+                case .atLower: score = -d
+                case .atUpper: score = d
+                case .zero: score = abs(d)
                 }
-                if !eligible { continue }
-                if bland { q = j; qd = d; break }
-                if abs(d) > qScore { q = j; qd = d; qScore = abs(d) }
+                guard score > qScore || (bland && score > Self.dualTolerance) else { continue }
+                if lower[j] == upper[j] { continue }
+                q = j; qd = d; qScore = score
+                if bland { break }
             }
             if q < 0 {
                 if phaseOne { return .infeasible }
-                // Recheck on a fresh factorisation before declaring optimality.
-                if sinceRefactor > 0 && rechecks < 3 {
+                // After updates of B⁻¹, recheck the residuals of the primal rows and of the basic
+                // reduced costs; refactorise and go on if either has drifted.
+                if sinceRefactor > 0 && rechecks < 3 && !residualsSmall() {
                     rechecks += 1
                     guard refactor() else { return .numericalFailure }
                     sinceRefactor = 0
@@ -413,6 +436,25 @@ final class EnvelopmentSimplex {
             }
             sinceRefactor += 1
         }
+    }
+
+    /// max |b − A x| ≤ 1e-10 (1 + ‖b‖∞) and max over basic j of |cⱼ − y·aⱼ| ≤ 1e-11.
+    private func residualsSmall() -> Bool {
+        let m = rows
+        var bNorm = 0.0
+        for r in 0..<m { alpha[r] = rhs[r]; bNorm = max(bNorm, abs(rhs[r])) }
+        for j in 0..<columnCount {
+            let v = value[j]
+            if v != 0 { for r in 0..<m { alpha[r] -= a[j * m + r] * v } }
+        }
+        for r in 0..<m where abs(alpha[r]) > 1e-10 * (1 + bNorm) { return false }
+        for k in 0..<m {
+            let j = head[k]
+            var d = cost[j]
+            for r in 0..<m { d -= dual[r] * a[j * m + r] }
+            if abs(d) > 1e-11 { return false }
+        }
+        return true
     }
 
     /// Recomputes the duals y = c_B B⁻¹ for the current (optimal) basis and costs.

@@ -38,6 +38,8 @@ final class EnvelopmentWorkspace {
     private var wasBasic: [Bool]
     /// Solves handed to the general solver (for tracing).
     private(set) var fallbacks = 0
+    /// Simplex iterations so far (for tracing).
+    private(set) var totalIterations = 0
     /// λ columns currently excluded (upper bound 0) from phase II.
     private var excluded: [Int] = []
     private var column: [Double]
@@ -144,6 +146,7 @@ final class EnvelopmentWorkspace {
     private func run(maximize: Bool) -> Outcome {
         var status = lp.solve()
         var iterations = lp.iterations
+        totalIterations += iterations
         if status != .optimal {
             fallbacks += 1
             status = lp.solveWithGeneralSolver(solver)

@@ -1,3 +1,4 @@
+import Foundation
 /// Finds a small set of units that generates the same DEA technology as all units, so that every
 /// unit can then be scored against that set alone ("frontier first").
 ///
@@ -52,6 +53,7 @@ struct FrontierFinder {
         let evaluator = UnitEvaluator(data: data, orientation: .input, rts: rts)
         let tolerance = DEATolerance.classification
         var seed: [Int] = []
+        var fullPricings = 0
 
         for o in order where !inFrontier.contains(o) {
             while true {
@@ -65,6 +67,7 @@ struct FrontierFinder {
                 }
                 if lp.value < 1 - tolerance { break }
                 // Price all units against the supporting hyperplane at o.
+                fullPricings += 1
                 let best = all.mostAttractive(duals: lp.duals, sense: .minimize, limit: 1) { $0 == o || inFrontier.contains($0) }.first ?? -1
                 let added = best < 0 ? o : best
                 frontier.append(added); inFrontier.insert(added)
@@ -72,6 +75,9 @@ struct FrontierFinder {
                 _ = d
                 if best < 0 { break }
             }
+        }
+        if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
+            FileHandle.standardError.write(Data("frontier pass: \(units.count) units → \(frontier.count), \(evaluator.rounds) LP solves, \(evaluator.simplexIterations) simplex iterations, \(fullPricings) full pricings\n".utf8))
         }
         return frontier
     }

@@ -38,38 +38,45 @@ struct ReferencePool {
         guard n > 0 else { return [] }
         let sign: Double = sense == .minimize ? 1 : -1
         let offset = sign * (hasRTSRow ? y[d] : 0)
-        var best: [(unit: Int, gain: Double)] = []
-        best.reserveCapacity(limit + 1)
+        // The best `limit` so far, sorted by decreasing gain (insertion into a short list).
+        var bestUnit = [Int](repeating: 0, count: limit)
+        var bestGain = [Double](repeating: 0, count: limit)
+        var kept = 0
         var worstKept = threshold
         let blockSize = 512
         withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize) { g in
             rows.withUnsafeBufferPointer { p in
-                var start = 0
-                while start < n {
-                    let len = min(blockSize, n - start)
-                    for c in 0..<len { g[c] = offset }
-                    for t in 0..<d {
-                        let w = sign * y[t]
-                        if w == 0 { continue }
-                        let row = p.baseAddress! + t * n + start
-                        for c in 0..<len { g[c] += w * row[c] }
-                    }
-                    for c in 0..<len where g[c] > worstKept {
-                        let j = units[start + c]
-                        if skip(j) { continue }
-                        best.append((j, g[c]))
-                        if best.count > limit {
-                            best.sort { $0.gain > $1.gain }
-                            best.removeLast()
-                            worstKept = best[limit - 1].gain
+                units.withUnsafeBufferPointer { units in
+                    var start = 0
+                    while start < n {
+                        let len = min(blockSize, n - start)
+                        for c in 0..<len { g[c] = offset }
+                        for t in 0..<d {
+                            let w = sign * y[t]
+                            if w == 0 { continue }
+                            let row = p.baseAddress! + t * n + start
+                            for c in 0..<len { g[c] += w * row[c] }
                         }
+                        for c in 0..<len where g[c] > worstKept {
+                            let j = units[start + c]
+                            if skip(j) { continue }
+                            let gain = g[c]
+                            var i = min(kept, limit - 1)
+                            while i > 0 && bestGain[i - 1] < gain {
+                                if i < limit { bestGain[i] = bestGain[i - 1]; bestUnit[i] = bestUnit[i - 1] }
+                                i -= 1
+                            }
+                            bestGain[i] = gain
+                            bestUnit[i] = j
+                            if kept < limit { kept += 1 }
+                            if kept == limit { worstKept = bestGain[limit - 1] }
+                        }
+                        start += len
                     }
-                    start += len
                 }
             }
         }
-        best.sort { $0.gain > $1.gain }
-        return best.map(\.unit)
+        return Array(bestUnit.prefix(kept))
     }
 }
 

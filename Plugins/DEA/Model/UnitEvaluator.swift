@@ -19,10 +19,15 @@ final class UnitEvaluator {
     /// Working-set membership by unit, tagged with `generation` (no per-unit allocation).
     private var mark: [Int]
     private var generation = 0
+    /// Most columns carried from one unit's working set to the next (``carryOver()``).
+    var carryCapacity = 96
+    /// The last working set's most recent `carryCapacity` units, to seed the next unit.
+    func carryOver() -> [Int] { Array(workspace.reference.suffix(carryCapacity)) }
     /// LP solves so far (for tracing).
     private(set) var rounds = 0
     /// Solves the small simplex handed to the general solver (for tracing).
     var fallbacks: Int { workspace.fallbacks }
+    var simplexIterations: Int { workspace.totalIterations }
 
     init(data: DEAData, orientation: Orientation, rts: ReturnsToScale) {
         self.data = data

@@ -26,7 +26,11 @@ import TolokNumerics
 ///
 /// Not thread-safe: one instance per worker.
 final class EnvelopmentSimplex {
-    enum Status: Equatable { case optimal, infeasible, unbounded, iterationLimit, numericalFailure }
+    enum Status: Equatable {
+        case optimal, infeasible, unbounded, iterationLimit, numericalFailure
+        /// A primal feasible basis with objective below the cutoff was reached (``solve(cutoff:)``).
+        case cutoff
+    }
     enum State: UInt8 { case basic, atLower, atUpper, zero }
 
     let rows: Int
@@ -290,8 +294,9 @@ final class EnvelopmentSimplex {
 
     // MARK: Solve
 
-    /// Solves from the current statuses (the warm start).
-    func solve() -> Status {
+    /// Solves from the current statuses (the warm start). With a finite `cutoff`, stops as soon
+    /// as a primal feasible basis has objective < cutoff (then the optimum is < cutoff too).
+    func solve(cutoff: Double = -.infinity) -> Status {
         let m = rows
         iterations = 0
         guard refactor() else { return .numericalFailure }
@@ -306,6 +311,7 @@ final class EnvelopmentSimplex {
             // Phase: sum of infeasibilities if any basic variable violates a bound.
             var phaseOne = false
             for k in 0..<m where infeasibility(head[k]) != 0 { phaseOne = true; break }
+            if !phaseOne && cutoff > -.infinity && objective < cutoff { return .cutoff }
             // y = c_B B⁻¹ (phase I: ±1 for violated bounds).
             for r in 0..<m { dual[r] = 0 }
             for k in 0..<m {

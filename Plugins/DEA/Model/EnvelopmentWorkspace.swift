@@ -143,10 +143,14 @@ final class EnvelopmentWorkspace {
         return out
     }
 
-    private func run(maximize: Bool) -> Outcome {
-        var status = lp.solve()
+    private func run(maximize: Bool, cutoff: Double = -.infinity) -> Outcome {
+        var status = lp.solve(cutoff: cutoff)
         var iterations = lp.iterations
         totalIterations += iterations
+        if status == .cutoff {
+            // Feasible with a value past the cutoff: the caller only needs to know that.
+            return Outcome(status: .optimal, value: (maximize ? -1 : 1) * lp.objective, duals: duals, iterations: iterations)
+        }
         if status != .optimal {
             fallbacks += 1
             status = lp.solveWithGeneralSolver(solver)
@@ -159,13 +163,15 @@ final class EnvelopmentWorkspace {
         case .infeasible: .infeasible
         case .unbounded: .unbounded
         case .iterationLimit: .iterationLimit
-        case .numericalFailure: .numericalFailure
+        case .numericalFailure, .cutoff: .numericalFailure
         }
         return Outcome(status: lpStatus, value: sign * lp.objective, duals: duals, iterations: iterations)
     }
 
     /// Phase I only: the radial factor and the row duals (for pricing), for a scaled profile.
-    func radial(point: ArraySlice<Double>) -> Outcome {
+    /// With `stopBelow` (input orientation), the solve may stop at any feasible basis whose
+    /// radial factor is below it; the value returned is then that factor and the duals are stale.
+    func radial(point: ArraySlice<Double>, stopBelow: Double = -.infinity) -> Outcome {
         let d = data.dimension, m = data.inputCount
         let rc = radialColumn
         for t in 0..<d {
@@ -185,7 +191,7 @@ final class EnvelopmentWorkspace {
         lp.setBounds(rc, lower: -.infinity, upper: .infinity)
         for c in excluded { lp.setBounds(c, lower: 0, upper: .infinity) }
         excluded = []
-        var outcome = run(maximize: orientation == .output)
+        var outcome = run(maximize: orientation == .output, cutoff: orientation == .input ? stopBelow : -.infinity)
         outcome.value = lp.x(rc)
         return outcome
     }

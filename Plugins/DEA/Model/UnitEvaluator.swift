@@ -185,24 +185,26 @@ final class UnitEvaluator {
     /// it returns as soon as the working-set value falls below it: for input orientation the
     /// value over a subset of the pool is an upper bound of the value over the pool, so the
     /// answer to "is θ < stopBelow?" is then already known.
-    func radialOnly(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?,
+    func radialOnly(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?, excluded: Int? = nil,
                     stopBelow: Double = -.infinity) -> (status: LPStatus, value: Double, duals: [Double], basic: [Int]) {
         generation += 1
+        // The excluded unit is marked as already present, so neither seeding nor pricing admits it.
+        if let excluded { mark[excluded] = generation }
         var working: [Int] = []
         for j in ([own].compactMap { $0 } + seed) where mark[j] != generation {
             mark[j] = generation
             working.append(j)
         }
-        if working.isEmpty, let first = pool.units.first { mark[first] = generation; working.append(first) }
+        if working.isEmpty, let first = pool.units.first(where: { mark[$0] != generation }) { mark[first] = generation; working.append(first) }
         workspace.setReference(working)
-        var one = workspace.radial(point: point)
+        var one = workspace.radial(point: point, stopBelow: stopBelow)
         rounds += 1
         while one.status == .optimal && !(one.value < stopBelow) {
             let entering = mostAttractive(pool, duals: one.duals, sense: workspace.phaseOneSense)
             if entering.isEmpty { break }
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
-            one = workspace.radial(point: point)
+            one = workspace.radial(point: point, stopBelow: stopBelow)
             rounds += 1
         }
         return (one.status, one.value, one.duals, workspace.basicUnits())

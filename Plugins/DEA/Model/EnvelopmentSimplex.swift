@@ -162,6 +162,38 @@ final class EnvelopmentSimplex {
     /// Drops all structural columns (logicals and their statuses are kept).
     func removeStructurals() { columnCount = rows }
 
+    /// Keeps the columns j ≥ `from` with `keep[j − from]` true, in order, with their data and
+    /// statuses; columns before `from` stay. Returns the new column count.
+    @discardableResult
+    func compact(from: Int, keep: UnsafePointer<Bool>) -> Int {
+        let m = rows
+        var w = from
+        for j in from..<columnCount where keep[j - from] {
+            if w != j {
+                for r in 0..<m { a[w * m + r] = a[j * m + r]; ar[r * capacity + w] = ar[r * capacity + j] }
+                cost[w] = cost[j]; lower[w] = lower[j]; upper[w] = upper[j]; value[w] = value[j]; state[w] = state[j]
+            }
+            w += 1
+        }
+        columnCount = w
+        return w
+    }
+
+    /// Appends a column whose first `count` entries are `values` (the rest `tail`, e.g. the RTS
+    /// row's 1), nonbasic at its lower bound 0 with cost 0 and no upper bound.
+    func addNonnegativeColumn(_ values: UnsafePointer<Double>, count: Int, tail: Double) {
+        reserve(columnCount + 1)
+        let j = columnCount
+        columnCount += 1
+        for r in 0..<count { a[j * rows + r] = values[r]; ar[r * capacity + j] = values[r] }
+        for r in count..<rows { a[j * rows + r] = tail; ar[r * capacity + j] = tail }
+        cost[j] = 0
+        lower[j] = 0
+        upper[j] = .infinity
+        state[j] = .atLower
+        value[j] = 0
+    }
+
     /// Writes entry `r` of column `j`.
     func setEntry(_ r: Int, _ j: Int, _ v: Double) { a[j * rows + r] = v; ar[r * capacity + j] = v }
     func setRHS(_ r: Int, _ v: Double) { rhs[r] = v }

@@ -34,8 +34,9 @@ final class EnvelopmentWorkspace {
     /// Used only when the small simplex gives up (iteration limit, singular basis) or to confirm
     /// an infeasible or unbounded verdict.
     private let solver: SimplexSolver
-    /// Reference units that were basic when the working set was last replaced (per unit index).
-    private var wasBasic: [Bool]
+    /// Per-unit tags for set operations in ``setReference(_:)``.
+    private var tag: [Int]
+    private var generation = 0
     /// Solves handed to the general solver (for tracing).
     private(set) var fallbacks = 0
     /// Simplex iterations so far (for tracing).
@@ -88,39 +89,53 @@ final class EnvelopmentWorkspace {
         if rts != .crs { lp.setRHS(d, 1) }
         column = [Double](repeating: 0, count: rowCount)
         duals = [Double](repeating: 0, count: rowCount)
-        wasBasic = [Bool](repeating: false, count: data.unitCount)
+        tag = [Int](repeating: 0, count: data.unitCount)
         // The radial factor: free, basic (it is basic in every optimal basis with θ ≠ 0).
         column.withUnsafeBufferPointer { _ = lp.addColumn($0, cost: 0, lower: -.infinity, upper: .infinity, basic: true) }
         setReference(reference)
     }
 
-    /// Replaces the working set. Units that were basic stay basic (the warm start).
+    /// Replaces the working set by `units`. Columns of units already present are kept in place,
+    /// with their statuses (the warm start: the previous basis stays as far as it can); the
+    /// others are appended nonbasic. The order of ``reference`` is then: kept units in their old
+    /// order, then the new ones — most recent last.
     func setReference(_ units: [Int]) {
-        for (c, j) in reference.enumerated() where lp.isBasic(firstLambda + c) { wasBasic[j] = true }
-        let old = reference
-        reference = []
-        excluded = []
-        lp.removeStructurals()
-        for r in 0..<rowCount { column[r] = 0 }
-        column.withUnsafeBufferPointer { _ = lp.addColumn($0, cost: 0, lower: -.infinity, upper: .infinity, basic: true) }
-        append(units, basic: { self.wasBasic[$0] })
-        for j in old { wasBasic[j] = false }
+        restoreExcluded()
+        generation += 1
+        let g = generation
+        for j in units { tag[j] = g }
+        var keep = [Bool](repeating: false, count: reference.count)
+        var kept: [Int] = []
+        kept.reserveCapacity(units.count)
+        for (c, j) in reference.enumerated() where tag[j] == g {
+            keep[c] = true
+            kept.append(j)
+            tag[j] = -g  // present: do not append again
+        }
+        keep.withUnsafeBufferPointer { _ = lp.compact(from: firstLambda, keep: $0.baseAddress!) }
+        reference = kept
+        var fresh: [Int] = []
+        fresh.reserveCapacity(units.count)
+        for j in units where tag[j] == g { fresh.append(j); tag[j] = -g }
+        addReference(fresh)
     }
 
     /// Appends reference units as λ columns, nonbasic at zero.
-    func addReference(_ units: [Int]) { append(units, basic: { _ in false }) }
-
-    private func append(_ units: [Int], basic: (Int) -> Bool) {
+    func addReference(_ units: [Int]) {
         let d = data.dimension
-        let hasRTS = rowCount > d
+        let tail: Double = rowCount > d ? 1 : 0
+        reference.reserveCapacity(reference.count + units.count)
         data.profiles.withUnsafeBufferPointer { p in
             for j in units {
-                for t in 0..<d { column[t] = p[j * d + t] }
-                if hasRTS { column[d] = 1 }
-                column.withUnsafeBufferPointer { _ = lp.addColumn($0, cost: 0, lower: 0, upper: .infinity, basic: basic(j)) }
+                lp.addNonnegativeColumn(p.baseAddress! + j * d, count: d, tail: tail)
                 reference.append(j)
             }
         }
+    }
+
+    private func restoreExcluded() {
+        for c in excluded { lp.setBounds(c, lower: 0, upper: .infinity) }
+        excluded = []
     }
 
     /// Forbids reference unit `j` in phase II (its λ is fixed at 0), e.g. the evaluated unit
@@ -189,8 +204,7 @@ final class EnvelopmentWorkspace {
         if rowCount > d { lp.setEntry(d, rc, 0) }
         lp.setCost(rc, orientation == .input ? 1 : -1)
         lp.setBounds(rc, lower: -.infinity, upper: .infinity)
-        for c in excluded { lp.setBounds(c, lower: 0, upper: .infinity) }
-        excluded = []
+        restoreExcluded()
         var outcome = run(maximize: orientation == .output, cutoff: orientation == .input ? stopBelow : -.infinity)
         outcome.value = lp.x(rc)
         return outcome

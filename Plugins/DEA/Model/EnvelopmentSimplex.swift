@@ -45,6 +45,10 @@ final class EnvelopmentSimplex {
     private var upper: UnsafeMutablePointer<Double>
     private var value: UnsafeMutablePointer<Double>
     private var state: UnsafeMutablePointer<State>
+    /// 1 where the column is nonbasic and may increase (at its lower bound, or free), else 0.
+    private var canIncrease: UnsafeMutablePointer<Double>
+    /// 1 where the column is nonbasic and may decrease (at its upper bound, or free), else 0.
+    private var canDecrease: UnsafeMutablePointer<Double>
     private let rhs: UnsafeMutablePointer<Double>
     private let head: UnsafeMutablePointer<Int>      // basic column at each basis position
     private let binv: UnsafeMutablePointer<Double>   // B⁻¹, row-major (row k ↔ position k)
@@ -77,6 +81,8 @@ final class EnvelopmentSimplex {
         upper = .allocate(capacity: self.capacity)
         value = .allocate(capacity: self.capacity)
         state = .allocate(capacity: self.capacity)
+        canIncrease = .allocate(capacity: self.capacity)
+        canDecrease = .allocate(capacity: self.capacity)
         rhs = .allocate(capacity: max(rows, 1))
         head = .allocate(capacity: max(rows, 1))
         binv = .allocate(capacity: max(rows * rows, 1))
@@ -100,13 +106,13 @@ final class EnvelopmentSimplex {
             lower[c] = 0
             upper[c] = signs[i] == 0 ? 0 : .infinity
             value[c] = 0
-            state[c] = .basic
+            setState(c, .basic)
         }
     }
 
     deinit {
         a.deallocate(); ar.deallocate(); reduced.deallocate(); cost.deallocate(); lower.deallocate(); upper.deallocate(); value.deallocate()
-        state.deallocate(); rhs.deallocate(); head.deallocate(); binv.deallocate(); dual.deallocate()
+        state.deallocate(); canIncrease.deallocate(); canDecrease.deallocate(); rhs.deallocate(); head.deallocate(); binv.deallocate(); dual.deallocate()
         alpha.deallocate(); work.deallocate(); scratch.deallocate(); candidates.deallocate()
         pivoted.deallocate(); perm.deallocate()
     }
@@ -134,6 +140,8 @@ final class EnvelopmentSimplex {
         upper = grow(upper, columnCount, newCapacity)
         value = grow(value, columnCount, newCapacity)
         state = grow(state, columnCount, newCapacity)
+        canIncrease = grow(canIncrease, columnCount, newCapacity)
+        canDecrease = grow(canDecrease, columnCount, newCapacity)
         candidates.deallocate()
         candidates = .allocate(capacity: newCapacity)
         scratch.deallocate()
@@ -154,7 +162,7 @@ final class EnvelopmentSimplex {
         cost[j] = c
         lower[j] = l
         upper[j] = u
-        state[j] = basic ? .basic : nonbasicState(j)
+        setState(j, basic ? .basic : nonbasicState(j))
         value[j] = 0
         return j
     }
@@ -171,7 +179,7 @@ final class EnvelopmentSimplex {
         for j in from..<columnCount where keep[j - from] {
             if w != j {
                 for r in 0..<m { a[w * m + r] = a[j * m + r]; ar[r * capacity + w] = ar[r * capacity + j] }
-                cost[w] = cost[j]; lower[w] = lower[j]; upper[w] = upper[j]; value[w] = value[j]; state[w] = state[j]
+                cost[w] = cost[j]; lower[w] = lower[j]; upper[w] = upper[j]; value[w] = value[j]; state[w] = state[j]; canIncrease[w] = canIncrease[j]; canDecrease[w] = canDecrease[j]
             }
             w += 1
         }
@@ -190,7 +198,7 @@ final class EnvelopmentSimplex {
         cost[j] = 0
         lower[j] = 0
         upper[j] = .infinity
-        state[j] = .atLower
+        setState(j, .atLower)
         value[j] = 0
     }
 
@@ -201,12 +209,12 @@ final class EnvelopmentSimplex {
     func setBounds(_ j: Int, lower l: Double, upper u: Double) {
         lower[j] = l
         upper[j] = u
-        if state[j] != .basic { state[j] = nonbasicState(j) }
+        setState(j, state[j] == .basic ? .basic : nonbasicState(j))
     }
-    func setBasic(_ j: Int, _ basic: Bool) { state[j] = basic ? .basic : nonbasicState(j) }
+    func setBasic(_ j: Int, _ basic: Bool) { setState(j, basic ? .basic : nonbasicState(j)) }
     /// Puts every column nonbasic and every logical basic (the slack basis).
     func resetBasis() {
-        for j in 0..<columnCount { state[j] = j < rows ? .basic : nonbasicState(j) }
+        for j in 0..<columnCount { setState(j, j < rows ? .basic : nonbasicState(j)) }
     }
 
     func isBasic(_ j: Int) -> Bool { state[j] == .basic }
@@ -222,6 +230,14 @@ final class EnvelopmentSimplex {
         var s = 0.0
         for j in 0..<columnCount where cost[j] != 0 { s += cost[j] * value[j] }
         return s
+    }
+
+    @inline(__always)
+    private func setState(_ j: Int, _ st: State) {
+        state[j] = st
+        let movable = lower[j] < upper[j]
+        canIncrease[j] = movable && (st == .atLower || st == .zero) ? 1 : 0
+        canDecrease[j] = movable && (st == .atUpper || st == .zero) ? 1 : 0
     }
 
     private func nonbasicState(_ j: Int) -> State {
@@ -252,7 +268,7 @@ final class EnvelopmentSimplex {
                 if !pivoted[r] && abs(v[r]) > bestAbs { bestAbs = abs(v[r]); best = r }
             }
             if best < 0 || count == m || bestAbs <= 1e-9 * max(1, norm) {
-                state[j] = nonbasicState(j)
+                setState(j, nonbasicState(j))
                 continue
             }
             pivoted[best] = true
@@ -267,7 +283,7 @@ final class EnvelopmentSimplex {
         for r in 0..<m where !pivoted[r] {
             head[count] = r
             count += 1
-            state[r] = .basic
+            setState(r, .basic)
         }
         // Gauss–Jordan inverse of B = [a_head] with partial pivoting: work = [B | I].
         let w2 = 2 * m
@@ -362,17 +378,11 @@ final class EnvelopmentSimplex {
                 let row = ar + r * capacity
                 for j in 0..<n { reduced[j] -= yr * row[j] }
             }
+            // Score = improvement rate in the allowed direction(s); 0 for basic or fixed columns.
             for j in 0..<n {
                 let d = reduced[j]
-                let score: Double
-                switch state[j] {
-                case .basic: continue
-                case .atLower: score = -d
-                case .atUpper: score = d
-                case .zero: score = abs(d)
-                }
+                let score = max(-d * canIncrease[j], d * canDecrease[j])
                 guard score > qScore || (bland && score > Self.dualTolerance) else { continue }
-                if lower[j] == upper[j] { continue }
                 q = j; qd = d; qScore = score
                 if bland { break }
             }
@@ -454,14 +464,14 @@ final class EnvelopmentSimplex {
             iterations += 1
             if iterations > iterationLimit { return .iterationLimit }
             if leave < 0 {
-                state[q] = state[q] == .atLower ? .atUpper : .atLower
+                setState(q, state[q] == .atLower ? .atUpper : .atLower)
                 value[q] = state[q] == .atLower ? lower[q] : upper[q]
                 continue
             }
             let out = head[leave]
-            state[out] = leaveState
+            setState(out, leaveState)
             value[out] = leaveState == .atLower ? lower[out] : upper[out]
-            state[q] = .basic
+            setState(q, .basic)
             head[leave] = q
             // Product-form update of B⁻¹.
             let p = alpha[leave]
@@ -529,10 +539,10 @@ final class EnvelopmentSimplex {
         if let basis = solution.basis, basis.structural.count == n {
             for j in 0..<n {
                 switch basis.structural[j] {
-                case .basic: state[j] = .basic
-                case .atLower: state[j] = lower[j] > -.infinity ? .atLower : nonbasicState(j)
-                case .atUpper: state[j] = upper[j] < .infinity ? .atUpper : nonbasicState(j)
-                case .free: state[j] = nonbasicState(j)
+                case .basic: setState(j, .basic)
+                case .atLower: setState(j, lower[j] > -.infinity ? .atLower : nonbasicState(j))
+                case .atUpper: setState(j, upper[j] < .infinity ? .atUpper : nonbasicState(j))
+                case .free: setState(j, nonbasicState(j))
                 }
             }
         } else {

@@ -9,8 +9,10 @@ import TolokNumerics
 /// Scoring strategy: with few units every unit is solved against all units (`direct`); with many,
 /// the generating frontier is found first (``FrontierFinder``) and each unit is solved against it
 /// alone (`frontierFirst`) — exact either way, and both are tested against each other. Units are
-/// solved in parallel, each worker warm-starting every LP from its previous basis; OpenBLAS is
-/// pinned to one thread meanwhile.
+/// solved in parallel in contiguous chunks of a Z-order of their mixes (``mixOrder(_:data:)``);
+/// each worker keeps one small simplex (``EnvelopmentSimplex``) whose basis and working set carry
+/// over from one unit to the next, so a unit usually needs two or three pricing rounds. OpenBLAS
+/// is pinned to one thread meanwhile (only the rare fallback solves use LAPACK).
 public struct DEAModel: Sendable {
     public enum Strategy: Sendable, Equatable {
         case direct

@@ -167,9 +167,6 @@ final class EnvelopmentSimplex {
         return j
     }
 
-    /// Drops all structural columns (logicals and their statuses are kept).
-    func removeStructurals() { columnCount = rows }
-
     /// Keeps the columns j ≥ `from` with `keep[j − from]` true, in order, with their data and
     /// statuses; columns before `from` stay. Returns the new column count.
     @discardableResult
@@ -503,16 +500,6 @@ final class EnvelopmentSimplex {
             if abs(d) > 1e-11 { return false }
         }
         return true
-    }
-
-    /// Recomputes the duals y = c_B B⁻¹ for the current (optimal) basis and costs.
-    func computeDuals() {
-        let m = rows
-        for r in 0..<m { dual[r] = 0 }
-        for k in 0..<m {
-            let ck = cost[head[k]]
-            if ck != 0 { for r in 0..<m { dual[r] += ck * binv[k * m + r] } }
-        }
     }
 
     // MARK: Fallback

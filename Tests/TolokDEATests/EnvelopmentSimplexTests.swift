@@ -160,4 +160,39 @@ import TolokNumerics
             }
         }
     }
+
+    /// With a cutoff, the solve may stop early, but only at a primal feasible point whose
+    /// objective is below the cutoff.
+    @Test func cutoffStopsOnlyAtFeasiblePointsBelowIt() {
+        var rng = SeededGenerator(seed: 7)
+        var stopped = 0
+        for trial in 0..<200 {
+            let p = Self.randomProgram(&rng, m: 3, s: 3, k: 30, rts: .crs, output: false)
+            let lp = EnvelopmentSimplex(signs: p.signs)
+            for (r, v) in p.rhs.enumerated() { lp.setRHS(r, v) }
+            for (j, column) in p.columns.enumerated() {
+                column.withUnsafeBufferPointer { _ = lp.addColumn($0, cost: p.cost[j], lower: p.lower[j], upper: p.upper[j]) }
+            }
+            guard lp.solve() == .optimal else { continue }
+            let optimum = lp.objective
+            lp.resetBasis()
+            let cutoff = optimum + 0.05
+            let status = lp.solve(cutoff: cutoff)
+            #expect(status == .cutoff || status == .optimal, "trial \(trial)")
+            if status == .cutoff {
+                stopped += 1
+                #expect(lp.objective < cutoff && lp.objective >= optimum - 1e-9, "trial \(trial)")
+                for r in 0..<lp.rows {
+                    var activity = 0.0
+                    for j in 0..<lp.columnCount { activity += lp.entry(r, j) * lp.x(j) }
+                    #expect(abs(activity - lp.rhsOf(r)) <= 1e-8, "trial \(trial) row \(r)")
+                }
+                for j in 0..<lp.columnCount {
+                    let (l, u) = lp.bounds(j)
+                    #expect(lp.x(j) >= l - 1e-8 && lp.x(j) <= u + 1e-8, "trial \(trial) column \(j)")
+                }
+            }
+        }
+        #expect(stopped > 0)
+    }
 }

@@ -64,7 +64,6 @@ public struct DEAModel: Sendable {
         }
         let frontierSet = Set(frontier)
         let referenceSet = Set(reference)
-        let pool = ReferencePool(data: data, units: frontier, rts: rts)
         let model = self
 
         // Score units in an order where neighbours have similar mixes (so similar peers), which

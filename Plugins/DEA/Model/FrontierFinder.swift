@@ -3,7 +3,7 @@ import Foundation
 /// unit can then be scored against that set alone ("frontier first").
 ///
 /// Idea (after Dulá's BuildHull and Khezrimotlagh, Zhu, Cook & Toloo 2019, *EJOR* 274(3),
-/// 1047–1054): keep a growing set F ⊆ units. For each unit o (likely-efficient units first), solve
+/// 1047–1054): keep a growing set F ⊆ units. For each unit o (in mix order), solve
 /// the input-oriented phase-I LP of o against F ∪ {o} (by column generation over F).
 /// - θ < 1 − tol: o lies inside the technology of F (free disposal included), so it adds nothing.
 /// - θ ≈ 1: price every unit with the LP's duals (a supporting hyperplane at o). If no unit would
@@ -44,6 +44,7 @@ struct FrontierFinder {
     /// The units of `union` that are not in the technology of the others (see the type's
     /// documentation), tested in parallel, in mix order within each worker's share.
     func filter(_ union: [Int]) -> [Int] {
+        let started = Date()
         let ordered = DEAModel.mixOrder(union, data: data).map { union[$0] }
         let chunkSize = max(64, ordered.count / (threads * 8) + 1)
         let chunks = stride(from: 0, to: ordered.count, by: chunkSize).map { Array(ordered[$0..<min($0 + chunkSize, ordered.count)]) }
@@ -69,7 +70,7 @@ struct FrontierFinder {
         }
         let result = slots.joined()
         if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-            FileHandle.standardError.write(Data("frontier filter: \(union.count) units → \(result.count)\n".utf8))
+            FileHandle.standardError.write(Data("frontier filter: \(union.count) units → \(result.count) in \(Date().timeIntervalSince(started)) s\n".utf8))
         }
         return result.sorted()
     }
@@ -77,15 +78,13 @@ struct FrontierFinder {
     /// One sequential pass over `units`.
     func reduce(_ units: [Int]) -> [Int] {
         guard !units.isEmpty else { return [] }
+        let started = Date()
         let d = data.dimension
         // Likely-efficient first: total scaled output per total scaled input.
-        let proxy: [Double] = units.map { j in
-            let p = data.profile(j)
-            let xs = p.prefix(data.inputCount).reduce(0, +)
-            let ys = p.suffix(data.outputCount).reduce(0, +)
-            return xs > 0 ? ys / xs : 0
-        }
-        let order = units.indices.sorted { proxy[$0] > proxy[$1] }.map { units[$0] }
+        // Mix order (as in scoring): consecutive units tend to share peers, so the carried-over
+        // working set often settles θ < 1 at once. (Ordering by a likely-efficient-first proxy
+        // grows F faster but costs more LP iterations: 0.59 s against 0.33 s at n = 20,000 (4, 4).)
+        let order = DEAModel.mixOrder(units, data: data).map { units[$0] }
         let all = ReferencePool(data: data, units: units, rts: rts)
         var frontier: [Int] = []
         var inFrontier = Set<Int>()
@@ -117,7 +116,7 @@ struct FrontierFinder {
             }
         }
         if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-            FileHandle.standardError.write(Data("frontier pass: \(units.count) units → \(frontier.count), \(evaluator.rounds) LP solves, \(evaluator.simplexIterations) simplex iterations, \(fullPricings) full pricings\n".utf8))
+            FileHandle.standardError.write(Data("frontier pass: \(units.count) units → \(frontier.count), \(evaluator.rounds) LP solves, \(evaluator.simplexIterations) simplex iterations, \(fullPricings) full pricings, \(Date().timeIntervalSince(started)) s\n".utf8))
         }
         return frontier
     }

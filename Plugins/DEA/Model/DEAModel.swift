@@ -9,8 +9,10 @@ import TolokNumerics
 /// Scoring strategy: with few units every unit is solved against all units (`direct`); with many,
 /// the generating frontier is found first (``FrontierFinder``) and each unit is solved against it
 /// alone (`frontierFirst`) — exact either way, and both are tested against each other. Units are
-/// solved in parallel, each worker warm-starting every LP from its previous basis; OpenBLAS is
-/// pinned to one thread meanwhile.
+/// solved in parallel in contiguous chunks of a Z-order of their mixes (``mixOrder(_:data:)``);
+/// each worker keeps one small simplex (``EnvelopmentSimplex``) whose basis and working set carry
+/// over from one unit to the next, so a unit usually needs two or three pricing rounds. OpenBLAS
+/// is pinned to one thread meanwhile (only the rare fallback solves use LAPACK).
 public struct DEAModel: Sendable {
     public enum Strategy: Sendable, Equatable {
         case direct
@@ -62,10 +64,13 @@ public struct DEAModel: Sendable {
         }
         let frontierSet = Set(frontier)
         let referenceSet = Set(reference)
-        let pool = ReferencePool(data: data, units: frontier, rts: rts)
         let model = self
 
-        return parallelMap(evaluated, progress: progress) { chunk in
+        // Score units in an order where neighbours have similar mixes (so similar peers), which
+        // makes each unit's warm start — the previous unit's basis — nearly optimal; the scores
+        // are put back in the caller's order.
+        let order = Self.mixOrder(evaluated, data: data)
+        let scored = parallelMap(order.map { evaluated[$0] }, progress: progress) { chunk in
             let data = data.privateCopy()
             let pool = ReferencePool(data: data, units: frontier, rts: model.rts)
             let evaluator = UnitEvaluator(data: data, orientation: model.orientation, rts: model.rts)
@@ -84,14 +89,59 @@ public struct DEAModel: Sendable {
                     // Not on the frontier: leaving it out changes nothing, so super = standard.
                     score = evaluator.evaluate(point: data.profile(o), pool: pool, seed: seed, own: isMember ? o : nil, slacks: model.slacks)
                 }
-                seed = score.peers.map(\.unit)
+                // Seed the next unit with this unit's working set (the most recent columns): with
+                // units in mix order its peers are mostly among them, so few pricing rounds remain.
+                seed = evaluator.carryOver()
                 out.append(score)
             }
             if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-                FileHandle.standardError.write(Data("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves\n".utf8))
+                FileHandle.standardError.write(Data("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves, \(evaluator.fallbacks) by the general solver\n".utf8))
             }
             return out
         }
+        var result = scored
+        for (k, position) in order.enumerated() { result[position] = scored[k] }
+        return result
+    }
+
+    /// Positions of `units` sorted along a Z-order (Morton 1966) curve through the space of
+    /// input mixes xᵢ/Σx, output mixes yᵣ/Σy and the rank of Σy/Σx, each coordinate quantised to
+    /// 3 bits: units close on the curve have close mixes, so they tend to share peers.
+    static func mixOrder(_ units: [Int], data: DEAData) -> [Int] {
+        let m = data.inputCount, s = data.outputCount, d = data.dimension
+        guard units.count > 2 else { return Array(units.indices) }
+        let bits = 3, levels = Double(1 << bits)
+        var coordinates = [[Double]](repeating: [], count: units.count)
+        var ratio = [Double](repeating: 0, count: units.count)
+        data.profiles.withUnsafeBufferPointer { p in
+            for (k, j) in units.enumerated() {
+                var xs = 0.0, ys = 0.0
+                for i in 0..<m { xs += p[j * d + i] }
+                for r in 0..<s { ys += p[j * d + m + r] }
+                var c: [Double] = []
+                c.reserveCapacity(d + 1)
+                for i in 0..<m { c.append(xs > 0 ? p[j * d + i] / xs : 0) }
+                for r in 0..<s { c.append(ys > 0 ? p[j * d + m + r] / ys : 0) }
+                coordinates[k] = c
+                ratio[k] = xs > 0 ? ys / xs : 0
+            }
+        }
+        // The ratio by rank (uniform in [0, 1)), the mixes as they are (in [0, 1]).
+        let byRatio = units.indices.sorted { ratio[$0] < ratio[$1] }
+        for (rank, k) in byRatio.enumerated() { coordinates[k].append(Double(rank) / Double(units.count)) }
+        let dims = d + 1
+        var keys = [UInt64](repeating: 0, count: units.count)
+        for k in units.indices {
+            var key: UInt64 = 0
+            let q = coordinates[k].map { UInt64(min(levels - 1, max(0, ($0 * levels).rounded(.down)))) }
+            for b in stride(from: bits - 1, through: 0, by: -1) {
+                for t in 0..<dims where (dims * bits) <= 64 {
+                    key = (key << 1) | ((q[t] >> UInt64(b)) & 1)
+                }
+            }
+            keys[k] = key
+        }
+        return units.indices.sorted { keys[$0] != keys[$1] ? keys[$0] < keys[$1] : $0 < $1 }
     }
 
     /// Applies `body` to contiguous chunks of `items` on up to `threads` workers, in order.

@@ -38,38 +38,82 @@ struct ReferencePool {
         guard n > 0 else { return [] }
         let sign: Double = sense == .minimize ? 1 : -1
         let offset = sign * (hasRTSRow ? y[d] : 0)
-        var best: [(unit: Int, gain: Double)] = []
-        best.reserveCapacity(limit + 1)
+        // The best `limit` so far, sorted by decreasing gain (insertion into a short list).
+        var bestUnit = [Int](repeating: 0, count: limit)
+        var bestGain = [Double](repeating: 0, count: limit)
+        var kept = 0
         var worstKept = threshold
         let blockSize = 512
         withUnsafeTemporaryAllocation(of: Double.self, capacity: blockSize) { g in
             rows.withUnsafeBufferPointer { p in
-                var start = 0
-                while start < n {
-                    let len = min(blockSize, n - start)
-                    for c in 0..<len { g[c] = offset }
-                    for t in 0..<d {
-                        let w = sign * y[t]
-                        if w == 0 { continue }
-                        let row = p.baseAddress! + t * n + start
-                        for c in 0..<len { g[c] += w * row[c] }
-                    }
-                    for c in 0..<len where g[c] > worstKept {
-                        let j = units[start + c]
-                        if skip(j) { continue }
-                        best.append((j, g[c]))
-                        if best.count > limit {
-                            best.sort { $0.gain > $1.gain }
-                            best.removeLast()
-                            worstKept = best[limit - 1].gain
+                units.withUnsafeBufferPointer { units in
+                    var start = 0
+                    while start < n {
+                        let len = min(blockSize, n - start)
+                        // g = offset + Σₜ wₜ rowₜ, four rows per pass over g.
+                        var t = 0
+                        var first = true
+                        while t < d {
+                            let k = min(4, d - t)
+                            let base = p.baseAddress! + start
+                            let r0 = base + t * n
+                            let w0 = sign * y[t]
+                            let start0: Double = first ? offset : 0
+                            if k == 4 {
+                                let r1 = r0 + n, r2 = r1 + n, r3 = r2 + n
+                                let w1 = sign * y[t + 1], w2 = sign * y[t + 2], w3 = sign * y[t + 3]
+                                if first {
+                                    for c in 0..<len { let a: Double = start0 + w0 * r0[c] + w1 * r1[c]; g[c] = a + (w2 * r2[c] + w3 * r3[c]) }
+                                } else {
+                                    for c in 0..<len { let a: Double = w0 * r0[c] + w1 * r1[c]; g[c] += a + (w2 * r2[c] + w3 * r3[c]) }
+                                }
+                            } else if k == 3 {
+                                let r1 = r0 + n, r2 = r1 + n
+                                let w1 = sign * y[t + 1], w2 = sign * y[t + 2]
+                                if first {
+                                    for c in 0..<len { let a: Double = start0 + w0 * r0[c]; g[c] = a + (w1 * r1[c] + w2 * r2[c]) }
+                                } else {
+                                    for c in 0..<len { let a: Double = w0 * r0[c]; g[c] += a + (w1 * r1[c] + w2 * r2[c]) }
+                                }
+                            } else if k == 2 {
+                                let r1 = r0 + n
+                                let w1 = sign * y[t + 1]
+                                if first {
+                                    for c in 0..<len { g[c] = start0 + (w0 * r0[c] + w1 * r1[c]) }
+                                } else {
+                                    for c in 0..<len { g[c] += w0 * r0[c] + w1 * r1[c] }
+                                }
+                            } else {
+                                if first {
+                                    for c in 0..<len { g[c] = start0 + w0 * r0[c] }
+                                } else {
+                                    for c in 0..<len { g[c] += w0 * r0[c] }
+                                }
+                            }
+                            first = false
+                            t += k
                         }
+                        if first { for c in 0..<len { g[c] = offset } }
+                        for c in 0..<len where g[c] > worstKept {
+                            let j = units[start + c]
+                            if skip(j) { continue }
+                            let gain = g[c]
+                            var i = min(kept, limit - 1)
+                            while i > 0 && bestGain[i - 1] < gain {
+                                if i < limit { bestGain[i] = bestGain[i - 1]; bestUnit[i] = bestUnit[i - 1] }
+                                i -= 1
+                            }
+                            bestGain[i] = gain
+                            bestUnit[i] = j
+                            if kept < limit { kept += 1 }
+                            if kept == limit { worstKept = bestGain[limit - 1] }
+                        }
+                        start += len
                     }
-                    start += len
                 }
             }
         }
-        best.sort { $0.gain > $1.gain }
-        return best.map(\.unit)
+        return Array(bestUnit.prefix(kept))
     }
 }
 

@@ -19,8 +19,15 @@ final class UnitEvaluator {
     /// Working-set membership by unit, tagged with `generation` (no per-unit allocation).
     private var mark: [Int]
     private var generation = 0
+    /// Most columns carried from one unit's working set to the next (``carryOver()``).
+    var carryCapacity = 96
+    /// The last working set's most recent `carryCapacity` units, to seed the next unit.
+    func carryOver() -> [Int] { Array(workspace.reference.suffix(carryCapacity)) }
     /// LP solves so far (for tracing).
     private(set) var rounds = 0
+    /// Solves the small simplex handed to the general solver (for tracing).
+    var fallbacks: Int { workspace.fallbacks }
+    var simplexIterations: Int { workspace.totalIterations }
 
     init(data: DEAData, orientation: Orientation, rts: ReturnsToScale) {
         self.data = data
@@ -52,7 +59,7 @@ final class UnitEvaluator {
         var iterations = 0
         // Phase I with column generation.
         var one = workspace.radial(point: point)
-        iterations += one.solution.iterations
+        iterations += one.iterations
         rounds += 1
         var fellBack = false
         while true {
@@ -69,7 +76,7 @@ final class UnitEvaluator {
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
             one = workspace.radial(point: point)
-            iterations += one.solution.iterations
+            iterations += one.iterations
             rounds += 1
         }
         switch one.status {
@@ -96,17 +103,21 @@ final class UnitEvaluator {
             score.inputWeights = v
             score.outputWeights = u
             score.constant = constant
-            let x = one.solution.x
-            score.peers = zip(workspace.reference, x.dropFirst()).filter { $0.1 > DEATolerance.classification }.map { (unit: $0.0, lambda: $0.1) }
+            score.peers = workspace.reference.indices.compactMap { c in
+                let l = workspace.lambda(c)
+                return l > DEATolerance.classification ? (unit: workspace.reference[c], lambda: l) : nil
+            }
             return score
         }
         // Phase II with column generation. An inefficient unit is not its own peer.
+        let phaseOneLambda = workspace.reference.indices.map { workspace.lambda($0) }
         let inefficient = orientation == .input ? radial < 1 - DEATolerance.classification : radial > 1 + DEATolerance.classification
         if inefficient, let own { workspace.excludeFromPhaseTwo(own) }
         var two = workspace.slacks(point: point, radial: radial)
         iterations += two.iterations
+        rounds += 1
         while two.status == .optimal {
-            let entering = mostAttractive(pool, duals: two.rowDuals, sense: .maximize)
+            let entering = mostAttractive(pool, duals: two.duals, sense: .maximize)
             if entering.isEmpty { break }
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
@@ -120,12 +131,11 @@ final class UnitEvaluator {
         var lambda = [Double](repeating: 0, count: k)
         var slackScaled = [Double](repeating: 0, count: d)
         if two.status == .optimal {
-            for c in 0..<k { lambda[c] = two.x[c] }
-            for t in 0..<d { slackScaled[t] = max(0, two.x[k + t]) }
+            for c in 0..<k { lambda[c] = workspace.lambda(c) }
+            for t in 0..<d { slackScaled[t] = max(0, workspace.slack(t)) }
         } else {
             // Phase II failed numerically: report phase-I slacks (feasible, maybe not maximal).
-            let x = one.solution.x
-            for c in 0..<min(k, x.count - 1) { lambda[c] = x[c + 1] }
+            for c in 0..<min(k, phaseOneLambda.count) { lambda[c] = phaseOneLambda[c] }
             for t in 0..<d {
                 var activity = 0.0
                 for c in 0..<k { activity += lambda[c] * data.profiles[reference[c] * d + t] }
@@ -175,31 +185,29 @@ final class UnitEvaluator {
     /// it returns as soon as the working-set value falls below it: for input orientation the
     /// value over a subset of the pool is an upper bound of the value over the pool, so the
     /// answer to "is θ < stopBelow?" is then already known.
-    func radialOnly(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?,
+    func radialOnly(point: ArraySlice<Double>, pool: ReferencePool, seed: [Int], own: Int?, excluded: Int? = nil,
                     stopBelow: Double = -.infinity) -> (status: LPStatus, value: Double, duals: [Double], basic: [Int]) {
         generation += 1
+        // The excluded unit is marked as already present, so neither seeding nor pricing admits it.
+        if let excluded { mark[excluded] = generation }
         var working: [Int] = []
         for j in ([own].compactMap { $0 } + seed) where mark[j] != generation {
             mark[j] = generation
             working.append(j)
         }
-        if working.isEmpty, let first = pool.units.first { mark[first] = generation; working.append(first) }
+        if working.isEmpty, let first = pool.units.first(where: { mark[$0] != generation }) { mark[first] = generation; working.append(first) }
         workspace.setReference(working)
-        var one = workspace.radial(point: point)
+        var one = workspace.radial(point: point, stopBelow: stopBelow)
         rounds += 1
         while one.status == .optimal && !(one.value < stopBelow) {
             let entering = mostAttractive(pool, duals: one.duals, sense: workspace.phaseOneSense)
             if entering.isEmpty { break }
             for j in entering { mark[j] = generation }
             workspace.addReference(entering)
-            one = workspace.radial(point: point)
+            one = workspace.radial(point: point, stopBelow: stopBelow)
             rounds += 1
         }
-        var basic: [Int] = []
-        if let b = one.solution.basis {
-            for (c, j) in workspace.reference.enumerated() where b.structural[c + 1] == .basic { basic.append(j) }
-        }
-        return (one.status, one.value, one.duals, basic)
+        return (one.status, one.value, one.duals, workspace.basicUnits())
     }
 
     /// Up to ``columnsPerRound`` pool units outside the working set that would improve the LP,

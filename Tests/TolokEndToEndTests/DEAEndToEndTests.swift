@@ -23,7 +23,9 @@ import Testing
                                         "--period", "period", "--inputs", "x1", "--outputs", "y1", "--format", "csv"])
         #expect(out.status == 0, "\(out.stderr)")
         #expect(out.stdout.hasPrefix("id,status,from_period,to_period,malmquist,effch,techch,"))
-        #expect(out.stdout.contains("\n1,ok,1,2,2,"))
+        let first = out.stdout.split(separator: "\n")[1].split(separator: ",").map(String.init)
+        #expect(first.prefix(4) == ["1", "ok", "1", "2"])
+        #expect(abs(Double(first[4])! - 2) <= 1e-12)   // M = 2 exactly in rationals
     }
 
     @Test func dataRequirementsAreLocated() throws {

@@ -25,7 +25,6 @@ struct DEABench: ParsableCommand {
         guard n > 0, m > 0, s > 0, repeats > 0 else { throw UsageError("--n, --m, --s and --repeats must be positive") }
         guard let returns = ReturnsToScale(rawValue: rts) else { throw UsageError("--rts must be one of crs, vrs, nirs, ndrs") }
         let generated = SyntheticDEAData.cobbDouglas(units: n, inputs: m, outputs: s, seed: seed)
-        let start = Date()
         let data = DEAData(inputs: generated.inputs, outputs: generated.outputs)
         var model = DEAModel(orientation: .input, rts: returns, slacks: slacks)
         if let threads { model.threads = threads }
@@ -41,7 +40,6 @@ struct DEABench: ParsableCommand {
             times.append(Date().timeIntervalSince(t0))
             if progress { FileHandle.standardError.write(Data("\n".utf8)) }
         }
-        _ = start
         let median = times.sorted()[times.count / 2]
         let efficient = scores.filter { $0.isEfficient }.count
         let failed = scores.filter { $0.status != .optimal }.count

@@ -79,7 +79,6 @@ struct FrontierFinder {
     func reduce(_ units: [Int]) -> [Int] {
         guard !units.isEmpty else { return [] }
         let started = Date()
-        let d = data.dimension
         // Likely-efficient first: total scaled output per total scaled input.
         // Mix order (as in scoring): consecutive units tend to share peers, so the carried-over
         // working set often settles θ < 1 at once. (Ordering by a likely-efficient-first proxy
@@ -111,7 +110,6 @@ struct FrontierFinder {
                 let added = best < 0 ? o : best
                 frontier.append(added); inFrontier.insert(added)
                 pool = ReferencePool(data: data, units: frontier, rts: rts)
-                _ = d
                 if best < 0 { break }
             }
         }

@@ -68,7 +68,7 @@ public struct Dataset: Sendable {
     /// Unit identifiers: the `idColumn`'s text, or "1", "2", … when none is given.
     /// Ids must be unique; when `within` names a period column they must be unique per period.
     public func ids(column idColumn: String?, uniqueWithin periodColumn: String? = nil) throws -> [String] {
-        guard let idColumn else { return (1...max(rowCount, 1)).prefix(rowCount).map(String.init) }
+        guard let idColumn else { return (0..<rowCount).map { String($0 + 1) } }
         let ids = try texts(idColumn)
         let periods = try periodColumn.map { try texts($0) }
         var seen: [String: Int] = [:]

@@ -126,8 +126,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             var row: [Value] = [.text(ids[j]), (ok ? UnitStatus.ok : UnitStatus.numericalFailure).value, ok ? .integer(rank[j]) : .missing,
                                 .optional(efficiency[j]), cls.isEmpty ? .missing : .text(cls), ok ? .text(peers) : .missing]
             row += s.inputTargets.map { Value.optional($0) }
-            // Round-off below the DEA tolerance is no saving (avoids printing −0.00%).
-            row += s.inputTargets.enumerated().map { i, t in Value.optional(max(0, 1 - t / inputs[i][j] - DEATolerance.classification) > 0 ? 1 - t / inputs[i][j] : 0) }
+            row += s.inputTargets.enumerated().map { i, t in Value.optional(Self.saving(target: t, actual: inputs[i][j])) }
             let a = accounts[j]
             row += [.money(a.underwritingResult), a.combinedRatio, a.lossRatio, recoveryRate[j],
                     .bool(a.premiumReserveBelowMinimum(floor: Decimal(string: "0.4")!))]
@@ -151,4 +150,11 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
     }
 
     static func format(_ x: Double) -> String { String(format: "%.2f", x) }
+
+    /// The share of an input the target saves, 1 − target/actual; round-off within the DEA
+    /// tolerance counts as no saving (so the table never shows −0.00 %).
+    static func saving(target: Double, actual: Double) -> Double {
+        let share = 1 - target / actual
+        return share > DEATolerance.classification ? share : 0
+    }
 }

@@ -59,9 +59,7 @@ public struct DEAModel: Sendable {
         defer { BLASThreads.set(previousThreads) }
         let t0 = Date()
         let frontier = useFrontier ? FrontierFinder(data: data, rts: rts, threads: threads).frontier(of: reference) : reference
-        if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-            FileHandle.standardError.write(Data("frontier: \(frontier.count) units in \(Date().timeIntervalSince(t0)) s\n".utf8))
-        }
+        DEATrace.log("frontier: \(frontier.count) units in \(Date().timeIntervalSince(t0)) s")
         let frontierSet = Set(frontier)
         let referenceSet = Set(reference)
         let model = self
@@ -94,9 +92,7 @@ public struct DEAModel: Sendable {
                 seed = evaluator.carryOver()
                 out.append(score)
             }
-            if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-                FileHandle.standardError.write(Data("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves, \(evaluator.fallbacks) by the general solver\n".utf8))
-            }
+            DEATrace.log("chunk: \(chunk.count) units, \(evaluator.rounds) LP solves, \(evaluator.fallbacks) by the general solver")
             return out
         }
         var result = scored

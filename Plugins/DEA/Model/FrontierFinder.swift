@@ -69,9 +69,7 @@ struct FrontierFinder {
             }
         }
         let result = slots.joined()
-        if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-            FileHandle.standardError.write(Data("frontier filter: \(union.count) units → \(result.count) in \(Date().timeIntervalSince(started)) s\n".utf8))
-        }
+        DEATrace.log("frontier filter: \(union.count) units → \(result.count) in \(Date().timeIntervalSince(started)) s")
         return result.sorted()
     }
 
@@ -113,9 +111,7 @@ struct FrontierFinder {
                 if best < 0 { break }
             }
         }
-        if ProcessInfo.processInfo.environment["TOLOK_DEA_TRACE"] != nil {
-            FileHandle.standardError.write(Data("frontier pass: \(units.count) units → \(frontier.count), \(evaluator.rounds) LP solves, \(evaluator.simplexIterations) simplex iterations, \(fullPricings) full pricings, \(Date().timeIntervalSince(started)) s\n".utf8))
-        }
+        DEATrace.log("frontier pass: \(units.count) units → \(frontier.count), \(evaluator.rounds) LP solves, \(evaluator.simplexIterations) simplex iterations, \(fullPricings) full pricings, \(Date().timeIntervalSince(started)) s")
         return frontier
     }
 }

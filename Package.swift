@@ -2,15 +2,20 @@
 //
 // Tolok — a plugin-based analytics and benchmarking workbench for efficiency studies.
 //
-// Layers (bottom up): CLapack (OpenBLAS + LAPACKE) → TolokNumerics (matrices, LAPACK
-// wrappers, LP solver, optimiser) → TolokCore (datasets, plugin protocol and registry,
-// results, renderers) → Plugins/<Family> (one target per plugin family) → tolok (host).
+// Layers (bottom up; each depends only on layers below it; docs/ARCHITECTURE.md):
+//   CLapack (OpenBLAS + LAPACKE) → TolokNumerics (the only importer of CLapack)
+//   TolokDomain (status vocabulary, civil dates: value types shared by models and core)
+//   Models/<Family> (mathematics and domain rules: TolokNumerics + TolokDomain + Foundation only)
+//   TolokCore (datasets, CSV, money, column roles, plugin protocol and registry, results, renderers)
+//   Plugins/<Family> (thin adapters: typed options → model → report; Core + Models)
+//   TolokBuiltins (the built-in plugin list) → tolok (host); Benchmarks → tolok-bench
 import PackageDescription
 
 let package = Package(
     name: "Tolok",
     products: [
         .executable(name: "tolok", targets: ["tolok"]),
+        .executable(name: "tolok-bench", targets: ["tolok-bench"]),
         .library(name: "TolokNumerics", targets: ["TolokNumerics"]),
         .library(name: "TolokCore", targets: ["TolokCore"]),
         .library(name: "TolokPluginKit", targets: ["TolokPluginKit"]),
@@ -26,44 +31,62 @@ let package = Package(
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
         .target(name: "TolokNumerics", dependencies: ["CLapack"]),
 
+        // MARK: Shared domain vocabulary (no dependencies)
+        .target(name: "TolokDomain"),
+
+        // MARK: Models: one target per family, mathematics and domain rules only
+        .target(name: "TolokDEAModel", dependencies: ["TolokNumerics", "TolokDomain"], path: "Models/DEA"),
+        .target(name: "TolokTwoStageDEAModel", dependencies: ["TolokDEAModel", "TolokNumerics", "TolokDomain"], path: "Models/TwoStageDEA"),
+        .target(name: "TolokFrontierModel", dependencies: ["TolokNumerics", "TolokDomain", "CLapack"], path: "Models/StochasticFrontier"),
+        .target(name: "TolokInsuranceModel", dependencies: ["TolokDomain", "TolokCore"], path: "Models/Insurance"),
+
         // MARK: Core: data, plugin protocol, results, renderers
-        .target(name: "TolokCore", dependencies: ["TolokNumerics"]),
+        .target(name: "TolokCore", dependencies: ["TolokDomain"]),
 
         // MARK: External plugin ABI (C header) and its Swift side (host loader + exporter)
         .target(name: "CTolokPluginABI"),
         .target(name: "TolokPluginKit", dependencies: ["TolokCore", "CTolokPluginABI"]),
 
-        // MARK: Plugins (analysis families). Explicit paths: a top-level Plugins/ folder
-        // would otherwise be taken for SwiftPM package plugins.
+        // MARK: Plugins: thin adapters, one target per family. Explicit paths: a top-level
+        // Plugins/ folder would otherwise be taken for SwiftPM package plugins.
         .target(name: "TolokRatios", dependencies: ["TolokCore", "TolokPluginKit"], path: "Plugins/Ratios"),
-        .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/DEA"),
-        .target(name: "TolokInsurance", dependencies: ["TolokCore"], path: "Plugins/Insurance"),
-        .target(name: "TolokFrontier", dependencies: ["TolokCore", "TolokNumerics"], path: "Plugins/Frontier"),
-        .target(name: "TolokBranchComparison", dependencies: ["TolokCore", "TolokDEA", "TolokInsurance"], path: "Plugins/BranchComparison"),
-        .target(name: "TolokTwoStageDEA", dependencies: ["TolokCore", "TolokNumerics", "TolokDEA"], path: "Plugins/TwoStageDEA"),
+        .target(name: "TolokDEA", dependencies: ["TolokCore", "TolokDEAModel"], path: "Plugins/DEA"),
+        .target(name: "TolokTwoStageDEA", dependencies: ["TolokCore", "TolokDEAModel", "TolokTwoStageDEAModel"], path: "Plugins/TwoStageDEA"),
+        .target(name: "TolokFrontier", dependencies: ["TolokCore", "TolokNumerics", "TolokFrontierModel"], path: "Plugins/Frontier"),
+        .target(name: "TolokInsurance", dependencies: ["TolokCore", "TolokInsuranceModel"], path: "Plugins/Insurance"),
+        .target(name: "TolokBranchComparison", dependencies: ["TolokCore", "TolokDEAModel", "TolokInsuranceModel"], path: "Plugins/BranchComparison"),
+        .target(name: "TolokBuiltins", dependencies: [
+            "TolokCore", "TolokDEA", "TolokTwoStageDEA", "TolokFrontier", "TolokInsurance", "TolokBranchComparison",
+        ]),
 
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokNumerics", "TolokPluginKit",
-                "TolokDEA",
-                "TolokTwoStageDEA",
-                "TolokFrontier",
-                "TolokInsurance",
-                "TolokBranchComparison",
+                "TolokCore", "TolokPluginKit", "TolokBuiltins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
+        // MARK: Benchmarks (`tolok bench …` runs this executable from beside `tolok`)
+        .executableTarget(
+            name: "tolok-bench",
+            dependencies: [
+                "TolokCore", "TolokDEAModel", "TolokFrontierModel", "TolokNumerics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks"
+        ),
+
         // MARK: Tests
+        .target(name: "TolokTestSupport", dependencies: ["TolokCore", "TolokBuiltins"], path: "Tests/TolokTestSupport"),
         .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
-        .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
-        .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
-        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier", "TolokCore", "TolokNumerics"]),
-        .testTarget(name: "TolokBranchComparisonTests", dependencies: ["TolokBranchComparison", "TolokInsurance", "TolokDEA", "TolokCore"]),
-        .testTarget(name: "TolokTwoStageDEATests", dependencies: ["TolokTwoStageDEA", "TolokDEA", "TolokCore", "TolokNumerics"], exclude: ["Fixtures"]),
+        .testTarget(name: "TolokDEATests", dependencies: ["TolokDEAModel", "TolokDEA", "TolokCore", "TolokTestSupport"]),
+        .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsuranceModel", "TolokInsurance", "TolokCore", "TolokTestSupport"]),
+        .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontierModel", "TolokFrontier", "TolokCore", "TolokNumerics", "TolokTestSupport"]),
+        .testTarget(name: "TolokBranchComparisonTests", dependencies: ["TolokBranchComparison", "TolokDEAModel", "TolokInsuranceModel", "TolokCore", "TolokTestSupport"]),
+        .testTarget(name: "TolokTwoStageDEATests", dependencies: ["TolokTwoStageDEAModel", "TolokTwoStageDEA", "TolokDEAModel", "TolokCore", "TolokNumerics", "TolokTestSupport"], exclude: ["Fixtures"]),
     ]
 )

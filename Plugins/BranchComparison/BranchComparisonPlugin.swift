@@ -1,7 +1,7 @@
 import Foundation
 import TolokCore
-import TolokDEA
-import TolokInsurance
+import TolokInsuranceModel
+import TolokDEAModel
 
 /// `tolok run branch-comparison`: management's one-command comparison of an insurer's branches —
 /// the underwriting account of each branch (seed 003 §2.4.2, MODELS.md §4) and its DEA efficiency

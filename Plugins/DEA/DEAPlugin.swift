@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokDEAModel
 
 /// `tolok run dea`: radial DEA — CRS/VRS/NIRS/NDRS, input or output orientation, phase-II slacks,
 /// targets, peers, multiplier weights, scale efficiency and returns to scale, super-efficiency,

@@ -1,4 +1,5 @@
 import TolokCore
+import TolokDEAModel
 
 /// One cross-sectional DEA run (optionally per group) rendered into the `units` table.
 struct DEARun {

@@ -1,4 +1,5 @@
 import TolokCore
+import TolokDEAModel
 
 /// Malmquist indices between consecutive periods, units matched by id (never by row).
 struct MalmquistRun {

@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokFrontierModel
 import TolokNumerics
 
 /// `tolok run ols`: ordinary least squares with classical or HC1 robust inference, and the

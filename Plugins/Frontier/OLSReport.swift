@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokFrontierModel
 import TolokNumerics
 
 /// The result tables of `tolok run ols`: `units` (fitted values, residuals, COLS and MOLS

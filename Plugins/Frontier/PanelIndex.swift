@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokFrontierModel
 
 /// The panel structure of an `sfa` run with `--id` and `--period`: firms numbered in order of
 /// first appearance and integer periods (e.g. years). Each id occurs at most once per period

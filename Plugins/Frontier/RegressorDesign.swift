@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokFrontierModel
 import TolokNumerics
 
 /// The dependent variable and the regressors of an `ols` or `sfa` run, built from dataset

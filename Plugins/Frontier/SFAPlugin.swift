@@ -1,4 +1,5 @@
 import TolokCore
+import TolokFrontierModel
 
 /// `tolok run sfa`: stochastic frontier analysis by maximum likelihood — cross-sectional
 /// normal–half-normal, normal–truncated-normal and normal–exponential production or cost

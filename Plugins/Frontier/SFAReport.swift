@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokFrontierModel
 import TolokNumerics
 
 /// The result tables of `tolok run sfa`: `units` (per row: JLMS E[u|ε], Battese–Coelli

@@ -1,4 +1,5 @@
 import TolokCore
+import TolokFrontierModel
 import TolokNumerics
 
 /// The model of one `tolok run sfa`, read and checked from the command-line parameters and the

@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokInsuranceModel
 
 /// `tolok run contributions`: contribution (*iuran*) collection per period, office and
 /// participant segment — collection ratio = received / billed — and payment compliance grouped

@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokInsuranceModel
 
 /// `tolok run coverage`: coverage ratio = participants / target population per row (region,
 /// office, programme) and in total, with the gap to an optional target (see ``Coverage``,

@@ -1,4 +1,5 @@
 import TolokCore
+import TolokInsuranceModel
 
 /// The insurance-domain plugins (MODELS.md §4–§5), for the host to register.
 public enum InsurancePlugins {

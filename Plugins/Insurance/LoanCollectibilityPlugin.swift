@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokInsuranceModel
 
 /// `tolok run loan-collectibility`: each loan's class Kol 1–5 from its days past due, the
 /// outstanding per class, and the NPL ratio overall and per group (see ``Collectibility``).

@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokInsuranceModel
 
 /// `tolok run recoveries`: reconciles the insurer's SHS ledger (`--data`) with the banks'
 /// account statements (`--statements`) under seed 004's rules (see ``RecoveryReconciliation``),

@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokInsuranceModel
 
 /// `tolok run risk-placement`: one row per risk — sum insured, rate, treaty capacity,
 /// facultative placement and equity — split into treaty, facultative and own-retention layers

@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+import TolokInsuranceModel
 
 /// `tolok run underwriting`: the underwriting result of each branch × class of business ×
 /// period, its decomposition into NEP, net commission and net claims incurred, the usual

@@ -1,4 +1,6 @@
 import TolokCore
+import TolokDEAModel
+import TolokTwoStageDEAModel
 
 /// The column names of a two-stage run, by role.
 struct TwoStageColumns {

@@ -1,5 +1,6 @@
 import TolokCore
-import TolokDEA
+import TolokDEAModel
+import TolokTwoStageDEAModel
 
 /// `tolok run two-stage-dea`: two-stage DEA of a process inputs → intermediate measures → outputs,
 /// e.g. insurers' marketability (expenses → premiums) and profitability (premiums → profits)

@@ -1,5 +1,6 @@
 import TolokCore
-import TolokDEA
+import TolokDEAModel
+import TolokTwoStageDEAModel
 
 /// One two-stage run rendered into the `units` table (file order, with ranks) and the `ranking`
 /// table (best overall first), with summary and notes.

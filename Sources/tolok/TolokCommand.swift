@@ -1,4 +1,5 @@
 import ArgumentParser
+import TolokBuiltins
 import TolokCore
 
 /// The `tolok` command line.

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 import TolokCore
-import TolokDEA
-import TolokInsurance
+import TolokDEAModel
+import TolokInsuranceModel
 @testable import TolokBranchComparison
 
 @Suite struct BranchComparisonTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TolokCore
+@testable import TolokDEAModel
 @testable import TolokDEA
 
 /// The `dea` plugin end to end at the library level: within-program frontiers, Malmquist,

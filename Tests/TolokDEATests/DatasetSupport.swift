@@ -1,5 +1,6 @@
 import Foundation
 import TolokCore
+@testable import TolokDEAModel
 @testable import TolokDEA
 
 /// Reads `Datasets/` files for regression tests.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TolokNumerics
+@testable import TolokDEAModel
 @testable import TolokDEA
 
 /// The small dense simplex of the DEA engine against the LP fixtures (HiGHS references) and

@@ -1,5 +1,6 @@
 import Testing
 import TolokNumerics
+@testable import TolokDEAModel
 @testable import TolokDEA
 
 /// The parallel frontier (blocks, then the filter of their union) generates the technology:

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TolokCore
 import TolokNumerics
+@testable import TolokDEAModel
 @testable import TolokDEA
 
 /// Properties every correct DEA implementation has, checked on seeded random data.

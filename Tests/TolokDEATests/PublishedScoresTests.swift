@@ -1,5 +1,6 @@
 import Testing
 import TolokCore
+@testable import TolokDEAModel
 @testable import TolokDEA
 
 /// Radial scores against the reference columns of `Datasets/*.expected.csv` (SOURCES-DEA.md),

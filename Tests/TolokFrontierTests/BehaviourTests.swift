@@ -1,5 +1,6 @@
 import Testing
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 #if canImport(Glibc)

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// Every cross-sectional entry of `front41Data.expected.json` on the full-precision data

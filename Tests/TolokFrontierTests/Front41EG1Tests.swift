@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// FRONTIER 4.1's example 1 (Coelli 1996, Table 1e; EG1.OUT), estimated on FRONTIER's own

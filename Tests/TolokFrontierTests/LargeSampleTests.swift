@@ -1,5 +1,6 @@
 import Testing
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// The large-sample path (plain-QR OLS, forward-difference Hessian; used from

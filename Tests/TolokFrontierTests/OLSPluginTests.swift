@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TolokCore
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// `tolok run ols` through the host path: the NIST StRD certified values (the accuracy of

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// Battese & Coelli (1992, 1995) on the EG4/EG5 panel of Coelli (1996), 15 firms × 4 periods.

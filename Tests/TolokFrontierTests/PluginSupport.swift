@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TolokCore
+import TolokFrontierModel
 import TolokFrontier
 
 /// Runs the `ols` and `sfa` plugins through the host's own path (`AnalysisRunner`: option

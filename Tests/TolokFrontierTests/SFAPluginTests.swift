@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TolokCore
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// `tolok run sfa` through the host path (`PluginHarness`), checked against the published and

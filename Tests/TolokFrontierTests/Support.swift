@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// Reads the reference data in `Datasets/` (see `Datasets/SOURCES-FRONTIER.md`).

@@ -1,6 +1,7 @@
 import Testing
 import Foundation
 import TolokNumerics
+@testable import TolokFrontierModel
 @testable import TolokFrontier
 
 /// sfaR's `utility` data (791 plant-years, Kumbhakar, Wang & Horncastle 2014): cost frontier

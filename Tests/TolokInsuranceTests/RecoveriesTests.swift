@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TolokCore
+@testable import TolokInsuranceModel
 @testable import TolokInsurance
 
 @Suite struct RecoveriesTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TolokCore
+@testable import TolokInsuranceModel
 @testable import TolokInsurance
 
 /// Runs a plugin in process on CSV text, with its options parsed as the host parses them.

@@ -1,5 +1,6 @@
 import Testing
-import TolokDEA
+import TolokDEAModel
+@testable import TolokTwoStageDEAModel
 @testable import TolokTwoStageDEA
 
 /// The additive model (VRS and CRS) and the relational model against scipy/HiGHS on seeded random

@@ -1,5 +1,6 @@
 import Testing
-import TolokDEA
+import TolokDEAModel
+@testable import TolokTwoStageDEAModel
 @testable import TolokTwoStageDEA
 
 /// Properties every correct two-stage implementation has, on the Kao–Hwang data, on seeded

@@ -1,6 +1,7 @@
 import Testing
 import TolokCore
-import TolokDEA
+import TolokDEAModel
+@testable import TolokTwoStageDEAModel
 @testable import TolokTwoStageDEA
 
 /// The 24 Taiwanese non-life insurers of Kao & Hwang (2008) against the six reference columns of

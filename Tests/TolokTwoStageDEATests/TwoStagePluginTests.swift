@@ -1,6 +1,7 @@
 import Testing
 import TolokCore
-import TolokDEA
+import TolokDEAModel
+@testable import TolokTwoStageDEAModel
 @testable import TolokTwoStageDEA
 
 /// The plugin's tables, labels, summary and notes, run in process on in-memory datasets.

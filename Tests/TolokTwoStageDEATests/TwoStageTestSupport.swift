@@ -1,6 +1,7 @@
 import Foundation
 import TolokCore
 import TolokNumerics
+@testable import TolokTwoStageDEAModel
 @testable import TolokTwoStageDEA
 
 /// Data for the two-stage tests: `Datasets/kao_hwang_2008*` and the scipy fixture

@@ -33,14 +33,17 @@ public struct ParameterSpec: Sendable, Equatable, Codable {
     /// For `column`/`columns` parameters: what the named columns' values must be. The host
     /// checks this before the plugin runs and names the first offending cell.
     public var values: ValueRequirement?
+    /// For `number`/`integer` parameters: the interval the value must lie in (checked when parsed).
+    public var bounds: NumberBounds?
 
     public init(_ name: String, _ kind: ParameterKind, required: Bool = false, default defaultValue: String? = nil,
-                values: ValueRequirement? = nil, summary: String) {
+                values: ValueRequirement? = nil, bounds: NumberBounds? = nil, summary: String) {
         self.name = name
         self.kind = kind
         self.required = required
         self.defaultValue = defaultValue
         self.values = values
+        self.bounds = bounds
         self.summary = summary
     }
 }
@@ -68,6 +71,12 @@ public struct PluginDescriptor: Sendable, Equatable, Codable {
         self.parameters = parameters
         self.references = references
         self.tables = tables
+    }
+
+    /// A descriptor whose parameters are the declared ``PluginOptions``.
+    public init(id: String, version: String, summary: String, options: some PluginOptions,
+                references: [String], tables: [String] = ["units"]) {
+        self.init(id: id, version: version, summary: summary, parameters: options.specs, references: references, tables: tables)
     }
 
     /// The spec of a parameter by name.

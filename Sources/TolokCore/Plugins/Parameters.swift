@@ -3,8 +3,19 @@
 public struct Parameters: Sendable, Equatable {
     /// Values by parameter name, in the order of the descriptor.
     public private(set) var values: [(name: String, value: ParameterValue)]
+    /// The option names the parsed plugin declares (`nil`: built by hand, every name allowed).
+    private var declared: Set<String>?
 
     public init(_ values: [(name: String, value: ParameterValue)] = []) { self.values = values }
+
+    /// Parameters parsed for a plugin that declares exactly these option names.
+    init(_ values: [(name: String, value: ParameterValue)], declared: [String]) {
+        self.values = values
+        self.declared = Set(declared)
+    }
+
+    /// Whether the plugin these parameters were parsed for declares the option.
+    func declares(_ name: String) -> Bool { declared?.contains(name) ?? true }
 
     public static func == (a: Parameters, b: Parameters) -> Bool {
         a.values.map(\.name) == b.values.map(\.name) && a.values.map(\.value) == b.values.map(\.value)
@@ -19,12 +30,14 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// Whether a flag is set.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func flag(_ name: String) -> Bool {
         if case .flag(let b)? = self[name] { return b }
         return false
     }
 
     /// A text or single-column value, or `nil` when absent.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func text(_ name: String) -> String? {
         switch self[name] {
         case .text(let s)?: return s
@@ -34,12 +47,14 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// A required text or single-column value.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func requiredText(_ name: String) throws -> String {
         guard let s = text(name), !s.isEmpty else { throw UsageError("missing required option --\(name)") }
         return s
     }
 
     /// A list of names (columns, words), or `[]` when absent.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func list(_ name: String) -> [String] {
         switch self[name] {
         case .list(let l)?: return l
@@ -49,6 +64,7 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// A required, non-empty list.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func requiredList(_ name: String) throws -> [String] {
         let l = list(name)
         guard !l.isEmpty else { throw UsageError("missing required option --\(name)") }
@@ -56,6 +72,7 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// A number, or `nil` when absent.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func number(_ name: String) -> Double? {
         switch self[name] {
         case .number(let x)?: return x
@@ -65,12 +82,14 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// An integer, or `nil` when absent.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func integer(_ name: String) -> Int? {
         if case .integer(let i)? = self[name] { return i }
         return nil
     }
 
     /// A choice mapped onto a string-backed enum, `defaultValue` when absent.
+    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
     public func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type, default defaultValue: E) throws -> E where E.RawValue == String {
         guard let raw = text(name) else { return defaultValue }
         guard let e = E(rawValue: raw) else {

@@ -60,7 +60,8 @@ public enum PluginArgumentParser {
         }
         // Descriptor order, so echoed parameters read like the help.
         let order = descriptor.parameters.map(\.name)
-        return Parameters(parameters.values.sorted { (order.firstIndex(of: $0.name) ?? 0) < (order.firstIndex(of: $1.name) ?? 0) })
+        return Parameters(parameters.values.sorted { (order.firstIndex(of: $0.name) ?? 0) < (order.firstIndex(of: $1.name) ?? 0) },
+                          declared: order)
     }
 
     /// Converts one option's text to a typed value.
@@ -82,12 +83,20 @@ public enum PluginArgumentParser {
             return .text(raw)
         case .number:
             guard let x = Double(raw), x.isFinite else { throw UsageError("option --\(spec.name) expects a finite number, got \"\(raw)\"") }
+            try checkBounds(x, raw: raw, spec: spec)
             return .number(x)
         case .integer:
             guard let i = Int(raw) else { throw UsageError("option --\(spec.name) expects an integer, got \"\(raw)\"") }
+            try checkBounds(Double(i), raw: raw, spec: spec)
             return .integer(i)
         case .flag:
             return .flag(true)
+        }
+    }
+
+    private static func checkBounds(_ x: Double, raw: String, spec: ParameterSpec) throws {
+        if let bounds = spec.bounds, !bounds.contains(x) {
+            throw UsageError("option --\(spec.name) expects \(bounds.phrase), got \"\(raw)\"")
         }
     }
 }

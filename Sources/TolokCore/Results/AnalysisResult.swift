@@ -1,3 +1,5 @@
+@_exported import TolokDomain
+
 /// The outcome of a plugin run: named tables (the first is the default, normally `units`),
 /// summary statistics, the parameters that produced them, and notes for the reader
 /// (e.g. "4 units infeasible under VRS super-efficiency", "outputs translated by +c").
@@ -33,22 +35,7 @@ public struct AnalysisResult: Sendable, Equatable {
     public func summaryValue(_ name: String) -> Value? { summary.first { $0.name == name }?.value }
 }
 
-/// The status of one unit's computation, common to all plugins.
-public enum UnitStatus: String, Sendable, CaseIterable {
-    /// Computed and optimal / converged.
-    case ok
-    /// The unit's LP has no feasible point (e.g. VRS super-efficiency).
-    case infeasible
-    /// The unit's LP is unbounded.
-    case unbounded
-    /// The solver hit its iteration limit.
-    case iterationLimit = "iteration_limit"
-    /// The solver lost numerical accuracy.
-    case numericalFailure = "numerical_failure"
-    /// Not computed because the unit lacks data (e.g. missing from a period).
-    case missingData = "missing_data"
-    /// An iterative estimator did not converge.
-    case notConverged = "not_converged"
-
+extension UnitStatus {
+    /// The status as a table cell.
     public var value: Value { .text(rawValue) }
 }

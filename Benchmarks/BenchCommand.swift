@@ -1,0 +1,12 @@
+import ArgumentParser
+import Foundation
+import TolokCore
+
+/// `tolok bench`: reproducible speed measurements on seeded synthetic data (docs/PERFORMANCE.md).
+/// Timings are wall-clock on this machine; run a release build (`swift build -c release`).
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tolok bench",
+        abstract: "Benchmark a model on seeded synthetic data (run a release build).",
+        subcommands: [DEABench.self, SFABench.self])
+}

@@ -1,0 +1,12 @@
+import TolokDEAModel
+
+/// The outcome of a multiplier program: how it ended, its optimal value and the weights π
+/// (scaled data, in ``WeightLayout`` order). `value` and `weights` are meaningful only when
+/// `status` is ``TolokDEA/DEAStatus/optimal``.
+public struct MultiplierSolution: Sendable {
+    public var status: DEAStatus
+    public var value: Double
+    public var weights: [Double]
+
+    public var isOptimal: Bool { status == .optimal }
+}

@@ -1,7 +1,0 @@
-import TolokDEA
-
-/// A program of a unit that ended without an optimum for a reason other than the degeneracies
-/// the models handle (carried as an `Error` so it can travel in a `Result`).
-struct StatusFailure: Error {
-    let status: DEAStatus
-}

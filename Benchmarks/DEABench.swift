@@ -42,7 +42,7 @@ struct DEABench: ParsableCommand {
         }
         let median = times.sorted()[times.count / 2]
         let efficient = scores.filter { $0.isEfficient }.count
-        let failed = scores.filter { $0.status != .optimal }.count
+        let failed = scores.filter { $0.status != .ok }.count
         let mean = scores.map { $0.radial }.filter(\.isFinite).reduce(0, +) / Double(n)
         let iterations = Double(scores.map(\.iterations).reduce(0, +)) / Double(n)
         var usage = rusage()

@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import TolokNumerics
 
@@ -147,36 +146,14 @@ public struct DEAModel: Sendable {
         if workers == 1 && progress == nil { return body(items) }
         // Chunks small enough for progress reports, large enough to keep warm starts useful.
         let chunkSize = max(64, min(4096, items.count / (workers * 8) + 1))
-        let chunks = stride(from: 0, to: items.count, by: chunkSize).map { Array(items[$0..<min($0 + chunkSize, items.count)]) }
-        let results = ResultSlots(count: chunks.count)
-        let next = Counter()
-        let done = Counter()
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while true {
-                let c = next.increment() - 1
-                guard c < chunks.count else { break }
-                results.set(c, body(chunks[c]))
-                let finished = done.add(chunks[c].count)
-                progress?(finished, items.count)
-            }
+        let chunks = Parallel.ranges(items.count, size: chunkSize).map { Array(items[$0]) }
+        let done = Parallel.Counter()
+        let total = items.count
+        var completed: (@Sendable (Int) -> Void)?
+        if let progress {
+            completed = { (k: Int) in progress(done.add(chunks[k].count), total) }
         }
-        return results.joined()
+        let results: [[DEAUnitScore]] = Parallel.map(chunks, workers: workers, completed: completed) { (_: Int, chunk: [Int]) in body(chunk) }
+        return results.flatMap { $0 }
     }
-}
-
-/// Thread-safe slots for per-chunk results.
-private final class ResultSlots: @unchecked Sendable {
-    private var slots: [[DEAUnitScore]]
-    private let lock = NSLock()
-    public init(count: Int) { slots = Array(repeating: [], count: count) }
-    public func set(_ k: Int, _ value: [DEAUnitScore]) { lock.lock(); slots[k] = value; lock.unlock() }
-    public func joined() -> [DEAUnitScore] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
-}
-
-/// A thread-safe counter.
-private final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    public func increment() -> Int { add(1) }
-    public func add(_ k: Int) -> Int { lock.lock(); value += k; let v = value; lock.unlock(); return v }
 }

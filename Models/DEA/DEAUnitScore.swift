@@ -1,17 +1,8 @@
-/// How one unit's DEA linear programs ended.
-public enum DEAStatus: String, Sendable {
-    case optimal
-    /// No feasible λ (e.g. VRS super-efficiency of a unit outside the others' hull).
-    case infeasible
-    /// The radial factor is unbounded (e.g. output orientation with all outputs zero).
-    case unbounded
-    case iterationLimit
-    case numericalFailure
-}
+import TolokDomain
 
 /// The DEA result of one unit, in the original units of the data.
 public struct DEAUnitScore: Sendable {
-    public var status: DEAStatus
+    public var status: UnitStatus
     /// θ (input orientation) or φ (output orientation); NaN unless optimal.
     public var radial: Double
     /// Input slacks s⁻ and output slacks s⁺ from phase II (original units).
@@ -32,13 +23,13 @@ public struct DEAUnitScore: Sendable {
 
     /// The efficiency score: θ (input) or the Shephard distance 1/φ (output).
     public func efficiency(_ orientation: Orientation) -> Double {
-        guard status == .optimal else { return .nan }
+        guard status == .ok else { return .nan }
         return orientation == .input ? radial : 1 / radial
     }
 
     /// Pareto-Koopmans efficient: radial score 1 and no slack (tolerance ``DEATolerance``).
     public var isEfficient: Bool {
-        status == .optimal && abs(radial - 1) <= DEATolerance.classification && !hasSlack
+        status == .ok && abs(radial - 1) <= DEATolerance.classification && !hasSlack
     }
 
     /// Some slack exceeds the tolerance relative to the unit's own value.
@@ -47,7 +38,7 @@ public struct DEAUnitScore: Sendable {
     /// The largest slack relative to the unit's own value (set by the solver).
     public var relativeSlackMax: Double = 0
 
-    public static func failed(_ status: DEAStatus, m: Int, s: Int, iterations: Int = 0) -> DEAUnitScore {
+    public static func failed(_ status: UnitStatus, m: Int, s: Int, iterations: Int = 0) -> DEAUnitScore {
         let nan = Double.nan
         return DEAUnitScore(status: status, radial: nan, inputSlacks: Array(repeating: nan, count: m),
                             outputSlacks: Array(repeating: nan, count: s), inputTargets: Array(repeating: nan, count: m),

@@ -1,4 +1,5 @@
 import Foundation
+import TolokNumerics
 /// Finds a small set of units that generates the same DEA technology as all units, so that every
 /// unit can then be scored against that set alone ("frontier first").
 ///
@@ -30,15 +31,14 @@ public struct FrontierFinder: Sendable {
     public func frontier(of units: [Int]) -> [Int] {
         guard units.count >= parallelThreshold, threads > 1 else { return reduce(units) }
         let blockSize = (units.count + threads - 1) / threads
-        let blocks = stride(from: 0, to: units.count, by: blockSize).map { Array(units[$0..<min($0 + blockSize, units.count)]) }
-        let slots = FrontierSlots(count: blocks.count)
+        let blocks = Parallel.ranges(units.count, size: blockSize).map { Array(units[$0]) }
         let finder = self
-        DispatchQueue.concurrentPerform(iterations: blocks.count) { b in
+        let frontiers = Parallel.map(blocks, workers: blocks.count) { _, block in
             var own = finder
             own.data = finder.data.privateCopy()
-            slots.set(b, own.reduce(blocks[b]))
+            return own.reduce(block)
         }
-        return filter(slots.joined())
+        return filter(frontiers.flatMap { $0 })
     }
 
     /// The units of `union` that are not in the technology of the others (see the type's
@@ -47,28 +47,22 @@ public struct FrontierFinder: Sendable {
         let started = Date()
         let ordered = DEAModel.mixOrder(union, data: data).map { union[$0] }
         let chunkSize = max(64, ordered.count / (threads * 8) + 1)
-        let chunks = stride(from: 0, to: ordered.count, by: chunkSize).map { Array(ordered[$0..<min($0 + chunkSize, ordered.count)]) }
-        let slots = FrontierSlots(count: chunks.count)
-        let next = ChunkCounter()
+        let chunks = Parallel.ranges(ordered.count, size: chunkSize).map { Array(ordered[$0]) }
         let finder = self
         let tolerance = DEATolerance.classification
-        DispatchQueue.concurrentPerform(iterations: min(threads, chunks.count)) { _ in
+        let result = Parallel.map(chunks, workers: threads, state: { () -> (DEAData, ReferencePool, UnitEvaluator) in
             let data = finder.data.privateCopy()
-            let pool = ReferencePool(data: data, units: union, rts: finder.rts)
-            let evaluator = UnitEvaluator(data: data, orientation: .input, rts: finder.rts)
-            while true {
-                let c = next.take()
-                guard c < chunks.count else { break }
-                var kept: [Int] = []
-                for o in chunks[c] {
-                    let lp = evaluator.radialOnly(point: data.profile(o), pool: pool, seed: evaluator.carryOver(), own: nil,
-                                                  excluded: o, stopBelow: 1 - tolerance)
-                    if lp.status != .optimal || !(lp.value < 1 - tolerance) { kept.append(o) }
-                }
-                slots.set(c, kept)
+            return (data, ReferencePool(data: data, units: union, rts: finder.rts), UnitEvaluator(data: data, orientation: .input, rts: finder.rts))
+        }) { worker, _, chunk in
+            let (data, pool, evaluator) = worker
+            var kept: [Int] = []
+            for o in chunk {
+                let lp = evaluator.radialOnly(point: data.profile(o), pool: pool, seed: evaluator.carryOver(), own: nil,
+                                              excluded: o, stopBelow: 1 - tolerance)
+                if lp.status != .optimal || !(lp.value < 1 - tolerance) { kept.append(o) }
             }
-        }
-        let result = slots.joined()
+            return kept
+        }.flatMap { $0 }
         DEATrace.log("frontier filter: \(union.count) units → \(result.count) in \(Date().timeIntervalSince(started)) s")
         return result.sorted()
     }
@@ -114,23 +108,4 @@ public struct FrontierFinder: Sendable {
         DEATrace.log("frontier pass: \(units.count) units → \(frontier.count), \(evaluator.rounds) LP solves, \(evaluator.simplexIterations) simplex iterations, \(fullPricings) full pricings, \(Date().timeIntervalSince(started)) s")
         return frontier
     }
-}
-
-import Dispatch
-import Foundation
-
-/// Thread-safe slots for per-block frontiers.
-private final class FrontierSlots: @unchecked Sendable {
-    private var slots: [[Int]]
-    private let lock = NSLock()
-    public init(count: Int) { slots = Array(repeating: [], count: count) }
-    public func set(_ k: Int, _ value: [Int]) { lock.lock(); slots[k] = value; lock.unlock() }
-    public func joined() -> [Int] { lock.lock(); defer { lock.unlock() }; return slots.flatMap { $0 } }
-}
-
-/// A thread-safe chunk counter.
-private final class ChunkCounter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    public func take() -> Int { lock.lock(); defer { value += 1; lock.unlock() }; return value }
 }

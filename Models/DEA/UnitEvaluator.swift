@@ -98,7 +98,7 @@ public final class UnitEvaluator {
 
         guard slacks else {
             // Scores only: λ and peers from phase I, slacks and targets not computed.
-            var score = DEAUnitScore.failed(.optimal, m: m, s: s, iterations: iterations)
+            var score = DEAUnitScore.failed(.ok, m: m, s: s, iterations: iterations)
             score.radial = radial
             score.inputWeights = v
             score.outputWeights = u
@@ -151,7 +151,7 @@ public final class UnitEvaluator {
             let value = point[point.startIndex + t]
             if slackScaled[t] <= DEATolerance.classification * (value > 0 ? value : 1) { slackScaled[t] = 0 }
         }
-        var score = DEAUnitScore(status: .optimal, radial: radial, inputSlacks: [], outputSlacks: [], inputTargets: [],
+        var score = DEAUnitScore(status: .ok, radial: radial, inputSlacks: [], outputSlacks: [], inputTargets: [],
                                  outputTargets: [], peers: [], inputWeights: v, outputWeights: u, constant: constant,
                                  iterations: iterations)
         var relative = 0.0

@@ -1,3 +1,4 @@
+import TolokDomain
 import TolokDEAModel
 
 /// The additive two-stage model of Chen, Cook, Li & Zhu (2009), "Additive efficiency
@@ -125,7 +126,7 @@ public struct AdditiveTwoStage {
         let total = VectorArithmetic.dot(overall.denominator, pi)
         let w = layout.unscaled(total > 0 ? VectorArithmetic.divide(pi, by: total) : pi, data)
         return TwoStageUnitScore(
-            status: .optimal, overall: theta, split: split, otherSplit: other,
+            status: .ok, overall: theta, split: split, otherSplit: other,
             isSplitUnique: split.agrees(with: other, tolerance: DEATolerance.classification),
             weights: StageWeights(inputs: w.v, intermediatesStage1: w.w, intermediatesStage2: w.w, outputs: w.u,
                                   constantStage1: w.c1, constantStage2: w.c2))

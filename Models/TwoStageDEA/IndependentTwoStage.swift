@@ -1,3 +1,4 @@
+import TolokDomain
 import TolokDEAModel
 
 /// The independent two-stage evaluation (Seiford & Zhu 1999, "Profitability and marketability of
@@ -26,14 +27,14 @@ public struct IndependentTwoStage {
         let blackBox = model.score(DEAData(inputs: data.rawInputs, outputs: data.rawOutputs))
         return (0..<data.unitCount).map { o in
             let parts = [stage1[o], stage2[o], blackBox[o]]
-            if let failed = parts.first(where: { $0.status != .optimal }) { return .failed(failed.status) }
+            if let failed = parts.first(where: { $0.status != .ok }) { return .failed(failed.status) }
             let e1 = stage1[o].efficiency(.input), e2 = stage2[o].efficiency(.input)
             let vrs = rts != .crs
             let weights = StageWeights(inputs: stage1[o].inputWeights, intermediatesStage1: stage1[o].outputWeights,
                                        intermediatesStage2: stage2[o].inputWeights, outputs: stage2[o].outputWeights,
                                        constantStage1: vrs ? -stage1[o].constant : nil,
                                        constantStage2: vrs ? -stage2[o].constant : nil)
-            return TwoStageUnitScore(status: .optimal, overall: e1 * e2, split: StageSplit(stage1: e1, stage2: e2),
+            return TwoStageUnitScore(status: .ok, overall: e1 * e2, split: StageSplit(stage1: e1, stage2: e2),
                                      isSplitUnique: true, blackBox: blackBox[o].efficiency(.input), weights: weights)
         }
     }

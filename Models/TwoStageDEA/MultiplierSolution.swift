@@ -1,12 +1,13 @@
+import TolokDomain
 import TolokDEAModel
 
 /// The outcome of a multiplier program: how it ended, its optimal value and the weights π
 /// (scaled data, in ``WeightLayout`` order). `value` and `weights` are meaningful only when
-/// `status` is ``TolokDEA/DEAStatus/optimal``.
+/// `status` is ``UnitStatus/ok``.
 public struct MultiplierSolution: Sendable {
-    public var status: DEAStatus
+    public var status: UnitStatus
     public var value: Double
     public var weights: [Double]
 
-    public var isOptimal: Bool { status == .optimal }
+    public var isOptimal: Bool { status == .ok }
 }

@@ -1,3 +1,4 @@
+import TolokDomain
 import TolokDEAModel
 import TolokNumerics
 
@@ -71,16 +72,16 @@ public final class MultiplierSolver {
             solution = solver.solve(dual)
         }
         if solution.basis != nil { basis = solution.basis }
-        let status: DEAStatus = switch solution.status {
-        case .optimal: .optimal
+        let status: UnitStatus = switch solution.status {
+        case .optimal: .ok
         case .unbounded: .infeasible
         case .infeasible: .unbounded
         case .iterationLimit: .iterationLimit
         case .numericalFailure, .invalidInput: .numericalFailure
         }
-        guard status == .optimal else {
+        guard status == .ok else {
             return MultiplierSolution(status: status, value: .nan, weights: [Double](repeating: .nan, count: weightCount))
         }
-        return MultiplierSolution(status: .optimal, value: solution.objectiveValue, weights: solution.rowDuals)
+        return MultiplierSolution(status: .ok, value: solution.objectiveValue, weights: solution.rowDuals)
     }
 }

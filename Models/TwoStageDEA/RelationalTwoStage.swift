@@ -1,3 +1,4 @@
+import TolokDomain
 import TolokDEAModel
 
 /// The relational (multiplicative) two-stage model of Kao & Hwang (2008), "Efficiency
@@ -79,7 +80,7 @@ public struct RelationalTwoStage {
         let inputTotal = VectorArithmetic.dot(weightedInput, pi)
         let w = layout.unscaled(inputTotal > 0 ? VectorArithmetic.divide(pi, by: inputTotal) : pi, data)
         return TwoStageUnitScore(
-            status: .optimal, overall: e, split: split, otherSplit: other,
+            status: .ok, overall: e, split: split, otherSplit: other,
             isSplitUnique: split.agrees(with: other, tolerance: DEATolerance.classification),
             weights: StageWeights(inputs: w.v, intermediatesStage1: w.w, intermediatesStage2: w.w, outputs: w.u))
     }

@@ -1,9 +1,10 @@
+import TolokDomain
 import TolokDEAModel
 
 /// The two-stage result of one unit.
 public struct TwoStageUnitScore: Sendable {
-    /// How the unit's programs ended; the scores below are `nil` unless ``TolokDEA/DEAStatus/optimal``.
-    public var status: DEAStatus
+    /// How the unit's programs ended; the scores below are `nil` unless ``UnitStatus/ok``.
+    public var status: UnitStatus
     /// Overall efficiency: E = E₁·E₂ (relational), θ = ω₁θ₁ + ω₂θ₂ (additive), stage 1 × stage 2
     /// (independent; compare ``blackBox``).
     public var overall: Double?
@@ -19,7 +20,7 @@ public struct TwoStageUnitScore: Sendable {
     /// The weights behind ``split``.
     public var weights: StageWeights?
 
-    public init(status: DEAStatus, overall: Double?, split: StageSplit, otherSplit: StageSplit? = nil,
+    public init(status: UnitStatus, overall: Double?, split: StageSplit, otherSplit: StageSplit? = nil,
                 isSplitUnique: Bool, blackBox: Double? = nil, weights: StageWeights? = nil) {
         self.status = status
         self.overall = overall
@@ -33,7 +34,7 @@ public struct TwoStageUnitScore: Sendable {
     /// The lower-scoring stage, or `nil` when a stage score is undefined.
     public var bindingStage: BindingStage? { BindingStage(stage1: split.stage1, stage2: split.stage2) }
 
-    public static func failed(_ status: DEAStatus) -> TwoStageUnitScore {
+    public static func failed(_ status: UnitStatus) -> TwoStageUnitScore {
         TwoStageUnitScore(status: status, overall: nil, split: StageSplit(stage1: nil, stage2: nil), isSplitUnique: false)
     }
 }

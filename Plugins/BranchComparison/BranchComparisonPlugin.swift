@@ -4,8 +4,8 @@ import TolokInsuranceModel
 import TolokDEAModel
 
 /// `tolok run branch-comparison`: management's one-command comparison of an insurer's branches —
-/// the underwriting account of each branch (seed 003 §2.4.2, MODELS.md §4) and its DEA efficiency
-/// (MODELS.md §1, §6) side by side: efficiency, the peers to learn from, input targets,
+/// the underwriting account of each branch (docs/INSURANCE.md, underwriting) and its DEA efficiency
+/// (docs/MODELS.md §1) side by side: efficiency, the peers to learn from, input targets,
 /// underwriting result, combined ratio and subrogation recovery rate.
 ///
 /// Outputs may include the derived `underwriting_result`, which can be negative. Radial DEA needs
@@ -22,35 +22,27 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         case netEarnedPremium = "net_earned_premium"
     }
 
+    static let options = BranchComparisonOptions()
+
     public let descriptor = PluginDescriptor(
         id: "branch-comparison",
         version: "1.0.0",
         summary: "Compare branches: DEA efficiency, peers and targets beside underwriting result and recovery rate",
-        parameters: [
-            ParameterSpec("inputs", .columns, default: "staff,operating_expenses,commission", values: .positive,
-                          summary: "input columns (resources used)"),
-            ParameterSpec("outputs", .list, default: "gross_premium,underwriting_result",
-                          summary: "output columns, or derived: underwriting_result, retained_premium, net_earned_premium"),
-            ParameterSpec("claims-paid", .text, default: "subrogation_claims_paid",
-                          summary: "column of subrogated claims paid (recovery-rate denominator); skipped if absent"),
-            ParameterSpec("recoveries", .text, default: "subrogation_recoveries",
-                          summary: "column of recoveries, insurer's share (recovery-rate numerator); skipped if absent"),
-            ParameterSpec("map", .list, summary: "ROLE=COLUMN overrides for underwriting components (see `tolok describe underwriting`)"),
-        ],
+        options: options,
         references: [
-            "Seed 003 §2.4.2 (underwriting result) and §2.3 (DEA for benchmarking branches).",
+            "Working document 003 (underwriting and reinsurance), §2.4.2 underwriting result and §2.3 DEA for benchmarking branches; restated in docs/INSURANCE.md.",
             "Banker, R.D., Charnes, A. & Cooper, W.W. (1984). Management Science 30(9), 1078-1092 (VRS).",
             "Ali, A.I. & Seiford, L.M. (1990). Translation invariance in data envelopment analysis. Operations Research Letters 9(6), 403-405.",
         ])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let data = request.dataset
-        let p = request.parameters
+        let o = Self.options
         let ids = try data.ids(column: request.idColumn ?? (data.hasColumn("branch") ? "branch" : nil))
         let n = ids.count
 
         // Underwriting accounts (Decimal, exactly as the underwriting plugin computes them).
-        let resolver = try ColumnResolver(roles: UnderwritingComponent.allCases.map(\.role), mapEntries: p.list("map"))
+        let resolver = try ColumnResolver(roles: UnderwritingComponent.allCases.map(\.role), mapEntries: try request.option(o.map))
         var amounts: [UnderwritingComponent: [Decimal]] = [:]
         for c in UnderwritingComponent.allCases {
             amounts[c] = try data.requiredAmounts(try resolver.require(c.rawValue, in: data), .nonNegative)
@@ -60,8 +52,8 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         }
 
         // DEA data: inputs as declared (checked positive by the host), outputs read or derived.
-        let inputNames = p.list("inputs")
-        let outputNames = p.list("outputs")
+        let inputNames = try request.option(o.inputs)
+        let outputNames = try request.option(o.outputs)
         guard !inputNames.isEmpty, !outputNames.isEmpty else { throw UsageError("--inputs and --outputs need at least one column each") }
         let inputs = try inputNames.map { try data.numbers($0, .positive) }
         var outputs: [[Double]] = []
@@ -90,7 +82,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: inputs, outputs: outputs))
 
         // Recovery rate, when the columns exist.
-        let claimsColumn = p.text("claims-paid") ?? "", recoveriesColumn = p.text("recoveries") ?? ""
+        let claimsColumn = try request.option(o.claimsPaid), recoveriesColumn = try request.option(o.recoveries)
         var recoveryRate: [Value] = Array(repeating: .missing, count: n)
         var totalClaims = Decimal(0), totalRecovered = Decimal(0)
         if data.hasColumn(claimsColumn) && data.hasColumn(recoveriesColumn) {
@@ -119,12 +111,12 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         var table = ResultTable(name: "units", columns: columns)
         for j in 0..<n {
             let s = scores[j]
-            let ok = s.status == .optimal
-            let cls = !ok ? "" : s.isEfficient ? "efficient" : abs(s.radial - 1) <= DEATolerance.classification ? "weakly_efficient" : "inefficient"
+            let ok = s.status == .ok
+            let cls = EfficiencyClass(s, orientation: .input)
             let peers = s.isEfficient ? "—" : s.peers.sorted { $0.lambda > $1.lambda }
                 .map { "\(ids[$0.unit]) (\(Int(($0.lambda * 100).rounded()))%)" }.joined(separator: ", ")
-            var row: [Value] = [.text(ids[j]), (ok ? UnitStatus.ok : UnitStatus.numericalFailure).value, ok ? .integer(rank[j]) : .missing,
-                                .optional(efficiency[j]), cls.isEmpty ? .missing : .text(cls), ok ? .text(peers) : .missing]
+            var row: [Value] = [.text(ids[j]), s.status.value, ok ? .integer(rank[j]) : .missing,
+                                .optional(efficiency[j]), cls.map { .text($0.rawValue) } ?? .missing, ok ? .text(peers) : .missing]
             row += s.inputTargets.map { Value.optional($0) }
             row += s.inputTargets.enumerated().map { i, t in Value.optional(Self.saving(target: t, actual: inputs[i][j])) }
             let a = accounts[j]
@@ -133,11 +125,11 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             table.append(row)
         }
         let total = accounts.reduce(UnderwritingAccount(), +)
-        let finite = efficiency.filter(\.isFinite)
+        let stats = EfficiencySummary(scores, orientation: .input)
         var summary: [(name: String, value: Value)] = [
             ("branches", .integer(n)),
-            ("efficient_branches", .integer(scores.filter(\.isEfficient).count)),
-            ("mean_efficiency", .optional(finite.isEmpty ? nil : finite.reduce(0, +) / Double(finite.count))),
+            ("efficient_branches", .integer(stats.efficient)),
+            ("mean_efficiency", .optional(stats.mean)),
             ("total_underwriting_result", .money(total.underwritingResult)),
             ("company_combined_ratio", total.combinedRatio),
         ]
@@ -157,4 +149,17 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let share = 1 - target / actual
         return share > DEATolerance.classification ? share : 0
     }
+}
+
+/// The options of `tolok run branch-comparison`, each declared once.
+struct BranchComparisonOptions: PluginOptions {
+    let inputs = PluginOption.columns("inputs", default: ["staff", "operating_expenses", "commission"], values: .positive,
+                                      help: "input columns (resources used)")
+    let outputs = PluginOption.list("outputs", default: ["gross_premium", "underwriting_result"],
+                                    help: "output columns, or derived: underwriting_result, retained_premium, net_earned_premium")
+    let claimsPaid = PluginOption.text("claims-paid", default: "subrogation_claims_paid",
+                                       help: "column of subrogated claims paid (recovery-rate denominator); skipped if absent")
+    let recoveries = PluginOption.text("recoveries", default: "subrogation_recoveries",
+                                       help: "column of recoveries, insurer's share (recovery-rate numerator); skipped if absent")
+    let map = PluginOption.list("map", help: "ROLE=COLUMN overrides for underwriting components (see `tolok describe underwriting`)")
 }

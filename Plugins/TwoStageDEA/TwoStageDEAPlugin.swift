@@ -4,33 +4,23 @@ import TolokTwoStageDEAModel
 
 /// `tolok run two-stage-dea`: two-stage DEA of a process inputs → intermediate measures → outputs,
 /// e.g. insurers' marketability (expenses → premiums) and profitability (premiums → profits)
-/// (seed 003; Hwang & Kao 2006).
+/// (Hwang & Kao 2006).
 ///
-/// Methods (MODELS.md §2; formulations in docs/TWO-STAGE.md): `independent` (Seiford & Zhu 1999:
+/// Options → ``TwoStageDEAModel`` → ``TwoStageReport``. Methods (docs/MODELS.md §2; formulations
+/// in docs/TWO-STAGE.md): `independent` (Seiford & Zhu 1999:
 /// separate CCR/BCC models per stage, plus the black box), `relational` (Kao & Hwang 2008, EJOR 185,
 /// 418–429: multiplicative, CRS only) and `additive` (Chen, Cook, Li & Zhu 2009, EJOR 196,
 /// 1170–1176: weighted mean of the stages, CRS or VRS).
 public struct TwoStageDEAPlugin: AnalysisPlugin {
     public init() {}
 
+    static let options = TwoStageOptions()
+
     public let descriptor = PluginDescriptor(
         id: "two-stage-dea",
         version: "1.0.0",
         summary: "Two-stage DEA: overall, stage 1 (marketability) and stage 2 (profitability) efficiency, binding stage, ranking",
-        parameters: [
-            ParameterSpec("inputs", .columns, required: true, values: .positive,
-                          summary: "stage-1 inputs X, strictly positive (e.g. operation expenses, insurance expenses)"),
-            ParameterSpec("intermediates", .columns, required: true, values: .nonNegative,
-                          summary: "intermediate measures Z, non-negative: stage-1 outputs and stage-2 inputs (e.g. direct and reinsurance premiums)"),
-            ParameterSpec("outputs", .columns, required: true, values: .nonNegative,
-                          summary: "stage-2 outputs Y, non-negative (e.g. underwriting and investment profit)"),
-            ParameterSpec("method", .choice(TwoStageMethod.allCases.map(\.rawValue)), required: true,
-                          summary: "independent (separate CCR/BCC per stage + black box), relational (Kao-Hwang, E = E1*E2, CRS only), additive (Chen-Cook-Li-Zhu, theta = w1*theta1 + w2*theta2)"),
-            ParameterSpec("rts", .choice([ReturnsToScale.crs.rawValue, ReturnsToScale.vrs.rawValue]), default: "crs",
-                          summary: "returns to scale: crs or vrs (vrs: independent and additive only)"),
-            ParameterSpec("priority", .choice(StagePriority.allCases.map(\.rawValue)), default: "stage1",
-                          summary: "which stage score is maximised first when the split is not unique (relational, additive)"),
-        ],
+        options: options,
         references: [
             "Kao, C. & Hwang, S.-N. (2008). Efficiency decomposition in two-stage data envelopment analysis: An application to non-life insurance companies in Taiwan. EJOR 185(1), 418-429.",
             "Chen, Y., Cook, W.D., Li, N. & Zhu, J. (2009). Additive efficiency decomposition in two-stage DEA. EJOR 196(3), 1170-1176.",
@@ -42,14 +32,14 @@ public struct TwoStageDEAPlugin: AnalysisPlugin {
         tables: ["units", "ranking"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
-        let p = request.parameters
+        let o = Self.options
         let data = request.dataset
-        let names = TwoStageColumns(inputs: try p.requiredList("inputs"), intermediates: try p.requiredList("intermediates"),
-                                    outputs: try p.requiredList("outputs"))
-        try names.checkDistinct()
-        let method = try p.choice("method", as: TwoStageMethod.self, default: .relational)
-        let rts = try p.choice("rts", as: ReturnsToScale.self, default: .crs)
-        let priority = try p.choice("priority", as: StagePriority.self, default: .stage1)
+        let names = TwoStageColumns(inputs: try request.option(o.inputs), intermediates: try request.option(o.intermediates),
+                                    outputs: try request.option(o.outputs))
+        try requireDistinctColumns([("inputs", names.inputs), ("intermediates", names.intermediates), ("outputs", names.outputs)])
+        let method = try request.option(o.method)
+        let rts = try request.option(o.rts)
+        let priority = try request.option(o.priority)
         let model: TwoStageDEAModel
         do {
             model = try TwoStageDEAModel(method: method, rts: rts, priority: priority)
@@ -60,6 +50,6 @@ public struct TwoStageDEAPlugin: AnalysisPlugin {
                                     intermediates: try names.intermediates.map { try data.numbers($0, .nonNegative) },
                                     outputs: try names.outputs.map { try data.numbers($0, .nonNegative) })
         let ids = try data.ids(column: request.idColumn)
-        return TwoStageRun(model: model, columns: names, ids: ids, scores: model.score(twoStage)).result(descriptor: descriptor)
+        return TwoStageReport(model: model, columns: names, ids: ids, scores: model.score(twoStage)).result(descriptor: descriptor)
     }
 }

@@ -94,8 +94,8 @@ import TolokCore
         let a = pairs.rows[1]
         #expect(a[4].double! > 1)
         // Numeric period order: 9 before 10.
-        #expect(MalmquistRun.sortedPeriods(["10", "9", "11"]) == ["9", "10", "11"])
-        #expect(MalmquistRun.sortedPeriods(["2020Q2", "2020Q1"]) == ["2020Q1", "2020Q2"])
+        #expect(MalmquistAnalysis.sortedPeriods(["10", "9", "11"]) == ["9", "10", "11"])
+        #expect(MalmquistAnalysis.sortedPeriods(["2020Q2", "2020Q1"]) == ["2020Q1", "2020Q2"])
     }
 
     @Test func malmquistErrors() throws {

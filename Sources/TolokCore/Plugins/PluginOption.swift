@@ -1,4 +1,4 @@
-/// A plugin option declared once: its name, kind, default, allowed values, bounds and help, and
+/// A plugin option declared once (by one of the ``PluginOption`` functions): its name, kind, default, allowed values, bounds and help, and
 /// the typed value it reads.
 ///
 /// A plugin groups its options as stored properties of one ``PluginOptions`` struct; the
@@ -13,7 +13,7 @@
 /// }
 /// // in run(_:):  let rts = try request.option(options.rts)   // a ReturnsToScale
 /// ```
-public struct PluginOption<Value: Sendable>: AnyPluginOption {
+public struct DeclaredOption<Value: Sendable>: AnyPluginOption {
     public let spec: ParameterSpec
     let read: @Sendable (ParameterValue?) throws -> Value
 
@@ -23,18 +23,18 @@ public struct PluginOption<Value: Sendable>: AnyPluginOption {
     }
 
     /// The same option with a different read-out (e.g. words mapped onto a model type).
-    public func map<T: Sendable>(_ transform: @escaping @Sendable (Value) throws -> T) -> PluginOption<T> {
+    public func map<T: Sendable>(_ transform: @escaping @Sendable (Value) throws -> T) -> DeclaredOption<T> {
         let read = self.read
-        return PluginOption<T>(spec) { try transform(read($0)) }
+        return DeclaredOption<T>(spec) { try transform(read($0)) }
     }
 }
 
-/// Any ``PluginOption``, whatever its value type.
+/// Any ``DeclaredOption``, whatever its value type.
 public protocol AnyPluginOption: Sendable {
     var spec: ParameterSpec { get }
 }
 
-/// A plugin's options: a struct whose stored properties are ``PluginOption``s, in the order
+/// A plugin's options: a struct whose stored properties are ``DeclaredOption``s, in the order
 /// `tolok describe` shows them.
 public protocol PluginOptions: Sendable {}
 
@@ -47,60 +47,61 @@ extension PluginOptions {
 
 // MARK: - Declarations
 
-extension PluginOption {
+/// The declarations of plugin options: `PluginOption.columns(…)`, `.choice(…)`, `.flag(…)`, ….
+public enum PluginOption {
     private static func missing(_ spec: ParameterSpec) -> UsageError {
         UsageError("missing required option --\(spec.name)")
     }
 
     /// A required, non-empty list of column names: `--inputs staff,expenses`.
-    public static func columns(_ name: String, values: ValueRequirement? = nil, help: String) -> PluginOption<[String]> {
+    public static func columns(_ name: String, values: ValueRequirement? = nil, help: String) -> DeclaredOption<[String]> {
         let spec = ParameterSpec(name, .columns, required: true, values: values, summary: help)
-        return PluginOption<[String]>(spec) { value in
+        return DeclaredOption<[String]>(spec) { value in
             guard case .list(let l)? = value, !l.isEmpty else { throw missing(spec) }
             return l
         }
     }
 
     /// A list of column names with a default list: `--inputs staff,expenses`.
-    public static func columns(_ name: String, default defaults: [String], values: ValueRequirement? = nil, help: String) -> PluginOption<[String]> {
+    public static func columns(_ name: String, default defaults: [String], values: ValueRequirement? = nil, help: String) -> DeclaredOption<[String]> {
         let spec = ParameterSpec(name, .columns, default: defaults.joined(separator: ","), values: values, summary: help)
-        return PluginOption<[String]>(spec) { value in
+        return DeclaredOption<[String]>(spec) { value in
             guard case .list(let l)? = value else { return defaults }
             return l
         }
     }
 
     /// An optional list of column names (`[]` when absent).
-    public static func optionalColumns(_ name: String, values: ValueRequirement? = nil, help: String) -> PluginOption<[String]> {
+    public static func optionalColumns(_ name: String, values: ValueRequirement? = nil, help: String) -> DeclaredOption<[String]> {
         let spec = ParameterSpec(name, .columns, values: values, summary: help)
-        return PluginOption<[String]>(spec) { value in
+        return DeclaredOption<[String]>(spec) { value in
             guard case .list(let l)? = value else { return [] }
             return l
         }
     }
 
     /// A required column name: `--y output`.
-    public static func column(_ name: String, values: ValueRequirement? = nil, help: String) -> PluginOption<String> {
+    public static func column(_ name: String, values: ValueRequirement? = nil, help: String) -> DeclaredOption<String> {
         let spec = ParameterSpec(name, .column, required: true, values: values, summary: help)
-        return PluginOption<String>(spec) { value in
+        return DeclaredOption<String>(spec) { value in
             guard case .text(let s)? = value else { throw missing(spec) }
             return s
         }
     }
 
     /// A column name with a default: `--claims-paid subrogation_claims_paid`.
-    public static func column(_ name: String, default defaultName: String, values: ValueRequirement? = nil, help: String) -> PluginOption<String> {
+    public static func column(_ name: String, default defaultName: String, values: ValueRequirement? = nil, help: String) -> DeclaredOption<String> {
         let spec = ParameterSpec(name, .column, default: defaultName, values: values, summary: help)
-        return PluginOption<String>(spec) { value in
+        return DeclaredOption<String>(spec) { value in
             guard case .text(let s)? = value else { return defaultName }
             return s
         }
     }
 
     /// An optional column name (`nil` when absent): `--group-by program`.
-    public static func optionalColumn(_ name: String, values: ValueRequirement? = nil, help: String) -> PluginOption<String?> {
+    public static func optionalColumn(_ name: String, values: ValueRequirement? = nil, help: String) -> DeclaredOption<String?> {
         let spec = ParameterSpec(name, .column, values: values, summary: help)
-        return PluginOption<String?>(spec) { value in
+        return DeclaredOption<String?>(spec) { value in
             guard case .text(let s)? = value else { return nil }
             return s
         }
@@ -110,9 +111,9 @@ extension PluginOption {
     /// cases; `aliases` are further accepted spellings (`drs` for `ndrs`).
     public static func choice<E: CaseIterable & RawRepresentable & Sendable>(
         _ name: String, default defaultValue: E, aliases: [String: E] = [:], help: String
-    ) -> PluginOption<E> where E.RawValue == String {
+    ) -> DeclaredOption<E> where E.RawValue == String {
         let spec = ParameterSpec(name, .choice(E.allCases.map(\.rawValue) + aliases.keys.sorted()), default: defaultValue.rawValue, summary: help)
-        return PluginOption<E>(spec) { value in
+        return DeclaredOption<E>(spec) { value in
             guard case .text(let raw)? = value else { return defaultValue }
             return try decode(raw, spec: spec, aliases: aliases)
         }
@@ -121,9 +122,9 @@ extension PluginOption {
     /// One of an enum's words, required.
     public static func choice<E: CaseIterable & RawRepresentable & Sendable>(
         _ name: String, as type: E.Type, aliases: [String: E] = [:], help: String
-    ) -> PluginOption<E> where E.RawValue == String {
+    ) -> DeclaredOption<E> where E.RawValue == String {
         let spec = ParameterSpec(name, .choice(E.allCases.map(\.rawValue) + aliases.keys.sorted()), required: true, summary: help)
-        return PluginOption<E>(spec) { value in
+        return DeclaredOption<E>(spec) { value in
             guard case .text(let raw)? = value else { throw missing(spec) }
             return try decode(raw, spec: spec, aliases: aliases)
         }
@@ -135,18 +136,18 @@ extension PluginOption {
     }
 
     /// A switch: `--super`.
-    public static func flag(_ name: String, help: String) -> PluginOption<Bool> {
+    public static func flag(_ name: String, help: String) -> DeclaredOption<Bool> {
         let spec = ParameterSpec(name, .flag, summary: help)
-        return PluginOption<Bool>(spec) { value in
+        return DeclaredOption<Bool>(spec) { value in
             if case .flag(let b)? = value { return b }
             return false
         }
     }
 
     /// A number with a default, checked against `bounds` when parsed (exit 2 outside).
-    public static func number(_ name: String, default defaultValue: Double, bounds: NumberBounds = .finite, help: String) -> PluginOption<Double> {
+    public static func number(_ name: String, default defaultValue: Double, bounds: NumberBounds = .finite, help: String) -> DeclaredOption<Double> {
         let spec = ParameterSpec(name, .number, default: NumberBounds.text(defaultValue), bounds: bounds, summary: help)
-        return PluginOption<Double>(spec) { value in
+        return DeclaredOption<Double>(spec) { value in
             switch value {
             case .number(let x)?: return x
             case .integer(let i)?: return Double(i)
@@ -156,9 +157,9 @@ extension PluginOption {
     }
 
     /// An optional number (`nil` when absent), checked against `bounds` when given.
-    public static func optionalNumber(_ name: String, bounds: NumberBounds = .finite, help: String) -> PluginOption<Double?> {
+    public static func optionalNumber(_ name: String, bounds: NumberBounds = .finite, help: String) -> DeclaredOption<Double?> {
         let spec = ParameterSpec(name, .number, bounds: bounds, summary: help)
-        return PluginOption<Double?>(spec) { value in
+        return DeclaredOption<Double?>(spec) { value in
             switch value {
             case .number(let x)?: return x
             case .integer(let i)?: return Double(i)
@@ -168,55 +169,64 @@ extension PluginOption {
     }
 
     /// An integer with a default, checked against `bounds` when parsed.
-    public static func integer(_ name: String, default defaultValue: Int, bounds: NumberBounds = .finite, help: String) -> PluginOption<Int> {
+    public static func integer(_ name: String, default defaultValue: Int, bounds: NumberBounds = .finite, help: String) -> DeclaredOption<Int> {
         let spec = ParameterSpec(name, .integer, default: String(defaultValue), bounds: bounds, summary: help)
-        return PluginOption<Int>(spec) { value in
+        return DeclaredOption<Int>(spec) { value in
             if case .integer(let i)? = value { return i }
             return defaultValue
         }
     }
 
     /// An optional integer (`nil` when absent).
-    public static func optionalInteger(_ name: String, bounds: NumberBounds = .finite, help: String) -> PluginOption<Int?> {
+    public static func optionalInteger(_ name: String, bounds: NumberBounds = .finite, help: String) -> DeclaredOption<Int?> {
         let spec = ParameterSpec(name, .integer, bounds: bounds, summary: help)
-        return PluginOption<Int?>(spec) { value in
+        return DeclaredOption<Int?>(spec) { value in
             if case .integer(let i)? = value { return i }
             return nil
         }
     }
 
+    /// Free text with a default.
+    public static func text(_ name: String, default defaultValue: String, help: String) -> DeclaredOption<String> {
+        let spec = ParameterSpec(name, .text, default: defaultValue, summary: help)
+        return DeclaredOption<String>(spec) { value in
+            guard case .text(let s)? = value else { return defaultValue }
+            return s
+        }
+    }
+
     /// Free text, optional.
-    public static func text(_ name: String, help: String) -> PluginOption<String?> {
+    public static func text(_ name: String, help: String) -> DeclaredOption<String?> {
         let spec = ParameterSpec(name, .text, summary: help)
-        return PluginOption<String?>(spec) { value in
+        return DeclaredOption<String?>(spec) { value in
             guard case .text(let s)? = value else { return nil }
             return s
         }
     }
 
     /// A comma-separated list of words with a default: `--buckets 30,60,90`.
-    public static func list(_ name: String, default defaults: [String], help: String) -> PluginOption<[String]> {
+    public static func list(_ name: String, default defaults: [String], help: String) -> DeclaredOption<[String]> {
         let spec = ParameterSpec(name, .list, default: defaults.joined(separator: ","), summary: help)
-        return PluginOption<[String]>(spec) { value in
+        return DeclaredOption<[String]>(spec) { value in
             guard case .list(let l)? = value else { return defaults }
             return l
         }
     }
 
     /// An optional list of words (`[]` when absent).
-    public static func list(_ name: String, help: String) -> PluginOption<[String]> {
+    public static func list(_ name: String, help: String) -> DeclaredOption<[String]> {
         let spec = ParameterSpec(name, .list, summary: help)
-        return PluginOption<[String]>(spec) { value in
+        return DeclaredOption<[String]>(spec) { value in
             guard case .list(let l)? = value else { return [] }
             return l
         }
     }
 
     /// Another data file, loaded by the host with the run's CSV options; read it with
-    /// ``AnalysisRequest/file(_:)-(PluginOption<Dataset?>)``. Required files fail the parse when absent.
-    public static func file(_ name: String, required: Bool = false, help: String) -> PluginOption<String?> {
+    /// ``AnalysisRequest/file(_:)-(DeclaredOption<Dataset?>)``. Required files fail the parse when absent.
+    public static func file(_ name: String, required: Bool = false, help: String) -> DeclaredOption<String?> {
         let spec = ParameterSpec(name, .file, required: required, summary: help)
-        return PluginOption<String?>(spec) { value in
+        return DeclaredOption<String?>(spec) { value in
             guard case .text(let s)? = value else { return nil }
             return s
         }
@@ -281,7 +291,7 @@ extension Parameters {
     ///
     /// Throws ``InternalError`` when the option is not one the parsed plugin declared (a plugin
     /// reading another plugin's option), and ``UsageError`` when a required value is absent.
-    public func value<V>(_ option: PluginOption<V>) throws -> V {
+    public func value<V>(_ option: DeclaredOption<V>) throws -> V {
         guard declares(option.spec.name) else {
             throw InternalError("option --\(option.spec.name) is read but not declared by the plugin")
         }
@@ -291,16 +301,16 @@ extension Parameters {
 
 extension AnalysisRequest {
     /// The typed value of one of the plugin's options.
-    public func option<V>(_ option: PluginOption<V>) throws -> V { try parameters.value(option) }
+    public func option<V>(_ option: DeclaredOption<V>) throws -> V { try parameters.value(option) }
 
     /// The dataset loaded for a `file` option, or `nil` when it was not given.
-    public func file(_ option: PluginOption<String?>) throws -> Dataset? {
+    public func file(_ option: DeclaredOption<String?>) throws -> Dataset? {
         guard try parameters.value(option) != nil else { return nil }
         return files[option.spec.name]
     }
 
     /// The dataset loaded for a required `file` option.
-    public func requiredFile(_ option: PluginOption<String?>) throws -> Dataset {
+    public func requiredFile(_ option: DeclaredOption<String?>) throws -> Dataset {
         guard let d = try file(option) else { throw UsageError("missing required option --\(option.spec.name) FILE") }
         return d
     }

@@ -34,6 +34,22 @@ public struct SimplexOptions: Sendable, Hashable {
     public var scaling: LPScalingMode = .geometricEquilibration
 
     public init() {}
+
+    /// The settings of ``EnvelopmentSimplex``, the small dense solver kept alive across the
+    /// many tiny programs of DEA: pivot tolerance 1e-9 instead of 1e-7, because its explicit
+    /// B⁻¹ is recomputed by Gauss–Jordan elimination with partial pivoting on programs of at
+    /// most a few dozen rows of mean-scaled data, where pivots between 1e-9 and 1e-7 are
+    /// genuine (rejecting them stalls warm-started solves); Bland's rule after 51 degenerate
+    /// steps instead of 30, because warm starts from a neighbouring unit's basis make short
+    /// degenerate runs common and harmless; iteration cap 5,000; no internal scaling.
+    public static let smallDense: SimplexOptions = {
+        var o = SimplexOptions()
+        o.pivotTolerance = 1e-9
+        o.degenerateStallLimit = 51
+        o.maxIterations = 5_000
+        o.scaling = .none
+        return o
+    }()
 }
 
 /// How ``SimplexSolver`` scales a program before solving it. Solutions, duals and reduced costs

@@ -2,15 +2,16 @@ import TolokCore
 import TolokDEAModel
 import TolokTwoStageDEAModel
 
-/// One two-stage run rendered into the `units` table (file order, with ranks) and the `ranking`
-/// table (best overall first), with summary and notes.
-struct TwoStageRun {
+/// The `units` table (file order, with ranks), the `ranking` table (best overall first), summary
+/// and notes of a two-stage run.
+struct TwoStageReport {
     let model: TwoStageDEAModel
     let columns: TwoStageColumns
     let ids: [String]
     let scores: [TwoStageUnitScore]
 
-    /// Human-readable headers of the stage scores (seed 003: marketability, profitability).
+    /// Human-readable headers of the stage scores (marketability and profitability, as the
+    /// insurance studies name the stages; docs/TWO-STAGE.md).
     static let stage1Label = "marketability"
     static let stage2Label = "profitability"
 
@@ -18,73 +19,53 @@ struct TwoStageRun {
     private var hasConstants: Bool { model.rts == .vrs }
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
-        let ranks = EfficiencyRanking.ranks(scores.map { $0.status == .optimal ? $0.overall : nil })
+        let ranks = EfficiencyRanking.ranks(scores.map { $0.status == .ok ? $0.overall : nil })
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version,
                               tables: [unitsTable(ranks), rankingTable(ranks)], summary: summary(), notes: notes())
     }
 
-    private static func status(_ s: DEAStatus) -> UnitStatus {
-        switch s {
-        case .optimal: .ok
-        case .infeasible: .infeasible
-        case .unbounded: .unbounded
-        case .iterationLimit: .iterationLimit
-        case .numericalFailure: .numericalFailure
-        }
+    private static func rankValue(_ r: Int?) -> Value { r.map { .integer($0) } ?? .missing }
+
+    private func binding(_ j: Int) -> Value {
+        scores[j].status == .ok ? scores[j].bindingStage.map { .text($0.rawValue) } ?? .missing : .missing
     }
 
-    private static func rankValue(_ r: Int?) -> Value { r.map { .integer($0) } ?? .missing }
-    private static func binding(_ b: BindingStage?) -> Value { b.map { .text($0.rawValue) } ?? .missing }
+    private func uniqueSplit(_ j: Int) -> Value { scores[j].status == .ok ? .bool(scores[j].isSplitUnique) : .missing }
 
     private func unitsTable(_ ranks: [Int?]) -> ResultTable {
-        var header = [ResultColumn("id", .text), ResultColumn("status", .text), ResultColumn("rank", .integer),
-                      ResultColumn("overall"), ResultColumn("stage1", label: Self.stage1Label),
-                      ResultColumn("stage2", label: Self.stage2Label), ResultColumn("binding_stage", .text, label: "binding stage")]
-        if model.method == .independent { header.append(ResultColumn("black_box", label: "black box")) }
-        if model.method == .additive { header += [ResultColumn("omega1", label: "ω1"), ResultColumn("omega2", label: "ω2")] }
-        header.append(ResultColumn("unique_split", .bool, label: "unique split"))
-        if isLinked {
-            header += [ResultColumn("stage1_other_priority", label: "\(Self.stage1Label) (\(model.priority.other.rawValue) first)"),
-                       ResultColumn("stage2_other_priority", label: "\(Self.stage2Label) (\(model.priority.other.rawValue) first)")]
+        let s = scores
+        var t = TableBuilder(ids: ids, statuses: s.map(\.status))
+        t.add("rank", .integer) { Self.rankValue(ranks[$0]) }
+        t.add("overall") { .optional(s[$0].overall) }
+        t.add("stage1", label: Self.stage1Label) { .optional(s[$0].split.stage1) }
+        t.add("stage2", label: Self.stage2Label) { .optional(s[$0].split.stage2) }
+        t.add("binding_stage", .text, label: "binding stage") { binding($0) }
+        if model.method == .independent { t.add("black_box", label: "black box") { .optional(s[$0].blackBox) } }
+        if model.method == .additive {
+            t.add("omega1", label: "ω1") { .optional(s[$0].split.stage1Weight) }
+            t.add("omega2", label: "ω2") { .optional(s[$0].split.stage2Weight) }
         }
-        header += columns.inputs.map { ResultColumn("v_" + $0) }
+        t.add("unique_split", .bool, label: "unique split") { uniqueSplit($0) }
         if isLinked {
-            header += columns.intermediates.map { ResultColumn("w_" + $0) }
+            t.add("stage1_other_priority", label: "\(Self.stage1Label) (\(model.priority.other.rawValue) first)") { .optional(s[$0].otherSplit?.stage1) }
+            t.add("stage2_other_priority", label: "\(Self.stage2Label) (\(model.priority.other.rawValue) first)") { .optional(s[$0].otherSplit?.stage2) }
+        }
+        t.add(each: columns.inputs, prefix: "v_") { .optional(s[$0].weights?.inputs[$1]) }
+        if isLinked {
+            t.add(each: columns.intermediates, prefix: "w_") { .optional(s[$0].weights?.intermediatesStage1[$1]) }
         } else {
-            header += columns.intermediates.map { ResultColumn("w1_" + $0) } + columns.intermediates.map { ResultColumn("w2_" + $0) }
+            t.add(each: columns.intermediates, prefix: "w1_") { .optional(s[$0].weights?.intermediatesStage1[$1]) }
+            t.add(each: columns.intermediates, prefix: "w2_") { .optional(s[$0].weights?.intermediatesStage2[$1]) }
         }
-        header += columns.outputs.map { ResultColumn("u_" + $0) }
-        if hasConstants { header += [ResultColumn("constant_stage1"), ResultColumn("constant_stage2")] }
-
-        var table = ResultTable(name: "units", columns: header)
-        for (j, score) in scores.enumerated() {
-            let ok = score.status == .optimal
-            var row: [Value] = [.text(ids[j]), Self.status(score.status).value, Self.rankValue(ranks[j]),
-                                .optional(score.overall), .optional(score.split.stage1), .optional(score.split.stage2),
-                                Self.binding(ok ? score.bindingStage : nil)]
-            if model.method == .independent { row.append(.optional(score.blackBox)) }
-            if model.method == .additive { row += [.optional(score.split.stage1Weight), .optional(score.split.stage2Weight)] }
-            row.append(ok ? .bool(score.isSplitUnique) : .missing)
-            if isLinked { row += [.optional(score.otherSplit?.stage1), .optional(score.otherSplit?.stage2)] }
-            let w = score.weights
-            func values(_ xs: [Double]?, _ count: Int) -> [Value] { (0..<count).map { .optional(xs?[$0]) } }
-            row += values(w?.inputs, columns.inputs.count)
-            row += values(w?.intermediatesStage1, columns.intermediates.count)
-            if !isLinked { row += values(w?.intermediatesStage2, columns.intermediates.count) }
-            row += values(w?.outputs, columns.outputs.count)
-            if hasConstants { row += [.optional(w?.constantStage1), .optional(w?.constantStage2)] }
-            table.append(row)
+        t.add(each: columns.outputs, prefix: "u_") { .optional(s[$0].weights?.outputs[$1]) }
+        if hasConstants {
+            t.add("constant_stage1") { .optional(s[$0].weights?.constantStage1) }
+            t.add("constant_stage2") { .optional(s[$0].weights?.constantStage2) }
         }
-        return table
+        return t.table
     }
 
     private func rankingTable(_ ranks: [Int?]) -> ResultTable {
-        var header = [ResultColumn("rank", .integer), ResultColumn("id", .text), ResultColumn("overall"),
-                      ResultColumn("stage1", label: Self.stage1Label), ResultColumn("stage2", label: Self.stage2Label),
-                      ResultColumn("binding_stage", .text, label: "binding stage")]
-        if model.method == .independent { header.append(ResultColumn("black_box", label: "black box")) }
-        header.append(ResultColumn("unique_split", .bool, label: "unique split"))
-        var table = ResultTable(name: "ranking", columns: header)
         let order = scores.indices.sorted { a, b in
             switch (ranks[a], ranks[b]) {
             case let (ra?, rb?): return ra != rb ? ra < rb : a < b
@@ -93,16 +74,17 @@ struct TwoStageRun {
             case (nil, nil): return a < b
             }
         }
-        for j in order {
-            let score = scores[j]
-            let ok = score.status == .optimal
-            var row: [Value] = [Self.rankValue(ranks[j]), .text(ids[j]), .optional(score.overall), .optional(score.split.stage1),
-                                .optional(score.split.stage2), Self.binding(ok ? score.bindingStage : nil)]
-            if model.method == .independent { row.append(.optional(score.blackBox)) }
-            row.append(ok ? .bool(score.isSplitUnique) : .missing)
-            table.append(row)
-        }
-        return table
+        let s = scores
+        var t = TableBuilder(name: "ranking", rows: order.count)
+        t.add("rank", .integer) { Self.rankValue(ranks[order[$0]]) }
+        t.add("id", .text) { .text(ids[order[$0]]) }
+        t.add("overall") { .optional(s[order[$0]].overall) }
+        t.add("stage1", label: Self.stage1Label) { .optional(s[order[$0]].split.stage1) }
+        t.add("stage2", label: Self.stage2Label) { .optional(s[order[$0]].split.stage2) }
+        t.add("binding_stage", .text, label: "binding stage") { binding(order[$0]) }
+        if model.method == .independent { t.add("black_box", label: "black box") { .optional(s[order[$0]].blackBox) } }
+        t.add("unique_split", .bool, label: "unique split") { uniqueSplit(order[$0]) }
+        return t.table
     }
 
     private func mean(_ xs: [Double?]) -> Value {
@@ -110,17 +92,17 @@ struct TwoStageRun {
         return .optional(finite.isEmpty ? nil : finite.reduce(0, +) / Double(finite.count))
     }
 
-    private var solved: [TwoStageUnitScore] { scores.filter { $0.status == .optimal } }
+    private var solved: [TwoStageUnitScore] { scores.filter { $0.status == .ok } }
 
     /// Stage scores outside (0, 1]: only the additive model under VRS produces them.
     private var nonPositiveStageUnits: [Int] {
         scores.indices.filter { j in
-            scores[j].status == .optimal && [scores[j].split.stage1, scores[j].split.stage2].contains { ($0 ?? 1) <= 0 }
+            scores[j].status == .ok && [scores[j].split.stage1, scores[j].split.stage2].contains { ($0 ?? 1) <= 0 }
         }
     }
 
     private var undefinedStageUnits: [Int] {
-        scores.indices.filter { scores[$0].status == .optimal && (scores[$0].split.stage1 == nil || scores[$0].split.stage2 == nil) }
+        scores.indices.filter { scores[$0].status == .ok && (scores[$0].split.stage1 == nil || scores[$0].split.stage2 == nil) }
     }
 
     /// Units whose two priorities give different, fully defined splits (units with an undefined
@@ -128,7 +110,7 @@ struct TwoStageRun {
     private var priorityDependentUnits: [Int] {
         scores.indices.filter { j in
             let s = scores[j]
-            guard s.status == .optimal, !s.isSplitUnique, let other = s.otherSplit else { return false }
+            guard s.status == .ok, !s.isSplitUnique, let other = s.otherSplit else { return false }
             return [s.split.stage1, s.split.stage2, other.stage1, other.stage2].allSatisfy { $0 != nil }
         }
     }
@@ -190,7 +172,10 @@ struct TwoStageRun {
         }
         let undefined = undefinedStageUnits
         if !undefined.isEmpty {
-            notes.append("\(undefined.count) unit(s) have an undefined stage score (a VRS degeneracy of the additive model): every optimal weighting gives that stage weight omega = 0 (its denominator is 0), so its ratio is not defined; the other stage then scores at least the overall score: \(list(undefined)).")
+            let cause = model.method == .additive
+                ? "a VRS degeneracy of the additive model): every optimal weighting gives that stage weight omega = 0 (its denominator is 0), so its ratio is not defined; the other stage then scores at least the overall score"
+                : "the intermediate measures are all zero): the stage-2 ratio has denominator w·z = 0, so it is not defined"
+            notes.append("\(undefined.count) unit(s) have an undefined stage score (\(cause): \(list(undefined)).")
         }
         let nonPositive = nonPositiveStageUnits
         if !nonPositive.isEmpty {
@@ -199,7 +184,7 @@ struct TwoStageRun {
         if model.method == .independent && model.priority != .stage1 {
             notes.append("--priority does not apply to the independent method (its stage scores are unique).")
         }
-        let failed = scores.indices.filter { scores[$0].status != .optimal }
+        let failed = scores.indices.filter { scores[$0].status != .ok }
         if !failed.isEmpty { notes.append("\(failed.count) unit(s) could not be scored (see status): \(list(failed)).") }
         return notes
     }

@@ -16,13 +16,18 @@ import TolokNumerics
 /// Method: the revised simplex method with bounded variables (Dantzig 1955; Chvátal 1983,
 /// ch. 8) and an explicit basis inverse B⁻¹ (rows × rows, updated by the product-form pivot and
 /// recomputed by Gauss–Jordan elimination at the start of each solve and every
-/// `refactorInterval` iterations). A starting basis that is not primal feasible is repaired by
+/// ``SimplexOptions/refactorizationInterval`` iterations). A starting basis that is not primal feasible is repaired by
 /// the composite phase I that minimises the sum of infeasibilities (Wolfe 1965; Maros 2003,
 /// *Computational Techniques of the Simplex Method*, ch. 9), so any warm start is accepted; a
 /// singular or short basis is completed with logicals by Gaussian elimination (a triangular
-/// crash, Bixby 1992). Ratio test: Harris (1973) two-pass with tolerance 1e-9; after a run of
-/// degenerate steps the method switches to Bland's (1977) rule for both choices, which cannot
-/// cycle. Before reporting optimality the basis is refactorised and the solution rechecked.
+/// crash, Bixby 1992). Ratio test: Harris (1973) two-pass; after a run of degenerate steps the
+/// method switches to Bland's (1977) rule for both choices, which cannot cycle. Before reporting
+/// optimality the basis is refactorised and the solution rechecked.
+///
+/// Tolerances and limits are a ``SimplexOptions`` value, the type the general solver uses; the
+/// default here is ``SimplexOptions/smallDense`` (see there why its pivot tolerance and stall
+/// limit differ from the general solver's). The program is not scaled: callers pass
+/// equilibrated data (the DEA workspace scales by column means).
 ///
 /// Not thread-safe: one instance per worker.
 public final class EnvelopmentSimplex {
@@ -35,7 +40,7 @@ public final class EnvelopmentSimplex {
 
     public let rows: Int
     /// All columns: logicals then structurals.
-    private(set) var columnCount: Int
+    public private(set) var columnCount: Int
     private var capacity: Int
     private var a: UnsafeMutablePointer<Double>      // rows × capacity, column-major
     private var ar: UnsafeMutablePointer<Double>     // the same, row-major (for pricing)
@@ -61,16 +66,22 @@ public final class EnvelopmentSimplex {
     private let pivoted: UnsafeMutablePointer<Bool>
     private let perm: UnsafeMutablePointer<Int>
 
-    public static let primalTolerance = 1e-9
-    public static let dualTolerance = 1e-9
-    public static let pivotTolerance = 1e-9
-    public var refactorInterval = 64
-    public var iterationLimit = 5_000
+    /// Tolerances, refactorisation interval, iteration cap and Bland switch.
+    public let options: SimplexOptions
+    private let primalTolerance: Double
+    private let dualTolerance: Double
+    private let pivotTolerance: Double
+    private let iterationLimit: Int
     /// Simplex iterations of the last solve (basis changes and bound flips).
-    private(set) var iterations = 0
+    public private(set) var iterations = 0
 
     /// `signs[i]` is σᵢ: +1 (≤ row), −1 (≥ row) or 0 (= row; the logical is then fixed at 0).
-    public init(signs: [Double], capacity: Int = 64) {
+    public init(signs: [Double], capacity: Int = 64, options: SimplexOptions = .smallDense) {
+        self.options = options
+        primalTolerance = options.primalFeasibilityTolerance
+        dualTolerance = options.dualFeasibilityTolerance
+        pivotTolerance = options.pivotTolerance
+        iterationLimit = options.maxIterations ?? 5_000
         rows = signs.count
         self.capacity = max(capacity, rows + 1)
         a = .allocate(capacity: rows * self.capacity)
@@ -332,8 +343,8 @@ public final class EnvelopmentSimplex {
 
     private func infeasibility(_ j: Int) -> Double {
         let v = value[j]
-        if v < lower[j] - Self.primalTolerance { return -1 }
-        if v > upper[j] + Self.primalTolerance { return 1 }
+        if v < lower[j] - primalTolerance { return -1 }
+        if v > upper[j] + primalTolerance { return 1 }
         return 0
     }
 
@@ -349,7 +360,7 @@ public final class EnvelopmentSimplex {
         var degenerate = 0
         var rechecks = 0
         while true {
-            if sinceRefactor >= refactorInterval {
+            if sinceRefactor >= options.refactorizationInterval {
                 guard refactor() else { return .numericalFailure }
                 sinceRefactor = 0
             }
@@ -364,8 +375,8 @@ public final class EnvelopmentSimplex {
                 if ck != 0 { for r in 0..<m { dual[r] += ck * binv[k * m + r] } }
             }
             // Pricing: Dantzig's largest |d|, or Bland's smallest index after degenerate runs.
-            let bland = degenerate > 50
-            var q = -1, qd = 0.0, qScore = Self.dualTolerance
+            let bland = degenerate >= options.degenerateStallLimit
+            var q = -1, qd = 0.0, qScore = dualTolerance
             let n = columnCount
             // d = c − yᵀA, row by row over the row-major copy (vectorises).
             if phaseOne { for j in 0..<n { reduced[j] = 0 } } else { for j in 0..<n { reduced[j] = cost[j] } }
@@ -379,7 +390,7 @@ public final class EnvelopmentSimplex {
             for j in 0..<n {
                 let d = reduced[j]
                 let score = max(-d * canIncrease[j], d * canDecrease[j])
-                guard score > qScore || (bland && score > Self.dualTolerance) else { continue }
+                guard score > qScore || (bland && score > dualTolerance) else { continue }
                 q = j; qd = d; qScore = score
                 if bland { break }
             }
@@ -404,11 +415,11 @@ public final class EnvelopmentSimplex {
                 alpha[k] = s
             }
             // Ratio test (Harris two-pass; exact min ratio in Bland mode).
-            let tol = Self.primalTolerance
+            let tol = primalTolerance
             var tMax = Double.infinity
             @inline(__always) func limit(_ k: Int, relaxed: Double) -> Double {
                 let delta = -dir * alpha[k]
-                if abs(alpha[k]) <= Self.pivotTolerance { return .infinity }
+                if abs(alpha[k]) <= pivotTolerance { return .infinity }
                 let j = head[k], v = value[j], lo = lower[j], hi = upper[j]
                 if delta < 0 {
                     if v > hi + tol { return (v - hi + relaxed) / -delta }   // infeasible above: becomes feasible at hi

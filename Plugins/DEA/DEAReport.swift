@@ -1,0 +1,88 @@
+import TolokCore
+import TolokDEAModel
+
+/// The `units` table, summary and notes of a cross-sectional `dea` run.
+struct DEAReport {
+    struct Columns {
+        var inputs: [String]
+        var outputs: [String]
+    }
+
+    let model: DEAModel
+    let columns: Columns
+    let ids: [String]
+    let groups: [String]?
+    let scores: GroupedScores
+    let withScale: Bool
+
+    func result(descriptor: PluginDescriptor) -> AnalysisResult {
+        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes())
+    }
+
+    private var orientation: Orientation { model.orientation }
+    private var constantName: String { orientation == .input ? "u0" : "v0" }
+
+    func unitsTable() -> ResultTable {
+        let s = scores.scores
+        var t = TableBuilder(ids: ids, statuses: s.map(\.status))
+        if let groups { t.add("group", .text) { .text(groups[$0]) } }
+        t.add("efficiency") { .optional(s[$0].efficiency(orientation)) }
+        if orientation == .output { t.add("phi") { .optional(s[$0].status == .ok ? s[$0].radial : nil) } }
+        t.add("class", .text) { j in
+            EfficiencyClass(s[j], orientation: orientation, superEfficiency: model.superEfficiency).map { .text($0.rawValue) } ?? .missing
+        }
+        t.add(each: columns.inputs, prefix: "slack_") { .optional(s[$0].inputSlacks[$1]) }
+        t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
+        t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
+        t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
+        t.add("peers", .text) { j in
+            s[j].status == .ok ? .text(s[j].peers.map { "\(ids[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
+        }
+        t.add(each: columns.inputs, prefix: "v_") { .optional(s[$0].inputWeights[$1]) }
+        t.add(each: columns.outputs, prefix: "u_") { .optional(s[$0].outputWeights[$1]) }
+        if model.rts != .crs { t.add(constantName) { .optional(s[$0].constant) } }
+        if withScale {
+            let sc = scores.scale
+            t.add("theta_crs") { .optional(sc[$0]?.crs) }
+            t.add("theta_vrs") { .optional(sc[$0]?.vrs) }
+            t.add("theta_nirs") { .optional(sc[$0]?.nirs) }
+            t.add("scale_efficiency") { .optional(sc[$0]?.efficiency) }
+            t.add("returns_to_scale", .text) { sc[$0]?.returnsToScale.map { .text($0.rawValue) } ?? .missing }
+        }
+        return t.table
+    }
+
+    private var statistics: EfficiencySummary {
+        EfficiencySummary(scores.scores, orientation: orientation, superEfficiency: model.superEfficiency)
+    }
+
+    func summary() -> [(name: String, value: Value)] {
+        let stats = statistics
+        var summary: [(name: String, value: Value)] = [("units", .integer(ids.count))]
+        if !model.superEfficiency { summary.append(("efficient_units", .integer(stats.efficient))) }
+        summary.append(("mean_efficiency", .optional(stats.mean)))
+        summary.append(("min_efficiency", .optional(stats.minimum)))
+        if let infeasible = stats.failures[.infeasible] { summary.append(("infeasible_units", .integer(infeasible))) }
+        return summary
+    }
+
+    func notes() -> [String] {
+        let m = model
+        var notes = [
+            "Model: \(m.rts.rawValue.uppercased()), \(orientation.rawValue) orientation\(m.superEfficiency ? ", super-efficiency (unit excluded from its own reference set)" : "")\(groups != nil ? ", each group against its own frontier" : "").",
+            "Slacks maximise the sum of slacks each divided by its column mean (units-invariant); efficient = score 1 and all slacks 0 within 1e-8.",
+            "Multiplier weights (v, u\(m.rts == .crs ? "" : ", \(constantName)")) are in the data's units and are not unique at efficient units: these are the ones the solver found.",
+        ]
+        if orientation == .output { notes.append("efficiency = 1/phi (Shephard output distance); phi is the Farrell output measure that R Benchmarking and deaR print.") }
+        if let infeasible = statistics.failures[.infeasible] {
+            notes.append("\(infeasible) unit(s) have no feasible reference combination (status infeasible); they are kept without a score.")
+        }
+        return notes
+    }
+
+    /// λ without trailing noise: up to 6 significant decimals.
+    static func compact(_ x: Double) -> String {
+        let rounded = (x * 1e6).rounded() / 1e6
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TolokCore
+import TolokTestSupport
 @testable import TolokDEAModel
 @testable import TolokDEA
 
@@ -8,15 +9,11 @@ import TolokCore
 /// output tables, degenerate data.
 @Suite struct DEAPluginTests {
     func run(_ file: String, id: String? = "dmu", _ args: [String]) throws -> AnalysisResult {
-        let plugin = DEAPlugin()
-        let parameters = try PluginArgumentParser.parse(args, for: plugin.descriptor)
-        return try plugin.run(AnalysisRequest(dataset: try Datasets.load(file), idColumn: id, parameters: parameters))
+        try PluginHarness.run("dea", data: file, id: id, args)
     }
 
     func run(text: String, id: String? = "id", _ args: [String]) throws -> AnalysisResult {
-        let plugin = DEAPlugin()
-        let parameters = try PluginArgumentParser.parse(args, for: plugin.descriptor)
-        return try plugin.run(AnalysisRequest(dataset: try CSVLoader.parse(text: text), idColumn: id, parameters: parameters))
+        try PluginHarness.run("dea", csvText: text, id: id, args)
     }
 
     func column(_ r: AnalysisResult, _ name: String, table: String = "units") -> [Value] {
@@ -102,6 +99,33 @@ import TolokCore
         #expect(throws: UsageError.self) { try run(text: "id,t,x,y\nA,1,1,1\n", id: nil, ["--inputs", "x", "--outputs", "y", "--period", "t"]) }
         #expect(throws: DataError.self) { try run(text: "id,t,x,y\nA,1,1,1\nA,1,2,2\n", ["--inputs", "x", "--outputs", "y", "--period", "t"]) }
         #expect(throws: UsageError.self) { try run(text: "id,t,x,y\nA,1,1,1\nB,1,2,2\n", ["--inputs", "x", "--outputs", "y", "--period", "t"]) }
+    }
+
+    /// Each program's own status reaches both tables (no remapping): a unit with zero output in
+    /// both periods has an unbounded output-oriented program in each, so its period scores and
+    /// its pair say `unbounded`; a unit whose period-2 data lie outside the period-1 VRS hull
+    /// has an infeasible cross-period program, so its pair says `infeasible` while its period
+    /// scores are `ok`.
+    @Test func malmquistStatusesAreTheModels() throws {
+        let unbounded = try run(text: "id,t,x,y\nA,1,1,0\nB,1,2,3\nA,2,1,0\nB,2,2,4\n",
+                                ["--inputs", "x", "--outputs", "y", "--period", "t", "--orientation", "output"])
+        let u = try unbounded.requireTable("units"), p = try unbounded.requireTable("pairs")
+        #expect(try u.texts("status") == ["unbounded", "ok", "unbounded", "ok"])
+        #expect(try p.texts("status") == ["unbounded", "ok"])
+        let infeasible = try run(text: "id,t,x,y\nA,1,1,1\nB,1,2,2\nA,2,1,5\nB,2,2,6\n",
+                                 ["--inputs", "x", "--outputs", "y", "--period", "t", "--rts", "vrs"])
+        #expect(try infeasible.requireTable("units").texts("status") == ["ok", "ok", "ok", "ok"])
+        #expect(try infeasible.requireTable("pairs").texts("status") == ["infeasible", "infeasible"])
+        #expect(try infeasible.requireTable("pairs").values(of: "malmquist") == [.missing, .missing])
+    }
+
+    /// One column in two roles is refused before any work (a table would repeat its keys).
+    @Test func aColumnPlaysOneRole() throws {
+        let text = "id,x,y\nA,1,2\nB,2,3\n"
+        let both = try #require(throws: UsageError.self) { try run(text: text, ["--inputs", "x", "--outputs", "x"]) }
+        #expect(both.description == "column \"x\" is listed in both --inputs and --outputs: each column plays one role")
+        let twice = try #require(throws: UsageError.self) { try run(text: text, ["--inputs", "x,x", "--outputs", "y"]) }
+        #expect(twice.description == "column \"x\" is listed twice in --inputs")
     }
 
     @Test func peersAndOutputColumns() throws {

@@ -1,19 +1,26 @@
 import Testing
 import TolokCore
+import TolokTestSupport
 import TolokDEAModel
 @testable import TolokTwoStageDEAModel
 @testable import TolokTwoStageDEA
 
 /// The plugin's tables, labels, summary and notes, run in process on in-memory datasets.
 @Suite struct TwoStagePluginTests {
+    /// Runs the plugin through the host path on `dataset` (written to CSV: dmu, x…, z…, y…).
     func run(_ dataset: Dataset, method: String, rts: String = "crs", priority: String = "stage1") throws -> AnalysisResult {
         let names = dataset.columnNames
         func role(_ prefix: String) -> String { names.filter { $0.hasPrefix(prefix) }.joined(separator: ",") }
-        let parameters = try PluginArgumentParser.parse(
-            ["--inputs", role("x"), "--intermediates", role("z"), "--outputs", role("y"),
-             "--method", method, "--rts", rts, "--priority", priority],
-            for: TwoStageDEAPlugin().descriptor)
-        return try TwoStageDEAPlugin().run(AnalysisRequest(dataset: dataset, idColumn: "dmu", parameters: parameters))
+        return try PluginHarness.run("two-stage-dea", csvText: Self.csv(dataset), id: "dmu",
+                                     ["--inputs", role("x"), "--intermediates", role("z"), "--outputs", role("y"),
+                                      "--method", method, "--rts", rts, "--priority", priority])
+    }
+
+    /// The dataset as CSV text, cells as they were read (numbers in shortest round-trip form).
+    static func csv(_ d: Dataset) -> String {
+        var text = d.columnNames.joined(separator: ",") + "\n"
+        for r in 0..<d.rowCount { text += d.columns.map { $0.raw[r] }.joined(separator: ",") + "\n" }
+        return text
     }
 
     static func kaoHwangDataset() throws -> Dataset { try CSVLoader.load(path: TwoStageTestSupport.dataset("kao_hwang_2008.csv")) }
@@ -69,7 +76,9 @@ import TolokDEAModel
         let unique = units.values(of: "unique_split")!
         #expect(unique.contains(.bool(false)))
         #expect(result.notes.contains { $0.contains("depends on the priority") })
-        #expect(result.parameters.isEmpty)  // the host, not the plugin, echoes parameters
+        // The host echoes every option with its effective value, defaults included.
+        #expect(result.parameters.first { $0.name == "priority" }?.value == .text("stage2"))
+        #expect(result.parameters.first { $0.name == "rts" }?.value == .text("crs"))
     }
 
     @Test func additiveVRSDegeneraciesAreReported() throws {

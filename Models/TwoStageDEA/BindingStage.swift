@@ -1,6 +1,6 @@
 import TolokDEAModel
 
-/// The stage that limits a unit's overall efficiency: the one with the lower score (MODELS.md §2).
+/// The stage that limits a unit's overall efficiency: the one with the lower score (docs/MODELS.md §2).
 public enum BindingStage: String, Sendable, CaseIterable {
     /// Stage 1 (marketability: X → Z) scores lower.
     case stage1

@@ -1,6 +1,6 @@
 import TolokDEAModel
 
-/// Two-stage DEA of a process X → Z → Y (MODELS.md §2): the entry point of the models.
+/// Two-stage DEA of a process X → Z → Y (docs/MODELS.md §2): the entry point of the models.
 ///
 /// ```swift
 /// let model = try TwoStageDEAModel(method: .relational)

@@ -1,11 +1,11 @@
 import TolokCore
 import TolokPluginKit
 
-/// Single-ratio performance indicators (seed 003 §2.1.2: "indikator kinerja"): for every
-/// output r and input i, the ratio y_r / x_i of each unit, and that ratio relative to the
+/// Single-ratio performance indicators ("indikator kinerja" of the underwriting working document;
+/// docs/MODELS.md §5): for every output r and input i, the ratio y_r / x_i of each unit, and that ratio relative to the
 /// best unit's, y_r/x_i ÷ max_j (y_rj/x_ij) ∈ [0, 1].
 ///
-/// The seed notes the limits of this view (each ratio ranks units differently when there are
+/// The document notes the limits of this view (each ratio ranks units differently when there are
 /// several inputs and outputs; scale is ignored) and motivates DEA from it; the ratios remain the
 /// first thing management asks for. Inputs must be strictly positive, outputs non-negative.
 ///
@@ -14,23 +14,22 @@ import TolokPluginKit
 public struct RatiosPlugin: AnalysisPlugin {
     public init() {}
 
+    static let options = RatiosOptions()
+
     public let descriptor = PluginDescriptor(
         id: "ratios",
         version: "1.0.0",
         summary: "Single-ratio performance indicators: each output per each input, and relative to the best unit",
-        parameters: [
-            ParameterSpec("inputs", .columns, required: true, values: .positive, summary: "input columns (denominators), strictly positive"),
-            ParameterSpec("outputs", .columns, required: true, values: .nonNegative, summary: "output columns (numerators), non-negative"),
-        ],
+        options: options,
         references: [
-            "Seed 003 §2.1.2, Indikator Kinerja (performance indicators): output/input ratios.",
+            "Insurers' underwriting working document (003), §2.1.2 Indikator Kinerja (performance indicators): output/input ratios; restated in docs/MODELS.md §5.",
             "Cooper, W.W., Seiford, L.M. & Tone, K. (2007). Data Envelopment Analysis, 2nd ed., Springer, §1.2 (single-input single-output ratios).",
         ])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let data = request.dataset
-        let inputNames = try request.parameters.requiredList("inputs")
-        let outputNames = try request.parameters.requiredList("outputs")
+        let inputNames = try request.option(Self.options.inputs)
+        let outputNames = try request.option(Self.options.outputs)
         let ids = try data.ids(column: request.idColumn)
         let inputs = try inputNames.map { try data.numbers($0, .positive) }
         let outputs = try outputNames.map { try data.numbers($0, .nonNegative) }
@@ -68,4 +67,10 @@ public struct RatiosPlugin: AnalysisPlugin {
 @_cdecl("tolok_plugin_entry")
 public func tolokPluginEntry() -> UnsafeRawPointer {
     PluginExport.entry(RatiosPlugin())
+}
+
+/// The options of `tolok run ratios`, each declared once.
+struct RatiosOptions: PluginOptions {
+    let inputs = PluginOption.columns("inputs", values: .positive, help: "input columns (denominators), strictly positive")
+    let outputs = PluginOption.columns("outputs", values: .nonNegative, help: "output columns (numerators), non-negative")
 }

@@ -36,9 +36,13 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let registry = search.registry()
-        if registry.plugin(id: plugin) == nil {
+        guard let selected = registry.plugin(id: plugin) else {
             throw UsageError("unknown plugin \"\(plugin)\" (available: \(registry.all.map(\.descriptor.id).joined(separator: ", "))); see `tolok plugins`"
                              + problemsSuffix(registry))
+        }
+        // An unknown --table is a usage error before any work is done.
+        if let table, !selected.descriptor.tables.contains(table) {
+            throw UsageError("no table \"\(table)\" in the \(plugin) result; tables: \(selected.descriptor.tables.joined(separator: ", "))")
         }
         var invocation = RunInvocation(
             pluginID: plugin, dataPath: data, idColumn: id,
@@ -50,7 +54,7 @@ struct RunCommand: ParsableCommand {
         if let output {
             try AtomicFile.write(text, to: output)
         } else {
-            print(text, terminator: "")
+            try AtomicFile.writeStandardOutput(text)
         }
     }
 }

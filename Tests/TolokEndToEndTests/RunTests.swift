@@ -18,7 +18,7 @@ import Testing
         let outcome = try TolokProcess.run(["describe", "ratios"])
         #expect(outcome.status == 0)
         #expect(outcome.stdout.contains("--inputs"))
-        #expect(outcome.stdout.contains("Seed 003"))
+        #expect(outcome.stdout.contains("docs/MODELS.md §5"))
     }
 
     @Test func ratiosThroughTheCABI() throws {

@@ -42,6 +42,10 @@ public enum AnalysisRunner {
         let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,
                                       progress: invocation.progress)
         var result = try plugin.run(request)
+        // The declared tables are the contract `--table`, `describe` and the schemas rely on.
+        if let stray = result.tables.first(where: { !descriptor.tables.contains($0.name) }) {
+            throw InternalError("plugin \(descriptor.id) returned a table \"\(stray.name)\" it does not declare (it declares: \(descriptor.tables.joined(separator: ", ")))")
+        }
         var echoed: [(name: String, value: Value)] = [("data", .text(invocation.dataPath))]
         if let id = invocation.idColumn { echoed.append(("id", .text(id))) }
         for (name, value) in parameters.values {

@@ -58,7 +58,7 @@ def main() -> int:
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
-    binary = pathlib.Path(args.tolok).resolve() if args.tolok else default_binary()
+    binary = pathlib.Path(args.tolok).absolute() if args.tolok else default_binary()
     if not binary.exists():
         print(f"run-notebooks: no tolok at {binary} (build it, or pass --tolok / set TOLOK_BIN)", file=sys.stderr)
         return 2
@@ -73,7 +73,9 @@ def main() -> int:
     for path in paths:
         notebook = nbformat.read(path, as_version=4)
         client = NotebookClient(notebook, timeout=args.timeout, kernel_name="python3", record_timing=False,
-                                resources={"metadata": {"path": str(path.parent)}})
+                                resources={"metadata": {"path": str(path.parent)}},
+                                # the kernel's start-up warning about unencrypted local TCP is noise here
+                                extra_arguments=["--IPKernelApp.log_level=ERROR"])
         start = time.monotonic()
         try:
             client.execute()

@@ -2,21 +2,22 @@ import CTolokPluginABI
 import Foundation
 import TolokCore
 
-/// A plugin loaded from a shared library through the C ABI, presented to the host as an
-/// ordinary ``AnalysisPlugin``.
-public struct ExternalPlugin: AnalysisPlugin, @unchecked Sendable {
-    // The table is static in the loaded library, which is never unloaded; its functions must
-    // be safe to call from any thread (docs/PLUGINS.md says so).
-    private let table: UnsafePointer<tolok_plugin_v1>
+/// A plugin in a shared library, presented to the host as an ordinary ``AnalysisPlugin`` and run
+/// in a child process (``PluginProcess``): the library is never loaded into the host.
+public struct ExternalPlugin: AnalysisPlugin {
     public let descriptor: PluginDescriptor
-    /// The file it was loaded from.
+    /// The file it was found in.
     public let path: String
+    /// How long one run may take before the child is stopped.
+    public let timeout: Double
 
-    init(table: UnsafePointer<tolok_plugin_v1>, descriptor: PluginDescriptor, path: String) {
-        self.table = table
+    init(descriptor: PluginDescriptor, path: String, timeout: Double) {
         self.descriptor = descriptor
         self.path = path
+        self.timeout = timeout
     }
+
+    private var label: String { "plugin \(descriptor.id) (\(path))" }
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let data = request.dataset
@@ -24,9 +25,9 @@ public struct ExternalPlugin: AnalysisPlugin, @unchecked Sendable {
         // has checked declared requirements already; check the rest here, where the cell text
         // is still at hand for the error message.
         for spec in descriptor.parameters where spec.values == nil {
-            switch spec.kind {
-            case .column: if let c = request.parameters.text(spec.name) { _ = try data.numbers(c, .finite) }
-            case .columns: for c in request.parameters.list(spec.name) { _ = try data.numbers(c, .finite) }
+            switch (spec.kind, request.parameters[spec.name]) {
+            case (.column, .text(let c)?): _ = try data.numbers(c, .finite)
+            case (.columns, .list(let cs)?): for c in cs { _ = try data.numbers(c, .finite) }
             default: break
             }
         }
@@ -38,41 +39,76 @@ public struct ExternalPlugin: AnalysisPlugin, @unchecked Sendable {
             guard case .numeric(let v) = c.values else { continue }
             for i in 0..<n { values[j * n + i] = v[i] ?? .nan }
         }
-        let lines = data.rowLines.map(Int64.init)
-        let parametersJSON = TableMarshalling.parametersJSON(request.parameters)
-
-        var status: Int32 = TOLOK_PLUGIN_FAILURE
-        var resultText: UnsafeMutablePointer<CChar>?
-        var errorText: UnsafeMutablePointer<CChar>?
-        withCStrings(numeric.map(\.name)) { names in
-            withCStrings(ids) { idPointers in
-                values.withUnsafeBufferPointer { valueBuffer in
-                    lines.withUnsafeBufferPointer { lineBuffer in
-                        data.source.withCString { source in
-                            withOptionalCString(request.idColumn) { idColumn in
-                                var t = tolok_table(row_count: n, column_count: numeric.count, column_names: names,
-                                                    values: valueBuffer.baseAddress, ids: idPointers, id_column: idColumn,
-                                                    row_lines: lineBuffer.baseAddress, source: source)
-                                status = table.pointee.run(&t, parametersJSON, &resultText, &errorText)
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        defer {
-            if let resultText { table.pointee.free_string(resultText) }
-            if let errorText { table.pointee.free_string(errorText) }
-        }
-        let message = errorText.map { String(cString: $0) } ?? "no message"
+        let request = PluginRequest(rows: n, columns: numeric.map(\.name), ids: ids, idColumn: request.idColumn,
+                                    rowLines: data.rowLines.map(Int64.init), source: data.source,
+                                    parameters: TableMarshalling.parametersJSON(request.parameters), values: values)
+        let (status, payload) = try PluginProcess.exchange(library: path, mode: .run, request: try request.encoded(),
+                                                           timeout: timeout, label: label)
+        let text = String(decoding: payload, as: UTF8.self)
         switch status {
         case TOLOK_PLUGIN_OK:
-            guard let resultText else { throw InternalError("plugin \(descriptor.id) returned no result") }
-            return try ResultInterchange.decode(String(cString: resultText))
+            let result: AnalysisResult
+            do { result = try ResultInterchange.decode(text) } catch {
+                throw InternalError("\(label) returned a result that is not a result document of ABI \(TOLOK_PLUGIN_ABI_VERSION): \(error)")
+            }
+            try ResultValidation.check(result, units: ids, descriptor: descriptor, label: label)
+            return result
         case TOLOK_PLUGIN_INPUT_ERROR:
-            throw ReportedError(kind: .data, message: message)
+            throw ReportedError(kind: .data, message: OutputText.excerpt(text, limit: 500))
+        case TOLOK_PLUGIN_FAILURE:
+            throw ReportedError(kind: .internal, message: "\(label) failed: \(OutputText.excerpt(text, limit: 500))")
         default:
-            throw ReportedError(kind: .internal, message: "plugin \(descriptor.id) failed: \(message)")
+            throw InternalError("\(label) returned status \(status), which ABI \(TOLOK_PLUGIN_ABI_VERSION) does not define")
+        }
+    }
+}
+
+/// Checks a result from outside the host against the contract the host's own plugins keep.
+enum ResultValidation {
+    /// - The `units` table, when present, has one row per unit, in the data's order (`id`), and
+    ///   a `status` from the shared vocabulary.
+    /// - In every row whose status is `ok`, every numeric cell is a finite number: a missing or
+    ///   non-finite score must come with a status that says why.
+    /// A cell as a message quotes it.
+    static func shown(_ v: Value) -> String {
+        switch v {
+        case .text(let t): return "\"\(OutputText.excerpt(t))\""
+        case .missing: return "empty"
+        case .number(let x): return "\(x)"
+        case .integer(let i): return "\(i)"
+        case .money(let d): return "\(d)"
+        case .bool(let b): return "\(b)"
+        }
+    }
+
+    static func check(_ result: AnalysisResult, units ids: [String], descriptor: PluginDescriptor, label: String) throws {
+        guard result.plugin == descriptor.id else {
+            throw InternalError("\(label) returned a result for plugin \"\(result.plugin)\"")
+        }
+        guard let units = result.table("units") else { return }
+        func fail(_ what: String) -> InternalError { InternalError("\(label) returned an invalid units table: \(what)") }
+        guard units.rows.count == ids.count else { throw fail("\(units.rows.count) rows for \(ids.count) units") }
+        if let k = units.columnIndex("id") {
+            for (r, row) in units.rows.enumerated() where row[k] != .text(ids[r]) {
+                throw fail("row \(r + 1) is for unit \(shown(row[k])), expected \"\(OutputText.excerpt(ids[r]))\"")
+            }
+        }
+        guard let s = units.columnIndex("status") else { throw fail("no status column") }
+        let numeric = units.columns.indices.filter { ![.text, .bool].contains(units.columns[$0].format) }
+        for (r, row) in units.rows.enumerated() {
+            guard let text = row[s].string, let status = UnitStatus(rawValue: text) else {
+                throw fail("row \(r + 1) has status \(shown(row[s])), which is not one of \(UnitStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            guard status == .ok else { continue }
+            for c in numeric {
+                let ok: Bool
+                switch row[c] {
+                case .number(let x): ok = x.isFinite
+                case .integer, .money: ok = true
+                default: ok = false
+                }
+                if !ok { throw fail("row \(r + 1) (unit \(OutputText.excerpt(ids[r]))) is ok but its \(units.columns[c].name) is not a finite number") }
+            }
         }
     }
 }

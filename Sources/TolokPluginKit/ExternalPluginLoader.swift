@@ -2,14 +2,17 @@ import CTolokPluginABI
 import Foundation
 import TolokCore
 
-/// Finds and loads external plugins (shared libraries exporting `tolok_plugin_entry`).
+/// Finds external plugins (shared libraries exporting `tolok_plugin_entry`) and asks each for
+/// its descriptor in a child process (``PluginProcess``), so that a library that crashes or
+/// hangs while loading cannot affect the host.
 ///
 /// Search order: every `--plugin-path DIR` (in the order given), then each folder of
 /// `TOLOK_PLUGIN_PATH` (colon-separated), then the folder holding the `tolok` executable —
-/// so a build's own plugin libraries are found with no flags. A library is loaded once even if
-/// several folders lead to it; the first plugin with a given id wins. Libraries are never
-/// unloaded. Problems (wrong ABI version, unreadable descriptor) are recorded in the
-/// registry, not thrown, so one broken plugin does not stop the others.
+/// so a build's own plugin libraries are found with no flags. A library is asked once even if
+/// several folders lead to it; the first plugin with a given id wins. Problems (a crash, a
+/// hang, a wrong ABI version, an unreadable descriptor) are recorded in the registry, not
+/// thrown, so one broken plugin does not stop the others. The host asks only when a command
+/// needs an external plugin (`tolok plugins`, or a plugin id that is not built in).
 public enum ExternalPluginLoader {
     /// The folders to search, in order, without duplicates.
     public static func searchPath(explicit: [String], environment: [String: String] = ProcessInfo.processInfo.environment,
@@ -30,48 +33,41 @@ public enum ExternalPluginLoader {
         return path.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
     }
 
-    /// Loads every plugin found in `folders` into `registry`.
-    public static func loadAll(from folders: [String], into registry: PluginRegistry) {
-        var loaded = Set<String>()
+    /// The libraries in `folders`, in search order, each once.
+    public static func libraries(in folders: [String]) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
         for folder in folders {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { continue }
             for name in names.sorted() where name.hasSuffix(".so") || name.hasSuffix(".dylib") {
                 let path = URL(fileURLWithPath: folder).appendingPathComponent(name).resolvingSymlinksInPath().path
-                guard loaded.insert(path).inserted else { continue }
-                do {
-                    if let plugin = try load(path: path) { registry.register(plugin, origin: path) }
-                } catch {
-                    registry.recordProblem("\(path): \(error)")
-                }
+                if seen.insert(path).inserted { out.append(path) }
+            }
+        }
+        return out
+    }
+
+    /// Registers every plugin found in `folders`; `runTimeout` is each plugin's run time limit.
+    public static func loadAll(from folders: [String], into registry: PluginRegistry, runTimeout: Double) {
+        for path in libraries(in: folders) {
+            do {
+                if let plugin = try describe(path: path, runTimeout: runTimeout) { registry.register(plugin, origin: path) }
+            } catch {
+                registry.recordProblem("\(path): \(error)")
             }
         }
     }
 
-    /// Loads one library. Returns `nil` when it is not a Tolok plugin (no entry symbol).
-    public static func load(path: String) throws -> ExternalPlugin? {
-        guard let handle = dlopen(path, RTLD_NOW | RTLD_LOCAL) else {
-            throw UsageError("cannot load: \(dlerror().map { String(cString: $0) } ?? "unknown error")")
-        }
-        guard let symbol = dlsym(handle, TOLOK_PLUGIN_ENTRY_SYMBOL) else {
-            dlclose(handle)  // not a plugin: nothing of it is in use
-            return nil
-        }
-        typealias Entry = @convention(c) () -> UnsafeRawPointer?
-        let entry = unsafeBitCast(symbol, to: Entry.self)
-        guard let raw = entry() else { throw UsageError("plugin entry returned no function table") }
-        // Read the version first: it is the first field in every ABI version.
-        let version = raw.load(as: UInt32.self)
-        guard version == TOLOK_PLUGIN_ABI_VERSION else {
-            throw UsageError("plugin ABI version \(version) is not supported (this tolok speaks ABI version \(TOLOK_PLUGIN_ABI_VERSION)); rebuild the plugin against tolok_plugin.h version \(TOLOK_PLUGIN_ABI_VERSION)")
-        }
-        let table = raw.assumingMemoryBound(to: tolok_plugin_v1.self)
-        guard let describe = table.pointee.descriptor_json, let text = describe(),
-              table.pointee.run != nil, table.pointee.free_string != nil else {
-            throw UsageError("plugin function table is incomplete")
-        }
+    /// Asks one library for its descriptor. `nil` when it is not a Tolok plugin.
+    public static func describe(path: String, runTimeout: Double) throws -> ExternalPlugin? {
+        let (status, payload) = try PluginProcess.exchange(library: path, mode: .describe, request: [],
+                                                           timeout: min(PluginProcess.discoveryTimeout, runTimeout), label: "plugin library")
+        let text = String(decoding: payload, as: UTF8.self)
+        if status == TOLOK_PLUGIN_INPUT_ERROR && text.hasPrefix("not a Tolok plugin") { return nil }
+        guard status == TOLOK_PLUGIN_OK else { throw UsageError(OutputText.excerpt(text, limit: 300)) }
         do {
-            let descriptor = try JSONDecoder().decode(PluginDescriptor.self, from: Data(String(cString: text).utf8))
-            return ExternalPlugin(table: table, descriptor: descriptor, path: path)
+            let descriptor = try JSONDecoder().decode(PluginDescriptor.self, from: Data(text.utf8))
+            return ExternalPlugin(descriptor: descriptor, path: path, timeout: runTimeout)
         } catch {
             throw UsageError("plugin descriptor is not valid JSON for this ABI: \(error)")
         }

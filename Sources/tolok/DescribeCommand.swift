@@ -9,7 +9,7 @@ struct DescribeCommand: ParsableCommand {
     @OptionGroup var search: PluginSearchOptions
 
     func run() throws {
-        let registry = search.registry()
+        let registry = search.registry(for: plugin)
         guard let p = registry.plugin(id: plugin) else {
             throw UsageError("unknown plugin \"\(plugin)\" (available: \(registry.all.map(\.descriptor.id).joined(separator: ", ")))"
                              + problemsSuffix(registry))

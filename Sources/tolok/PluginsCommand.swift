@@ -21,7 +21,10 @@ struct PluginsCommand: ParsableCommand {
                   + d.version.padding(toLength: versionWidth, withPad: " ", startingAt: 0) + "  " + d.summary + origin)
         }
         if plugins.isEmpty { print("(no plugins registered)") }
+        // A library that could not be described is listed as broken, with the reason; the
+        // other plugins are unaffected.
         for problem in registry.loadProblems {
+            print("broken: \(problem)")
             FileHandle.standardError.write(Data("tolok: plugin not loaded: \(problem)\n".utf8))
         }
     }

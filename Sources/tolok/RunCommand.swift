@@ -35,7 +35,7 @@ struct RunCommand: ParsableCommand {
     @Argument(parsing: .allUnrecognized, help: .hidden) var pluginArguments: [String] = []
 
     func run() throws {
-        let registry = search.registry()
+        let registry = search.registry(for: plugin)
         guard let selected = registry.plugin(id: plugin) else {
             throw UsageError("unknown plugin \"\(plugin)\" (available: \(registry.all.map(\.descriptor.id).joined(separator: ", "))); see `tolok plugins`"
                              + problemsSuffix(registry))

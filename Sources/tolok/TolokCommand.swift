@@ -14,7 +14,7 @@ struct TolokCommand: ParsableCommand {
               tolok run ratios --data Datasets/cst_hospitals_12.csv --id dmu --inputs doctors,nurses --outputs outpatients,inpatients
             """,
         version: TolokVersion.string,
-        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, BenchCommand.self])
+        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, BenchCommand.self, PluginHostCommand.self])
 }
 
 enum TolokVersion {
@@ -26,11 +26,21 @@ struct PluginSearchOptions: ParsableArguments {
     @Option(name: .customLong("plugin-path"), help: ArgumentHelp("A folder to search for external plugins (repeatable); searched before TOLOK_PLUGIN_PATH and the executable's folder.", valueName: "dir"))
     var pluginPaths: [String] = []
 
-    /// The registry: built-in plugins, then external ones in search-path order.
-    func registry() -> PluginRegistry {
+    @Option(name: .customLong("plugin-timeout"), help: ArgumentHelp("Seconds an external plugin may run before it is stopped (exit 1).", valueName: "seconds"))
+    var pluginTimeout: Double = 600
+
+    func validate() throws {
+        guard pluginTimeout > 0, pluginTimeout.isFinite else { throw ValidationError("--plugin-timeout must be a positive number of seconds") }
+    }
+
+    /// The registry: built-in plugins, then — when `id` is not a built-in plugin, or when every
+    /// plugin is wanted (`id` nil) — the external ones in search-path order. A command that
+    /// names a built-in plugin never touches an external library.
+    func registry(for id: String? = nil) -> PluginRegistry {
         let registry = PluginRegistry()
         for plugin in BuiltinPlugins.all { registry.register(plugin) }
-        ExternalPluginSupport.load(explicit: pluginPaths, into: registry)
+        if let id, registry.plugin(id: id) != nil { return registry }
+        ExternalPluginSupport.load(explicit: pluginPaths, timeout: pluginTimeout, into: registry)
         return registry
     }
 }

@@ -41,7 +41,20 @@ public struct RatiosPlugin: AnalysisPlugin {
             for (i, x) in inputs.enumerated() {
                 let name = "\(outputNames[r])_per_\(inputNames[i])"
                 let ratio = zip(y, x).map { $0 / $1 }
+                // Inputs are positive and outputs non-negative, so a ratio is finite unless the
+                // division overflows (an input near the smallest double): refuse rather than rank
+                // a unit as infinitely productive.
+                if let k = ratio.firstIndex(where: { !$0.isFinite }) {
+                    throw DataError(source: data.source, line: data.rowLines[k], dataRow: k + 1, column: inputNames[i],
+                                    expected: "an input large enough that \(outputNames[r]) / \(inputNames[i]) is a finite number",
+                                    got: "\(x[k])")
+                }
                 let best = ratio.max() ?? 0
+                // All outputs zero: every ratio is 0 and none is relative to a best unit.
+                if best == 0 {
+                    throw DataError(source: data.source, column: outputNames[r],
+                                    expected: "at least one positive value (every unit's \(outputNames[r]) is 0, so ratios relative to the best are undefined); leave the column out")
+                }
                 columns.append(ResultColumn(name))
                 columns.append(ResultColumn(name + "_relative", .fraction))
                 ratioColumns.append(ratio)

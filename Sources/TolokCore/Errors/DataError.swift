@@ -41,7 +41,9 @@ public struct DataError: UserFacingError, Equatable {
         var text = source.isEmpty ? "" : source + ": "
         if !location.isEmpty { text += location.joined(separator: ", ") + ": " }
         text += "expected " + expected
-        if let got { text += got.isEmpty ? ", got an empty cell" : ", got \"\(got)\"" }
+        // Cell text is quoted short and escaped: a NUL byte, a line break or a megabyte-long
+        // cell must not reach the terminal raw.
+        if let got { text += got.isEmpty ? ", got an empty cell" : ", got \"\(OutputText.excerpt(got, limit: 60))\"" }
         return text
     }
 }

@@ -96,6 +96,8 @@ public struct DEAModel: Sendable {
         }
         var result = scored
         for (k, position) in order.enumerated() { result[position] = scored[k] }
+        ScoreCertificate.verify(&result, units: evaluated, members: referenceSet, data: data, orientation: orientation,
+                                superEfficiency: superEfficiency)
         return result
     }
 

@@ -7,4 +7,9 @@
 /// real slack.
 public enum DEATolerance {
     public static let classification = 1e-8
+    /// How closely a score's optimality certificate (normalisation, strong duality,
+    /// complementary slackness at the peers; ``ScoreCertificate``) must hold, relative to the
+    /// size of its terms. The programs are solved to 1e-9 on mean-scaled data, so correct
+    /// scores meet it with room to spare, while a score off in its sixth digit fails it.
+    public static let certificate = 1e-6
 }

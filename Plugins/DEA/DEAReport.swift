@@ -74,8 +74,12 @@ struct DEAReport {
             "Multiplier weights (v, u\(m.rts == .crs ? "" : ", \(constantName)")) are in the data's units and are not unique at efficient units: these are the ones the solver found.",
         ]
         if orientation == .output { notes.append("efficiency = 1/phi (Shephard output distance); phi is the Farrell output measure that R Benchmarking and deaR print.") }
-        if let infeasible = statistics.failures[.infeasible] {
+        let failures = statistics.failures
+        if let infeasible = failures[.infeasible] {
             notes.append("\(infeasible) unit(s) have no feasible reference combination (status infeasible); they are kept without a score.")
+        }
+        if let failed = failures[.numericalFailure] {
+            notes.append("\(failed) unit(s) could not be solved to a verified optimum (status numerical_failure): their scores failed the optimality check in the data's units, which happens when a column spans many orders of magnitude; they are kept without a score. Look for extreme values (a unit a million times larger than the others) and score such units apart (--group-by).")
         }
         return notes
     }

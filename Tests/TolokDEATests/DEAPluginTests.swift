@@ -119,6 +119,29 @@ import TolokTestSupport
         #expect(try infeasible.requireTable("pairs").values(of: "malmquist") == [.missing, .missing])
     }
 
+    /// A column spanning twelve orders of magnitude makes the programs too badly conditioned for
+    /// a tolerance-based simplex: before the optimality certificate, B and C came back
+    /// `unbounded` (impossible for input orientation) and A with θ off in its fifth digit, and
+    /// with A's x = 1e-12, B was `ok` with θ = 0. Now no such unit is `ok`.
+    @Test func unverifiableScoresAreNeverOK() throws {
+        for text in ["id,x,y\nA,1e12,2\nB,2,3\nC,3,3\n", "id,x,y\nA,1e-12,2\nB,2,3\nC,3,3\n"] {
+            for orientation in ["input", "output"] {
+                let r = try run(text: text, ["--inputs", "x", "--outputs", "y", "--orientation", orientation])
+                let t = try r.requireTable("units")
+                let status = try t.texts("status"), e = try t.numbers("efficiency")
+                for k in status.indices {
+                    #expect(status[k] != "unbounded", "\(orientation) unit \(k): unbounded with a positive input and output")
+                    if status[k] == "ok" {
+                        // Exact: A 1.333…e-12, B 1, C 2/3 (first file); A 1, B 7.5e-13, C 5e-13 (second).
+                        let exact = text.contains("1e12") ? [4.0 / 3 * 1e-12, 1, 2.0 / 3][k] : [1, 7.5e-13, 5e-13][k]
+                        #expect(abs(e[k] - exact) <= 1e-6 * exact, "\(orientation) unit \(k): \(e[k]) vs \(exact)")
+                    }
+                }
+                if status.contains("numerical_failure") { #expect(r.notes.contains { $0.contains("could not be solved to a verified optimum") }) }
+            }
+        }
+    }
+
     /// One column in two roles is refused before any work (a table would repeat its keys).
     @Test func aColumnPlaysOneRole() throws {
         let text = "id,x,y\nA,1,2\nB,2,3\n"

@@ -1,0 +1,81 @@
+import TolokDomain
+
+/// Checks each reported DEA score against its own optimality certificate, in the data's
+/// original units, so that a score the solver got wrong is never reported as `ok`.
+///
+/// Input orientation: the multiplier weights (v, u, u₀) of the phase-I duals must satisfy
+/// v·x_o = 1, reproduce the score, u·y_o − u₀ = θ (strong duality), and be tight at every peer,
+/// u·y_j − v·x_j − u₀ = 0 (complementary slackness with λ_j > 0). Output orientation: u·y_o = 1,
+/// v·x_o − v₀ = φ, and v·x_j − u·y_j − v₀ = 0 at the peers. Each identity must hold to
+/// ``DEATolerance/certificate`` relative to the size of its terms. The check costs
+/// O((m + s) · peers) per unit.
+///
+/// It also refuses verdicts the model cannot produce: an unbounded program for a unit with a
+/// positive input (input orientation) or a positive output (output orientation), an infeasible program for a unit in its own reference set without
+/// super-efficiency (λ_o = 1 is feasible), and a member's score outside (0, 1] without
+/// super-efficiency (0 is possible only with all outputs 0).
+///
+/// A unit that fails gets status `numerical_failure`: on data spanning many orders of magnitude
+/// (a column from 2 to 1e12) the programs are too badly conditioned for a tolerance-based
+/// simplex, and a wrong number would otherwise pass as `ok`.
+enum ScoreCertificate {
+    static func verify(_ scores: inout [DEAUnitScore], units: [Int], members: Set<Int>, data: DEAData,
+                       orientation: Orientation, superEfficiency: Bool) {
+        for (k, o) in units.enumerated() {
+            if !acceptable(scores[k], unit: o, isMember: members.contains(o), data: data,
+                           orientation: orientation, superEfficiency: superEfficiency) {
+                scores[k] = .failed(.numericalFailure, m: data.inputCount, s: data.outputCount, iterations: scores[k].iterations)
+            }
+        }
+    }
+
+    static func acceptable(_ score: DEAUnitScore, unit o: Int, isMember: Bool, data: DEAData,
+                           orientation: Orientation, superEfficiency: Bool) -> Bool {
+        let m = data.inputCount, s = data.outputCount
+        switch score.status {
+        // Unbounded only when the radial factor meets no constraint: a unit whose inputs are all 0
+        // (input orientation) or whose outputs are all 0 (output orientation).
+        case .unbounded:
+            return orientation == .input ? !(0..<m).contains { data.input($0, of: o) > 0 } : !(0..<s).contains { data.output($0, of: o) > 0 }
+        case .infeasible: return superEfficiency || !isMember
+        case .ok: break
+        default: return true
+        }
+        let radial = score.radial
+        guard radial.isFinite, radial >= 0 else { return false }
+        let hasOutput = (0..<s).contains { data.output($0, of: o) > 0 }
+        if isMember && !superEfficiency {
+            let e = orientation == .input ? radial : 1 / radial
+            if e > 1 + DEATolerance.certificate { return false }
+            if radial == 0 && (orientation == .output || hasOutput) { return false }
+        }
+        guard score.inputWeights.count == m, score.outputWeights.count == s,
+              score.inputWeights.allSatisfy(\.isFinite), score.outputWeights.allSatisfy(\.isFinite), score.constant.isFinite else {
+            return false
+        }
+        let v = score.inputWeights, u = score.outputWeights, c = score.constant
+        func vx(_ j: Int) -> Double { (0..<m).reduce(0) { $0 + v[$1] * data.input($1, of: j) } }
+        func uy(_ j: Int) -> Double { (0..<s).reduce(0) { $0 + u[$1] * data.output($1, of: j) } }
+        func close(_ a: Double, _ b: Double, scale: Double) -> Bool {
+            abs(a - b) <= DEATolerance.certificate * max(scale, Double.leastNormalMagnitude)
+        }
+        // The evaluated point's own values (it need not be a member, but o indexes its data).
+        let (vo, uo) = (vx(o), uy(o))
+        if orientation == .input {
+            guard close(vo, 1, scale: 1), close(uo - c, radial, scale: max(abs(uo), abs(c), radial)) else { return false }
+            for p in score.peers {
+                let (vj, uj) = (vx(p.unit), uy(p.unit))
+                if !close(uj - c, vj, scale: max(uj, vj, abs(c))) { return false }
+            }
+        } else {
+            // The reported constant is v₀ with the sign of the text form min v·x_o − v₀ (as
+            // R Benchmarking and Cooper, Seiford & Tone print it).
+            guard close(uo, 1, scale: 1), close(vo - c, radial, scale: max(vo, abs(c), radial)) else { return false }
+            for p in score.peers {
+                let (vj, uj) = (vx(p.unit), uy(p.unit))
+                if !close(vj - c, uj, scale: max(uj, vj, abs(c))) { return false }
+            }
+        }
+        return true
+    }
+}

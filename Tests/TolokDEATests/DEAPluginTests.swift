@@ -133,7 +133,7 @@ import TolokTestSupport
                     #expect(status[k] != "unbounded", "\(orientation) unit \(k): unbounded with a positive input and output")
                     if status[k] == "ok" {
                         // Exact: A 1.333…e-12, B 1, C 2/3 (first file); A 1, B 7.5e-13, C 5e-13 (second).
-                        let exact = text.contains("1e12") ? [4.0 / 3 * 1e-12, 1, 2.0 / 3][k] : [1, 7.5e-13, 5e-13][k]
+                        let exact: Double = text.contains("1e12") ? [4.0 / 3 * 1e-12, 1.0, 2.0 / 3][k] : [1.0, 7.5e-13, 5e-13][k]
                         #expect(abs(e[k] - exact) <= 1e-6 * exact, "\(orientation) unit \(k): \(e[k]) vs \(exact)")
                     }
                 }

@@ -43,7 +43,7 @@ import TolokInsuranceModel
         let r = try run([])
         let scores = r.table("units")!.values(of: "efficiency")!.map { $0.double! }
         let data = try CSVLoader.load(path: Self.file)
-        let resolver = try ColumnResolver(roles: UnderwritingComponent.allCases.map(\.role), mapEntries: [])
+        let resolver = try ColumnResolver(roles: ColumnRole.underwritingComponents, mapEntries: [])
         var amounts: [UnderwritingComponent: [Decimal]] = [:]
         for c in UnderwritingComponent.allCases { amounts[c] = try data.requiredAmounts(try resolver.require(c.rawValue, in: data), .nonNegative) }
         let uw = (0..<data.rowCount).map { r in

@@ -82,7 +82,7 @@ extension ColumnRole {
     public static let population = ColumnRole("population", "target population", aliases: ["penduduk", "jumlah penduduk", "target population", "populasi", "sasaran", "target"])
 
     /// Every role of the vocabulary (``statementBalance`` is ``outstanding`` under another key).
-    public static let vocabulary: [ColumnRole] = [region, branch, unit, office, bank, period, classOfBusiness, segment]
+    static let vocabulary: [ColumnRole] = [region, branch, unit, office, bank, period, classOfBusiness, segment]
         + underwritingComponents
         + [sumInsured, rate, treatyCapacity, facultative, equity,
            debtor, account, claimPaid, stgrDate, shs, transactionDate, transactionDescription, debit, credit, userID, insurerShare, outstanding,

@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "TolokDEAModel", dependencies: ["TolokNumerics", "TolokDomain"], path: "Models/DEA"),
         .target(name: "TolokTwoStageDEAModel", dependencies: ["TolokDEAModel", "TolokNumerics", "TolokDomain"], path: "Models/TwoStageDEA"),
         .target(name: "TolokFrontierModel", dependencies: ["TolokNumerics", "TolokDomain", "CLapack"], path: "Models/StochasticFrontier"),
-        .target(name: "TolokInsuranceModel", dependencies: ["TolokDomain", "TolokCore"], path: "Models/Insurance"),
+        .target(name: "TolokInsuranceModel", dependencies: ["TolokDomain"], path: "Models/Insurance"),
 
         // MARK: Core: data, plugin protocol, results, renderers
         .target(name: "TolokCore", dependencies: ["TolokDomain"]),

@@ -1,9 +1,8 @@
 import Foundation
-import TolokCore
 
 /// The asset-quality class (*kolektibilitas*) of a bank loan by days past due, the
 /// payment-ability criterion of Bank Indonesia/OJK asset-quality rules (PBI 14/15/PBI/2012;
-/// POJK 40/POJK.03/2019 on asset quality of commercial banks), as MODELS.md §5 states it:
+/// POJK 40/POJK.03/2019 on asset quality of commercial banks), as docs/INSURANCE.md §8 states it:
 /// Kol 1 *Lancar* (current, 0 days), Kol 2 *Dalam Perhatian Khusus* (special mention, 1–90),
 /// Kol 3 *Kurang Lancar* (substandard, 91–120), Kol 4 *Diragukan* (doubtful, 121–180),
 /// Kol 5 *Macet* (loss, > 180). Kol 3–5 are non-performing (NPL).
@@ -18,18 +17,24 @@ public enum Collectibility: Int, Sendable, CaseIterable, Comparable {
 
     /// The class for a number of days past due (≥ 0).
     public init(daysPastDue days: Int) {
-        switch days {
-        case ...0: self = .current
-        case 1...90: self = .specialMention
-        case 91...120: self = .substandard
-        case 121...180: self = .doubtful
-        default: self = .loss
+        self = Collectibility.allCases.first { $0.daysPastDue.upper.map { days <= $0 } ?? true }!
+    }
+
+    /// The days past due of the class: from `lower` to `upper` inclusive (`nil`: no limit).
+    public var daysPastDue: (lower: Int, upper: Int?) {
+        switch self {
+        case .current: return (0, 0)
+        case .specialMention: return (1, 90)
+        case .substandard: return (91, 120)
+        case .doubtful: return (121, 180)
+        case .loss: return (181, nil)
         }
     }
 
     /// Kol 3, 4 and 5.
     public var isNonPerforming: Bool { rawValue >= 3 }
 
+    /// The regulation's name of the class, in English and Indonesian.
     public var name: String {
         switch self {
         case .current: return "current (Lancar)"
@@ -43,9 +48,42 @@ public enum Collectibility: Int, Sendable, CaseIterable, Comparable {
     public static func < (a: Collectibility, b: Collectibility) -> Bool { a.rawValue < b.rawValue }
 }
 
-/// NPL ratio = outstanding in Kol 3–5 / total outstanding (MODELS.md §5); empty when nothing is outstanding.
-public func nplRatio(outstanding: [Decimal], classes: [Collectibility]) -> Value {
-    let total = outstanding.reduce(Decimal(0), +)
-    let npl = zip(outstanding, classes).filter { $0.1.isNonPerforming }.reduce(Decimal(0)) { $0 + $1.0 }
-    return ratio(npl, total)
+/// Loans with their outstanding balances and classes, and the NPL ratio (docs/INSURANCE.md §8).
+public struct LoanBook: Sendable, Equatable {
+    public let outstanding: [Decimal]
+    public let classes: [Collectibility]
+
+    /// The book of loans with these outstanding balances and days past due (≥ 0).
+    public init(outstanding: [Decimal], daysPastDue: [Int]) {
+        precondition(outstanding.count == daysPastDue.count)
+        self.outstanding = outstanding
+        self.classes = daysPastDue.map(Collectibility.init(daysPastDue:))
+    }
+
+    private init(outstanding: [Decimal], classes: [Collectibility]) {
+        self.outstanding = outstanding
+        self.classes = classes
+    }
+
+    /// The loans at these indices.
+    public func subset(_ loans: [Int]) -> LoanBook {
+        LoanBook(outstanding: loans.map { outstanding[$0] }, classes: loans.map { classes[$0] })
+    }
+
+    public var count: Int { outstanding.count }
+    public var totalOutstanding: Decimal { outstanding.reduce(0, +) }
+
+    /// The loans of one class.
+    public func loans(in c: Collectibility) -> [Int] { classes.indices.filter { classes[$0] == c } }
+    /// The outstanding balance of one class.
+    public func outstanding(in c: Collectibility) -> Decimal { loans(in: c).reduce(Decimal(0)) { $0 + outstanding[$1] } }
+    /// The class's share of the total outstanding, `nil` when nothing is outstanding.
+    public func share(of c: Collectibility) -> Decimal? { quotient(outstanding(in: c), totalOutstanding) }
+
+    /// Outstanding in Kol 3–5.
+    public var nonPerformingOutstanding: Decimal {
+        zip(outstanding, classes).filter { $0.1.isNonPerforming }.reduce(Decimal(0)) { $0 + $1.0 }
+    }
+    /// NPL ratio = outstanding in Kol 3–5 / total outstanding; `nil` when nothing is outstanding.
+    public var nplRatio: Decimal? { quotient(nonPerformingOutstanding, totalOutstanding) }
 }

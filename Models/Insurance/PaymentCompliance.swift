@@ -1,17 +1,25 @@
 import Foundation
-import TolokCore
+import TolokDomain
 
 /// Arrears buckets by days past due: upper bounds `[30, 60, 90]` give 1–30, 31–60, 61–90 and
-/// > 90 days (MODELS.md §5, after seed 002's "data kepatuhan membayar iuran disusun
-/// berdasarkan pengelompokan" — payment-compliance data grouped, unit O.84JSN00 "Melakukan
-/// pembinaan kepada peserta" 1.1–1.3). Configurable with `--buckets`.
+/// > 90 days (docs/INSURANCE.md §7; working document 002 asks that payment-compliance data be
+/// grouped — "data kepatuhan membayar iuran disusun berdasarkan pengelompokan", unit O.84JSN00
+/// "Melakukan pembinaan kepada peserta" 1.1–1.3 — without fixing the groups).
 public struct ArrearsBuckets: Sendable, Equatable {
+    /// The usual scheme: 1–30, 31–60, 61–90 and > 90 days.
+    public static let standardBounds = [30, 60, 90]
+
     /// Strictly increasing positive upper bounds (inclusive).
     public let bounds: [Int]
 
-    public init(bounds: [Int]) throws {
+    public enum Problem: Error, Equatable {
+        /// The bounds are empty, not positive or not strictly increasing.
+        case notIncreasingPositive([Int])
+    }
+
+    public init(bounds: [Int] = standardBounds) throws {
         guard !bounds.isEmpty, bounds[0] >= 1, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
-            throw UsageError("--buckets expects strictly increasing positive day counts, e.g. 30,60,90, got \(bounds.map(String.init).joined(separator: ","))")
+            throw Problem.notIncreasingPositive(bounds)
         }
         self.bounds = bounds
     }
@@ -24,17 +32,16 @@ public struct ArrearsBuckets: Sendable, Equatable {
         bounds.firstIndex { days <= $0 } ?? bounds.count
     }
 
-    /// `arrears_1_30`, `arrears_31_60`, …, `arrears_over_90`.
-    public func label(_ k: Int) -> String {
-        if k == bounds.count { return "arrears_over_\(bounds.last!)" }
-        let low = k == 0 ? 1 : bounds[k - 1] + 1
-        return "arrears_\(low)_\(bounds[k])"
+    /// The days of bucket `k`: from `lower` to `upper` inclusive (`nil` for the open-ended last one).
+    public func days(_ k: Int) -> (lower: Int, upper: Int?) {
+        let lower = k == 0 ? 1 : bounds[k - 1] + 1
+        return (lower, k < bounds.count ? bounds[k] : nil)
     }
 }
 
-/// The payment-compliance class of one contribution bill (MODELS.md §5): paid in full on or
-/// before the due date (on time), paid in full after it (late), not yet due, or in arrears —
-/// an amount still outstanding at the as-of date, by days past the due date.
+/// The payment-compliance class of one contribution bill (docs/INSURANCE.md §7): paid in full
+/// on or before the due date (on time), paid in full after it (late), not yet due, or in
+/// arrears — an amount still outstanding at the as-of date, by days past the due date.
 public enum ComplianceClass: Sendable, Hashable {
     case onTime
     case late
@@ -44,15 +51,6 @@ public enum ComplianceClass: Sendable, Hashable {
     /// The classes in report order for a bucket scheme.
     public static func all(_ buckets: ArrearsBuckets) -> [ComplianceClass] {
         [.onTime, .late, .notDue] + (0..<buckets.count).map { .arrears(bucket: $0) }
-    }
-
-    public func label(_ buckets: ArrearsBuckets) -> String {
-        switch self {
-        case .onTime: return "on_time"
-        case .late: return "late"
-        case .notDue: return "not_due"
-        case .arrears(let k): return buckets.label(k)
-        }
     }
 }
 
@@ -69,6 +67,9 @@ public struct ContributionBill: Sendable, Equatable {
 
     /// Billed − received, never below zero (an overpayment leaves nothing outstanding).
     public var outstanding: Decimal { max(billed - received, 0) }
+
+    /// Received / billed, `nil` when nothing was billed.
+    public var collectionRatio: Decimal? { quotient(received, billed) }
 
     public enum Problem: Error, Equatable {
         case paidInFullWithoutDate
@@ -89,4 +90,21 @@ public struct ContributionBill: Sendable, Equatable {
         let days = due.days(to: asOf)
         return days <= 0 ? (.notDue, 0) : (.arrears(bucket: buckets.bucket(days: days)), days)
     }
+}
+
+/// The sums over some bills: billed, received, outstanding and the collection ratio.
+public struct CollectionTotals: Sendable, Equatable {
+    public let bills: Int
+    public let billed: Decimal
+    public let received: Decimal
+    public let outstanding: Decimal
+
+    public init(_ bills: some Sequence<ContributionBill>) {
+        var n = 0, b = Decimal(0), r = Decimal(0), o = Decimal(0)
+        for bill in bills { n += 1; b += bill.billed; r += bill.received; o += bill.outstanding }
+        self.bills = n; billed = b; received = r; outstanding = o
+    }
+
+    /// Received / billed, `nil` when nothing was billed.
+    public var collectionRatio: Decimal? { quotient(received, billed) }
 }

@@ -1,27 +1,30 @@
 import Foundation
-import TolokCore
+import TolokDomain
 
 /// The placement of one risk across the automatic treaty, facultative reinsurance and the
-/// insurer's own retention, with the premium that follows each layer (seed 003 §2.4.2 and
-/// Gambar 2.6/2.7: "Proses Kerja Pengelolaan Resiko").
+/// insurer's own retention, with the premium that follows each layer (docs/INSURANCE.md §5,
+/// after working document 003 §2.4.2 and its figures 2.6/2.7, "Proses Kerja Pengelolaan Resiko").
 ///
-/// - Gross premium = sum insured × rate (seed: 100 bn × 1% = 1 bn), rounded to the cent.
-/// - The treaty takes min(treaty capacity, sum insured) (seed: 40 bn); facultative
-///   reinsurance takes the placed amount, which may not exceed what the treaty left (seed:
-///   50 bn of the remaining 60 bn); the rest is the own retention (seed: 10 bn).
+/// - Gross premium = sum insured × rate (100 bn × 1% = 1 bn), rounded to the cent.
+/// - The treaty takes min(treaty capacity, sum insured) (40 bn); facultative reinsurance takes
+///   the placed amount, which may not exceed what the treaty left (50 bn of the remaining
+///   60 bn); the rest is the own retention (10 bn).
 /// - Premium follows the risk share of each layer: treaty and facultative premiums are
 ///   gross premium × layer / sum insured, rounded to the cent; the retention's premium is the
-///   remainder, so the three always add up to the gross premium (seed: 400 m, 500 m, 100 m).
+///   remainder, so the three always add up to the gross premium (400 m, 500 m, 100 m).
 /// - Net retention may not exceed 10% of the insurer's equity (*modal sendiri*): Keputusan
 ///   Dirjen Lembaga Keuangan No. Kep.1297/LK/2000 *Retensi Sendiri Perusahaan Asuransi dan
-///   Perusahaan Reasuransi* (seed 003 §2.4.2). Seed: equity 100 bn → limit 10 bn → allowed.
+///   Perusahaan Reasuransi*. Equity 100 bn → limit 10 bn → allowed.
 public struct RiskPlacement: Sendable, Equatable {
+    /// Kep.1297/LK/2000: own retention at most 10% of equity.
+    public static let maximumRetentionShare = Decimal(string: "0.1")!
+
     public let sumInsured: Decimal
     public let rate: Decimal
     public let treatyCapacity: Decimal
     public let facultative: Decimal
     public let equity: Decimal
-    /// Maximum retention as a fraction of equity (Kep.1297/LK/2000: 10%).
+    /// Maximum retention as a fraction of equity.
     public let maximumRetentionShare: Decimal
 
     public enum Problem: Error, Equatable {
@@ -30,7 +33,7 @@ public struct RiskPlacement: Sendable, Equatable {
     }
 
     public init(sumInsured: Decimal, rate: Decimal, treatyCapacity: Decimal, facultative: Decimal, equity: Decimal,
-                maximumRetentionShare: Decimal = Decimal(string: "0.1")!) throws {
+                maximumRetentionShare: Decimal = RiskPlacement.maximumRetentionShare) throws {
         self.sumInsured = sumInsured
         self.rate = rate
         self.treatyCapacity = treatyCapacity
@@ -53,17 +56,9 @@ public struct RiskPlacement: Sendable, Equatable {
     public var facultativePremium: Decimal { layerPremium(facultativeSum) }
     public var retentionPremium: Decimal { grossPremium - treatyPremium - facultativePremium }
 
+    /// Own retention / sum insured, `nil` when nothing is insured.
+    public var retentionShare: Decimal? { quotient(retentionSum, sumInsured) }
     public var retentionLimit: Decimal { equity * maximumRetentionShare }
     /// True when own retention exceeds the Kep.1297/LK/2000 limit.
     public var retentionBreach: Bool { retentionSum > retentionLimit }
-}
-
-/// A rate cell: a fraction (`0.01`), a percentage (`1%`) or per mille (`10‰`), in the file's
-/// number format; `nil` when it is none of these.
-public func parseRate(_ text: String, format: NumberFormat) -> Decimal? {
-    var t = text.trimmedCell
-    var scale: Decimal = 1
-    if t.hasSuffix("%") { scale = 100; t.removeLast() } else if t.hasSuffix("‰") { scale = 1000; t.removeLast() }
-    guard let d = MoneyText.parse(t, format: format) else { return nil }
-    return d / scale
 }

@@ -1,8 +1,9 @@
 import Foundation
-import TolokCore
+import TolokDomain
 
 /// The ten components of an underwriting account, per branch × class of business × period
-/// (seed 003 §2.4.2, steps 1–8, "Proses Pengelolaan Premi Resiko (Underwriting)").
+/// (docs/INSURANCE.md §4, after working document 003 §2.4.2 steps 1–8). The raw value is the
+/// component's stable machine name (the key of its column role in TolokCore's vocabulary).
 public enum UnderwritingComponent: String, CaseIterable, Sendable {
     case grossPremium = "gross_premium"
     case reinsurancePremium = "reinsurance_premium"
@@ -14,42 +15,13 @@ public enum UnderwritingComponent: String, CaseIterable, Sendable {
     case premiumReserveClosing = "premium_reserve_closing"
     case claimsReserveOpening = "claims_reserve_opening"
     case claimsReserveClosing = "claims_reserve_closing"
-
-    /// The header names recognised for this component: English, and the Indonesian terms of
-    /// seed 003 (premi bruto, premi reasuransi, komisi, komisi reasuransi, klaim bruto, klaim
-    /// reasuransi, cadangan premi awal/akhir, cadangan klaim awal/akhir) with the worked
-    /// example's abbreviations (Premi Gross, Premi R/A, Komisi Cabang, Cad Premi Awal, …).
-    public var role: ColumnRole {
-        switch self {
-        case .grossPremium:
-            return ColumnRole(rawValue, "gross premium", aliases: ["gross premium", "premi bruto", "premi gross", "gross written premium", "gwp"])
-        case .reinsurancePremium:
-            return ColumnRole(rawValue, "reinsurance premium", aliases: ["reinsurance premium", "premi reasuransi", "premi ra", "ri premium", "ceded premium"])
-        case .commission:
-            return ColumnRole(rawValue, "commission paid", aliases: ["commission paid", "komisi", "komisi operasional", "komisi cabang", "komisi penutupan", "acquisition commission"])
-        case .reinsuranceCommission:
-            return ColumnRole(rawValue, "reinsurance commission", aliases: ["reinsurance commission", "komisi reasuransi", "komisi ra", "ri commission"])
-        case .grossClaims:
-            return ColumnRole(rawValue, "gross claims", aliases: ["gross claims", "gross claim", "klaim bruto", "klaim gross", "claim gross"])
-        case .reinsuranceClaims:
-            return ColumnRole(rawValue, "reinsurance claims recovered", aliases: ["reinsurance claims", "reinsurance claims recovered", "reinsurance recoveries", "klaim reasuransi", "klaim ra", "claim ra", "recovery klaim reasuransi"])
-        case .premiumReserveOpening:
-            return ColumnRole(rawValue, "opening premium reserve", aliases: ["opening premium reserve", "premium reserve opening", "cadangan premi awal", "cad premi awal"])
-        case .premiumReserveClosing:
-            return ColumnRole(rawValue, "closing premium reserve", aliases: ["closing premium reserve", "premium reserve closing", "cadangan premi akhir", "cad premi akhir"])
-        case .claimsReserveOpening:
-            return ColumnRole(rawValue, "opening claims reserve", aliases: ["opening claims reserve", "claims reserve opening", "cadangan klaim awal", "cad klaim awal"])
-        case .claimsReserveClosing:
-            return ColumnRole(rawValue, "closing claims reserve", aliases: ["closing claims reserve", "claims reserve closing", "cadangan klaim akhir", "cad klaim akhir"])
-        }
-    }
 }
 
-/// One underwriting account and the measures derived from it (seed 003 §2.4.2; MODELS.md §4).
+/// One underwriting account and the measures derived from it (docs/INSURANCE.md §4).
 ///
-/// - Retained premium (*premi retensi sendiri*, seed 003 §2.4.2 step 7) = gross premium −
-///   reinsurance premium − commission paid + reinsurance commission.
-/// - Underwriting result (*hasil underwriting*, step 9) = gross premium − reinsurance premium −
+/// - Retained premium (*premi retensi sendiri*) = gross premium − reinsurance premium −
+///   commission paid + reinsurance commission.
+/// - Underwriting result (*hasil underwriting*) = gross premium − reinsurance premium −
 ///   commission + reinsurance commission − gross claims + reinsurance claims + (opening −
 ///   closing premium reserve) + (opening − closing claims reserve).
 /// - Net earned premium NEP = gross − reinsurance premium + (opening − closing premium
@@ -58,11 +30,14 @@ public enum UnderwritingComponent: String, CaseIterable, Sendable {
 ///   is NEP − NC − NCI. Loss ratio NCI/NEP, commission ratio NC/NEP, combined (NCI + NC)/NEP,
 ///   retention (gross − reinsurance premium)/gross.
 /// - Minimum premium reserve (CAPYBMP): at least 40% of retained premium, KMK
-///   481/KMK.017/1999 *Kesehatan Keuangan Perusahaan Asuransi dan Reasuransi*, art. 15 (quoted
-///   in seed 003 §2.4.2 step 7).
+///   481/KMK.017/1999 *Kesehatan Keuangan Perusahaan Asuransi dan Reasuransi*, art. 15.
 ///
-/// All money is `Decimal`; sums of accounts are exact.
+/// All money is `Decimal`; sums of accounts are exact. Ratios are `Decimal` quotients, `nil`
+/// when the denominator is zero.
 public struct UnderwritingAccount: Sendable, Equatable {
+    /// KMK 481/KMK.017/1999 art. 15: the closing premium reserve is at least 40% of retained premium.
+    public static let minimumReserveShare = Decimal(string: "0.4")!
+
     public var amounts: [UnderwritingComponent: Decimal]
 
     public init(_ amounts: [UnderwritingComponent: Decimal] = [:]) { self.amounts = amounts }
@@ -79,12 +54,17 @@ public struct UnderwritingAccount: Sendable, Equatable {
         return s
     }
 
+    /// The component-wise sum of some accounts (the empty account for none).
+    public static func sum(_ accounts: some Sequence<UnderwritingAccount>) -> UnderwritingAccount {
+        accounts.reduce(UnderwritingAccount(), +)
+    }
+
     public var retainedPremium: Decimal {
         self[.grossPremium] - self[.reinsurancePremium] - self[.commission] + self[.reinsuranceCommission]
     }
-    /// Opening − closing premium reserve (the seed's "+/- cad premi").
+    /// Opening − closing premium reserve (the worked example's "+/- cad premi").
     public var premiumReserveChange: Decimal { self[.premiumReserveOpening] - self[.premiumReserveClosing] }
-    /// Opening − closing claims reserve (the seed's "+/- cad klaim").
+    /// Opening − closing claims reserve (the worked example's "+/- cad klaim").
     public var claimsReserveChange: Decimal { self[.claimsReserveOpening] - self[.claimsReserveClosing] }
 
     public var underwritingResult: Decimal {
@@ -95,15 +75,20 @@ public struct UnderwritingAccount: Sendable, Equatable {
     public var netCommission: Decimal { self[.commission] - self[.reinsuranceCommission] }
     public var netClaimsIncurred: Decimal { self[.grossClaims] - self[.reinsuranceClaims] - claimsReserveChange }
 
-    public var lossRatio: Value { ratio(netClaimsIncurred, netEarnedPremium) }
-    public var commissionRatio: Value { ratio(netCommission, netEarnedPremium) }
-    public var combinedRatio: Value { ratio(netClaimsIncurred + netCommission, netEarnedPremium) }
-    public var retentionRatio: Value { ratio(self[.grossPremium] - self[.reinsurancePremium], self[.grossPremium]) }
+    public var lossRatio: Decimal? { quotient(netClaimsIncurred, netEarnedPremium) }
+    public var commissionRatio: Decimal? { quotient(netCommission, netEarnedPremium) }
+    public var combinedRatio: Decimal? { quotient(netClaimsIncurred + netCommission, netEarnedPremium) }
+    public var retentionRatio: Decimal? { quotient(self[.grossPremium] - self[.reinsurancePremium], self[.grossPremium]) }
 
-    /// `floor` × retained premium (KMK 481/1999: floor = 40%).
-    public func minimumPremiumReserve(floor: Decimal) -> Decimal { floor * retainedPremium }
+    /// `floor` × retained premium (KMK 481/1999: floor = ``minimumReserveShare``).
+    public func minimumPremiumReserve(floor: Decimal = minimumReserveShare) -> Decimal { floor * retainedPremium }
     /// True when the closing premium reserve is below the KMK 481/1999 minimum.
-    public func premiumReserveBelowMinimum(floor: Decimal) -> Bool {
+    public func premiumReserveBelowMinimum(floor: Decimal = minimumReserveShare) -> Bool {
         self[.premiumReserveClosing] < minimumPremiumReserve(floor: floor)
     }
+}
+
+/// numerator / denominator in `Decimal` (38 significant digits), `nil` when the denominator is zero.
+func quotient(_ numerator: Decimal, _ denominator: Decimal) -> Decimal? {
+    denominator == 0 ? nil : numerator / denominator
 }

@@ -42,7 +42,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let n = ids.count
 
         // Underwriting accounts (Decimal, exactly as the underwriting plugin computes them).
-        let resolver = try ColumnResolver(roles: UnderwritingComponent.allCases.map(\.role), mapEntries: try request.option(o.map))
+        let resolver = try ColumnResolver(roles: ColumnRole.underwritingComponents, mapEntries: try request.option(o.map))
         var amounts: [UnderwritingComponent: [Decimal]] = [:]
         for c in UnderwritingComponent.allCases {
             amounts[c] = try data.requiredAmounts(try resolver.require(c.rawValue, in: data), .nonNegative)
@@ -120,7 +120,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             row += s.inputTargets.map { Value.optional($0) }
             row += s.inputTargets.enumerated().map { i, t in Value.optional(Self.saving(target: t, actual: inputs[i][j])) }
             let a = accounts[j]
-            row += [.money(a.underwritingResult), a.combinedRatio, a.lossRatio, recoveryRate[j],
+            row += [.money(a.underwritingResult), .fraction(a.combinedRatio), .fraction(a.lossRatio), recoveryRate[j],
                     .bool(a.premiumReserveBelowMinimum(floor: Decimal(string: "0.4")!))]
             table.append(row)
         }
@@ -131,7 +131,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             ("efficient_branches", .integer(stats.efficient)),
             ("mean_efficiency", .optional(stats.mean)),
             ("total_underwriting_result", .money(total.underwritingResult)),
-            ("company_combined_ratio", total.combinedRatio),
+            ("company_combined_ratio", .fraction(total.combinedRatio)),
         ]
         if totalClaims > 0 {
             summary.append(("company_recovery_rate", .number(NSDecimalNumber(decimal: totalRecovered / totalClaims).doubleValue)))

@@ -41,7 +41,7 @@ import Testing
         }
         let describe = try tolok(["describe", "recoveries"])
         expectSuccess(describe)
-        #expect(describe.stdout.contains("--statements") && describe.stdout.contains("Seed 004"))
+        #expect(describe.stdout.contains("--statements") && describe.stdout.contains("Working document 004") && describe.stdout.contains("docs/INSURANCE.md §6"))
     }
 
     /// Seed 003 §2.4.2 in the Indonesian form the seed prints it (decimal comma, semicolons):

@@ -1,17 +1,16 @@
 import Foundation
 import Testing
 import TolokCore
-@testable import TolokInsuranceModel
-@testable import TolokInsurance
+import TolokInsuranceModel
 
 @Suite struct RecoveriesTests {
-    /// Seed 004 step 6: a paid-off debtor ("Baki Debet" .00) whose R/C shows credits with user id
-    /// 7199051; the recoveries are "Rp. 450.000,00 + Rp. 1.522.500,00". The seed prints the sum as
-    /// Rp. 1.672.500,00, but 450.000 + 1.522.500 = 1.972.500 — a slip in the source (see
-    /// docs/INSURANCE.md). The surrounding statement rows (before/on the STGR date, the claim
+    /// Working document 004 step 6 (docs/INSURANCE.md §6): a paid-off debtor ("Baki Debet" .00)
+    /// whose R/C shows credits with user id 7199051; the recoveries are "Rp. 450.000,00 +
+    /// Rp. 1.522.500,00". The document prints the sum as Rp. 1.672.500,00, but 450.000 + 1.522.500
+    /// = 1.972.500 — a slip in the source. The surrounding statement rows (before/on the STGR date, the claim
     /// booking without a user id, a debit fee) are synthetic, each excluded by one rule.
     @Test func seedExample() throws {
-        let r = try runDataset(RecoveriesPlugin(), "recoveries_seed004_ledger.csv",
+        let r = try runDataset("recoveries", "recoveries_seed004_ledger.csv",
                                files: ["statements": "recoveries_seed004_statements.csv", "splits": "recoveries_seed004_splits.csv"])
         let id = "Ade Putra Agung"
         #expect(r.cell("units", id, "gross_recoveries") == money("1972500"))
@@ -29,7 +28,7 @@ import TolokCore
     /// Synthetic two-bank case (Datasets/insurance/recoveries_*.csv) exercising every rule and
     /// exception kind; the expected figures are worked by hand in docs/INSURANCE.md.
     @Test func multiBankCase() throws {
-        let r = try runDataset(RecoveriesPlugin(), "recoveries_ledger.csv",
+        let r = try runDataset("recoveries", "recoveries_ledger.csv",
                                files: ["statements": "recoveries_statements.csv", "splits": "recoveries_splits.csv"])
         // Budi: only the 11/01 credit counts (05/01 before STGR 10/01, 10/01 on it, debit, no user id, wrong account).
         #expect(r.cell("units", "Budi Santoso", "gross_recoveries") == money("1000000"))
@@ -109,7 +108,7 @@ import TolokCore
     @Test func ambiguousDebtorWithoutBankColumn() throws {
         let ledger = "bank,unit,debtor,claim_paid,stgr_date,shs\nA,U1,Sri,100,2024-01-01,100\nB,U2,Sri,200,2024-01-01,200\nA,U1,Tono,50,2024-01-01,50\n"
         let statements = "debtor,date,credit,user_id\nSri,2024-02-01,10,X\nTono,2024-02-01,20,X\n"
-        let r = try run(RecoveriesPlugin(), ledger, files: ["statements": statements, "splits": "bank,insurer_share\nA,0.5\nB,0.5\n"])
+        let r = try run("recoveries", ledger, files: ["statements": statements, "splits": "bank,insurer_share\nA,0.5\nB,0.5\n"])
         #expect(r.column("exceptions", "kind").compactMap(\.string) == ["ambiguous_debtor", "no_statement", "no_statement"])
         #expect(r.cell("units", "A / Tono", "gross_recoveries") == money("20"))
         #expect(r.cell("units", "A / Tono", "insurer_share") == money("10"))
@@ -121,33 +120,33 @@ import TolokCore
         let splits = "bank,insurer_share\nA,0.5\n"
         // A ledger bank the split table does not list.
         expectDataError(["ledger.csv: line 3 (data row 2), column \"bank\"", "split table", "got \"Z\""]) {
-            _ = try run(RecoveriesPlugin(), ledger, files: ["statements": statements, "splits": splits], source: "ledger.csv")
+            _ = try run("recoveries", ledger, files: ["statements": statements, "splits": splits], source: "ledger.csv")
         }
         // A date that does not parse, in the statements.
         let badDate = "bank,debtor,account,date,credit,user_id\nA,Sri,1,2024-02-01,10,X\nA,Sri,1,2024-13-01,10,X\n"
         expectDataError(["statements.csv: line 3 (data row 2), column \"date\"", "a date", "got \"2024-13-01\""]) {
-            _ = try run(RecoveriesPlugin(), ledger, files: ["statements": badDate, "splits": splits + "Z,0.5\n"])
+            _ = try run("recoveries", ledger, files: ["statements": badDate, "splits": splits + "Z,0.5\n"])
         }
         // An STGR date that does not parse, in the ledger.
         expectDataError(["ledger.csv: line 2 (data row 1), column \"stgr_date\"", "got \"01.01.2024\""]) {
-            _ = try run(RecoveriesPlugin(), ledger.replacingOccurrences(of: "2024-01-01", with: "01.01.2024"),
+            _ = try run("recoveries", ledger.replacingOccurrences(of: "2024-01-01", with: "01.01.2024"),
                         files: ["statements": statements, "splits": splits + "Z,0.5\n"], source: "ledger.csv")
         }
         // A share outside [0, 1].
         expectDataError(["splits.csv: line 2 (data row 1), column \"insurer_share\"", "got \"70\""]) {
-            _ = try run(RecoveriesPlugin(), ledger, files: ["statements": statements, "splits": "bank,insurer_share\nA,70\nZ,0.5\n"])
+            _ = try run("recoveries", ledger, files: ["statements": statements, "splits": "bank,insurer_share\nA,70\nZ,0.5\n"])
         }
         // Missing statement columns.
         expectDataError(["statements.csv", "column \"user_id\"", "statements.user_id=COLUMN"]) {
-            _ = try run(RecoveriesPlugin(), ledger, files: ["statements": "debtor,date,credit\nSri,2024-02-01,10\n", "splits": splits + "Z,0.5\n"])
+            _ = try run("recoveries", ledger, files: ["statements": "debtor,date,credit\nSri,2024-02-01,10\n", "splits": splits + "Z,0.5\n"])
         }
         // The same name twice at one bank without account numbers to tell them apart.
         expectDataError(["line 3 (data row 2), column \"debtor\"", "one ledger line per debtor", "line 2", "account numbers"]) {
-            _ = try run(RecoveriesPlugin(), "bank,unit,debtor,claim_paid,stgr_date,shs\nA,U,Sri,1,2024-01-01,1\nA,V,Sri,1,2024-01-01,1\n",
+            _ = try run("recoveries", "bank,unit,debtor,claim_paid,stgr_date,shs\nA,U,Sri,1,2024-01-01,1\nA,V,Sri,1,2024-01-01,1\n",
                         files: ["statements": statements, "splits": splits])
         }
         expectDataError(["line 3 (data row 2), column \"account\"", "appears twice at A", "line 2"]) {
-            _ = try run(RecoveriesPlugin(), "bank,unit,debtor,account,claim_paid,stgr_date,shs\nA,U,Sri,7,1,2024-01-01,1\nA,V,Sri,,1,2024-01-01,1\n",
+            _ = try run("recoveries", "bank,unit,debtor,account,claim_paid,stgr_date,shs\nA,U,Sri,7,1,2024-01-01,1\nA,V,Sri,,1,2024-01-01,1\n",
                         files: ["statements": statements, "splits": splits])
         }
     }
@@ -156,7 +155,7 @@ import TolokCore
         let ledger = "Bk,Kantor,Nm,Klaim,Tgl,Saldo\nA,U,Sri,100,2024-01-01,100\n"
         let statements = "Nm,Tgl,Masuk,Petugas\nSri,02/01/2024,40,X\n"
         let splits = "Bk,Porsi\nA,50%\n"
-        let r = try run(RecoveriesPlugin(), ledger, [
+        let r = try run("recoveries", ledger, [
             "--map", "bank=Bk,unit=Kantor,debtor=Nm,claim_paid=Klaim,stgr_date=Tgl,shs=Saldo",
             "--map", "statements.debtor=Nm,statements.date=Tgl,statements.credit=Masuk,statements.user_id=Petugas,splits.bank=Bk,splits.insurer_share=Porsi",
         ], files: ["statements": statements, "splits": splits])

@@ -1,37 +1,25 @@
 import Foundation
 import Testing
 import TolokCore
-@testable import TolokInsuranceModel
-@testable import TolokInsurance
+import TolokTestSupport
 
-/// Runs a plugin in process on CSV text, with its options parsed as the host parses them.
-func run(_ plugin: some AnalysisPlugin, _ csv: String, _ arguments: [String] = [], id: String? = nil,
+/// Runs a plugin through ``PluginHarness`` — the host's own path, `AnalysisRunner`, as `tolok run`
+/// does — on CSV text written to a temporary file named `source`. `files` maps a file option
+/// (`statements`) to its CSV text, written beside it as `statements.csv`.
+func run(_ plugin: String, _ csv: String, _ arguments: [String] = [], id: String? = nil,
          files: [String: String] = [:], source: String = "data.csv", numberFormat: NumberFormat? = nil) throws -> AnalysisResult {
-    let options = CSVOptions(numberFormat: numberFormat)
-    let data = try CSVLoader.parse(text: csv, source: source, options: options)
-    let parameters = try PluginArgumentParser.parse(arguments + fileArguments(files), for: plugin.descriptor)
-    var loaded: [String: Dataset] = [:]
-    for (name, text) in files { loaded[name] = try CSVLoader.parse(text: text, source: name + ".csv", options: options) }
-    return try plugin.run(AnalysisRequest(dataset: data, idColumn: id, parameters: parameters, files: loaded))
+    let named = Dictionary(uniqueKeysWithValues: files.map { ($0.key + ".csv", $0.value) })
+    let fileArguments = files.keys.sorted().flatMap { ["--" + $0, $0 + ".csv"] }
+    return try PluginHarness.run(plugin, csvText: csv, name: source, files: named, id: id,
+                                 csv: CSVOptions(numberFormat: numberFormat), arguments + fileArguments)
 }
 
-/// Runs a plugin on bundled files of Datasets/insurance.
-func runDataset(_ plugin: some AnalysisPlugin, _ name: String, _ arguments: [String] = [], id: String? = nil,
+/// Runs a plugin through ``PluginHarness`` on bundled files of Datasets/insurance; `files` maps a
+/// file option to the name of a bundled file.
+func runDataset(_ plugin: String, _ name: String, _ arguments: [String] = [], id: String? = nil,
                 files: [String: String] = [:]) throws -> AnalysisResult {
-    let data = try CSVLoader.load(path: datasetPath(name))
-    let parameters = try PluginArgumentParser.parse(arguments + fileArguments(files), for: plugin.descriptor)
-    let loaded = try files.mapValues { try CSVLoader.load(path: datasetPath($0)) }
-    return try plugin.run(AnalysisRequest(dataset: data, idColumn: id, parameters: parameters, files: loaded))
-}
-
-/// `--name name.csv` for each file parameter (the host would load them; the tests load them directly).
-func fileArguments(_ files: [String: String]) -> [String] {
-    files.keys.sorted().flatMap { ["--" + $0, $0 + ".csv"] }
-}
-
-func datasetPath(_ name: String) -> String {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Datasets/insurance").appendingPathComponent(name).path
+    let fileArguments = files.keys.sorted().flatMap { ["--" + $0, PluginHarness.dataset("insurance/" + files[$0]!)] }
+    return try PluginHarness.run(plugin, data: "insurance/" + name, id: id, arguments + fileArguments)
 }
 
 func money(_ text: String) -> Value { .money(Decimal(string: text)!) }
@@ -50,7 +38,14 @@ extension AnalysisResult {
         return row[k]
     }
 
-    func column(_ table: String, _ column: String) -> [Value] { self.table(table)?.values(of: column) ?? [] }
+    /// The values of a column; an empty list (failing the comparisons that use it) when absent.
+    func column(_ table: String, _ column: String, sourceLocation: SourceLocation = #_sourceLocation) -> [Value] {
+        guard let values = self.table(table)?.values(of: column) else {
+            Issue.record("no table \(table) or column \(column)", sourceLocation: sourceLocation)
+            return []
+        }
+        return values
+    }
 }
 
 extension Value {
@@ -69,5 +64,19 @@ func expectDataError(_ fragments: [String], sourceLocation: SourceLocation = #_s
         }
     } catch {
         Issue.record("expected a DataError, got \(error)", sourceLocation: sourceLocation)
+    }
+}
+
+/// Asserts that `body` throws a UsageError whose message contains every fragment.
+func expectUsageError(_ fragments: [String], sourceLocation: SourceLocation = #_sourceLocation, _ body: () throws -> Void) {
+    do {
+        try body()
+        Issue.record("expected a UsageError", sourceLocation: sourceLocation)
+    } catch let e as UsageError {
+        for f in fragments {
+            #expect(e.description.contains(f), "\"\(e.description)\" lacks \"\(f)\"", sourceLocation: sourceLocation)
+        }
+    } catch {
+        Issue.record("expected a UsageError, got \(error)", sourceLocation: sourceLocation)
     }
 }

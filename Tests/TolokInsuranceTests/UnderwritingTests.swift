@@ -1,17 +1,16 @@
 import Foundation
 import Testing
 import TolokCore
-@testable import TolokInsuranceModel
-@testable import TolokInsurance
+import TolokInsuranceModel
 
 @Suite struct UnderwritingTests {
-    /// Seed 003 §2.4.2, "Contoh perhitungan surplus underwriting". The seed prints a surplus of
-    /// 75.295.920,31, but its own components give 75.295.920,29: 303.218.002,35 − 52.679.080,71 −
-    /// 73.561.494,36 + 9.480.441,14 − 90.058.512,11 + 10.314.664,35 − 24.418.392,95 − 6.999.707,42
-    /// = 75.295.920,29. The printed total is off by 0,02 (a rounding slip in the source; see
-    /// docs/INSURANCE.md). We verify the exact sum of the printed components.
+    /// Working document 003 §2.4.2, "Contoh perhitungan surplus underwriting" (docs/INSURANCE.md §4).
+    /// The document prints a surplus of 75.295.920,31, but its own components give 75.295.920,29:
+    /// 303.218.002,35 − 52.679.080,71 − 73.561.494,36 + 9.480.441,14 − 90.058.512,11 +
+    /// 10.314.664,35 − 24.418.392,95 − 6.999.707,42 = 75.295.920,29. The printed total is off by
+    /// 0,02 (a rounding slip in the source). We verify the exact sum of the printed components.
     @Test func seedWorkedExample() throws {
-        let r = try runDataset(UnderwritingPlugin(), "underwriting_seed003.csv")
+        let r = try runDataset("underwriting", "underwriting_seed003.csv")
         let id = "Contoh / Semua kelas / seed 003"
         #expect(r.cell("units", id, "underwriting_result") == money("75295920.29"))
         #expect(r.cell("units", id, "underwriting_result") != money("75295920.31"))
@@ -44,7 +43,7 @@ import TolokCore
     /// 2 years, Indonesian headers with underscores. Expected results computed independently with
     /// Python's decimal module when the file was made.
     @Test func groupSumsEqualTheTotalToTheCent() throws {
-        let r = try runDataset(UnderwritingPlugin(), "underwriting_branches.csv", ["--group-by", "branch,class", "--components"])
+        let r = try runDataset("underwriting", "underwriting_branches.csv", ["--group-by", "branch,class", "--components"])
         #expect(r.cell("units", "Jakarta / Kebakaran / 2022", "underwriting_result") == money("14286535.18"))
         #expect(r.cell("units", "Jakarta / Kebakaran / 2023", "underwriting_result") == money("-327595.15"))
         #expect(r.cell("units", "Surabaya / Kendaraan / 2023", "underwriting_result") == money("60415044.51"))
@@ -66,7 +65,7 @@ import TolokCore
         #expect(r.cell("units", "Surabaya / Kendaraan / 2023", "premium_reserve_below_minimum") == .bool(true))
         #expect(r.notes.contains { $0.contains("KMK 481") })
         // Grouping by branch only, through the logical name.
-        let byBranch = try runDataset(UnderwritingPlugin(), "underwriting_branches.csv", ["--group-by", "branch"])
+        let byBranch = try runDataset("underwriting", "underwriting_branches.csv", ["--group-by", "branch"])
         #expect(byBranch.cell("groups", "Jakarta", "underwriting_result") == money("29438269.18"))
         #expect(byBranch.cell("groups", "Surabaya", "underwriting_result") == money("92823339.72"))
         #expect(byBranch.cell("groups", "Jakarta", "rows") == .integer(4))
@@ -78,21 +77,21 @@ import TolokCore
         let spaced = "PREMI BRUTO,premi reasuransi,Komisi,komisi  reasuransi,klaim bruto,Klaim_Reasuransi,cadangan premi awal,Cadangan-Premi-Akhir,cadangan klaim awal,cadangan klaim akhir"
         // 100 − 10 − 20 + 5 − 30 + 6 + (40 − 45) + (8 − 9) = 45
         for header in [english, spaced] {
-            let r = try run(UnderwritingPlugin(), "\(header)\n\(values)\n")
+            let r = try run("underwriting", "\(header)\n\(values)\n")
             #expect(r.cell("units", "1", "underwriting_result") == money("45"), "\(header)")
         }
         let odd = "PB,PR,K,KR,KB,KRe,CPA,CPK,CKA,CKK"
         let map = "gross_premium=PB,reinsurance_premium=PR,commission=K,reinsurance_commission=KR,gross_claims=KB,reinsurance_claims=KRe,premium_reserve_opening=CPA,premium_reserve_closing=CPK,claims_reserve_opening=CKA,claims_reserve_closing=CKK"
-        let r = try run(UnderwritingPlugin(), "\(odd)\n\(values)\n", ["--map", map])
+        let r = try run("underwriting", "\(odd)\n\(values)\n", ["--map", map])
         #expect(r.cell("units", "1", "underwriting_result") == money("45"))
         // Retained 75, 40% = 30 ≤ 45: fine; with a 70% floor (52.5) the 45 reserve is flagged.
-        let strict = try run(UnderwritingPlugin(), "\(english)\n\(values)\n", ["--reserve-floor", "0.7"])
+        let strict = try run("underwriting", "\(english)\n\(values)\n", ["--reserve-floor", "0.7"])
         #expect(strict.cell("units", "1", "premium_reserve_below_minimum") == .bool(true))
     }
 
     @Test func zeroPremiumGivesEmptyRatios() throws {
         let header = UnderwritingComponent.allCases.map(\.rawValue).joined(separator: ",")
-        let r = try run(UnderwritingPlugin(), "\(header)\n0,0,0,0,0,0,0,0,0,0\n")
+        let r = try run("underwriting", "\(header)\n0,0,0,0,0,0,0,0,0,0\n")
         #expect(r.cell("units", "1", "loss_ratio") == .missing)
         #expect(r.cell("units", "1", "retention_ratio") == .missing)
         #expect(r.cell("units", "1", "underwriting_result") == money("0"))
@@ -102,29 +101,29 @@ import TolokCore
         let header = UnderwritingComponent.allCases.map(\.rawValue).joined(separator: ",")
         let withoutClaims = header.replacingOccurrences(of: ",gross_claims", with: "")
         expectDataError(["u.csv", "column \"gross_claims\"", "klaim bruto", "--map gross_claims=COLUMN"]) {
-            _ = try run(UnderwritingPlugin(), "\(withoutClaims)\n1,2,3,4,5,6,7,8,9\n", source: "u.csv")
+            _ = try run("underwriting", "\(withoutClaims)\n1,2,3,4,5,6,7,8,9\n", source: "u.csv")
         }
         expectDataError(["u.csv: line 3 (data row 2), column \"gross_premium\"", "non-negative amount", "got \"-100\""]) {
-            _ = try run(UnderwritingPlugin(), "\(header)\n1,1,1,1,1,1,1,1,1,1\n-100,1,1,1,1,1,1,1,1,1\n", source: "u.csv")
+            _ = try run("underwriting", "\(header)\n1,1,1,1,1,1,1,1,1,1\n-100,1,1,1,1,1,1,1,1,1\n", source: "u.csv")
         }
         expectDataError(["u.csv: line 2 (data row 1), column \"commission\"", "got \"n/a-ish\""]) {
-            _ = try run(UnderwritingPlugin(), "\(header)\n1,1,n/a-ish,1,1,1,1,1,1,1\n", source: "u.csv")
+            _ = try run("underwriting", "\(header)\n1,1,n/a-ish,1,1,1,1,1,1,1\n", source: "u.csv")
         }
         expectDataError(["one column for gross premium", "\"gross_premium\" and \"premi bruto\""]) {
-            _ = try run(UnderwritingPlugin(), "\(header),premi bruto\n1,1,1,1,1,1,1,1,1,1,1\n")
+            _ = try run("underwriting", "\(header),premi bruto\n1,1,1,1,1,1,1,1,1,1,1\n")
         }
         expectDataError(["line 3 (data row 2)", "one row per branch × class", "line 2"]) {
-            _ = try run(UnderwritingPlugin(), "branch,class,\(header)\nA,Fire,1,1,1,1,1,1,1,1,1,1\nA,Fire,1,1,1,1,1,1,1,1,1,1\n")
+            _ = try run("underwriting", "branch,class,\(header)\nA,Fire,1,1,1,1,1,1,1,1,1,1\nA,Fire,1,1,1,1,1,1,1,1,1,1\n")
         }
-        #expect(throws: UsageError.self) { _ = try run(UnderwritingPlugin(), "\(header)\n1,1,1,1,1,1,1,1,1,1\n", ["--map", "premium=x"]) }
+        #expect(throws: UsageError.self) { _ = try run("underwriting", "\(header)\n1,1,1,1,1,1,1,1,1,1\n", ["--map", "premium=x"]) }
     }
 }
 
 @Suite struct RiskPlacementTests {
-    /// Seed 003 §2.4.2: 100 bn at 1% → 1 bn; treaty 40 bn → 400 m; facultative 50 bn → 500 m;
+    /// Working document 003 §2.4.2 (docs/INSURANCE.md §5): 100 bn at 1% → 1 bn; treaty 40 bn → 400 m; facultative 50 bn → 500 m;
     /// own retention 10 bn → 100 m, allowed with equity 100 bn (limit 10% = 10 bn, Kep.1297/LK/2000).
     @Test func seedExample() throws {
-        let r = try runDataset(RiskPlacementPlugin(), "risk_placement_seed003.csv", id: "risk")
+        let r = try runDataset("risk-placement", "risk_placement_seed003.csv", id: "risk")
         let id = "seed 003 example"
         #expect(r.cell("units", id, "gross_premium") == money("1000000000"))
         #expect(r.cell("units", id, "treaty_sum") == money("40000000000"))
@@ -155,18 +154,18 @@ import TolokCore
     }
 
     @Test func ratesAndErrors() throws {
-        #expect(parseRate("1%", format: .decimalPoint) == Decimal(string: "0.01"))
-        #expect(parseRate("1,5‰", format: .decimalComma) == Decimal(string: "0.0015"))
-        #expect(parseRate("0.01", format: .decimalPoint) == Decimal(string: "0.01"))
+        #expect(MoneyText.parseRate("1%", format: .decimalPoint) == Decimal(string: "0.01"))
+        #expect(MoneyText.parseRate("1,5‰", format: .decimalComma) == Decimal(string: "0.0015"))
+        #expect(MoneyText.parseRate("0.01", format: .decimalPoint) == Decimal(string: "0.01"))
         let header = "sum_insured,rate,treaty_capacity,facultative,equity\n"
         expectDataError(["r.csv: line 2 (data row 1), column \"rate\"", "got \"1\""]) {
-            _ = try run(RiskPlacementPlugin(), header + "100,1,40,50,100\n", source: "r.csv")  // 1 = 100%: refused
+            _ = try run("risk-placement", header + "100,1,40,50,100\n", source: "r.csv")  // 1 = 100%: refused
         }
         expectDataError(["r.csv: line 2 (data row 1), column \"facultative\"", "60.00", "got \"70\""]) {
-            _ = try run(RiskPlacementPlugin(), header + "100,1%,40,70,100\n", source: "r.csv")
+            _ = try run("risk-placement", header + "100,1%,40,70,100\n", source: "r.csv")
         }
         expectDataError(["column \"equity\"", "modal sendiri"]) {
-            _ = try run(RiskPlacementPlugin(), "sum_insured,rate,treaty_capacity\n100,1%,40\n")
+            _ = try run("risk-placement", "sum_insured,rate,treaty_capacity\n100,1%,40\n")
         }
     }
 }

@@ -17,7 +17,7 @@ public enum Value: Sendable, Equatable {
         switch self {
         case .number(let x): return x
         case .integer(let i): return Double(i)
-        case .money(let d): return NSDecimalNumber(decimal: d).doubleValue
+        case .money(let d): return Double(nearest: d)
         default: return nil
         }
     }

@@ -1,41 +1,48 @@
-
 /// A column a plugin needs, found by its English name or the Indonesian names users have.
 ///
-/// Header matching ignores case, spaces, underscores, hyphens, dots and slashes, so
+/// Every role is defined once, in the vocabulary (`ColumnVocabulary.swift`), so a header word
+/// means the same role in every plugin; plugins pick the roles they read and cannot define
+/// their own. Header matching ignores case, spaces, underscores, hyphens, dots and slashes, so
 /// `premi bruto`, `Premi_Bruto`, `PREMI-BRUTO` and `PremiBruto` are one name; `Premi R/A`
-/// (seed 003 §2.4.2's heading) matches `premi ra`. A `--map role=COLUMN` option overrides the
-/// search for files whose headers are not recognised.
+/// (the heading of working document 003 §2.4.2) matches `premi ra`. A `--map role=COLUMN`
+/// option overrides the search for files whose headers are not recognised.
 public struct ColumnRole: Sendable, Equatable {
     /// Machine name, used in `--map` and in result columns, e.g. `gross_premium`.
     public let key: String
     /// Words for error messages, e.g. "gross premium".
     public let label: String
     /// Other accepted header names (English and Indonesian).
-    public let aliases: [String]
+    let aliases: [String]
 
-    public init(_ key: String, _ label: String, aliases: [String]) {
+    init(_ key: String, _ label: String, aliases: [String]) {
         self.key = key
         self.label = label
         self.aliases = aliases
     }
 
+    /// The same role under another machine name (one concept read under two keys, e.g. the
+    /// outstanding balance as a statement's `balance`): the names stay those of the vocabulary.
+    func keyed(_ key: String) -> ColumnRole {
+        ColumnRole(key, label, aliases: [self.key] + aliases)
+    }
+
     /// `Premi R/A` → `premira`: lower case, letters and digits only.
-    public static func normalise(_ name: String) -> String {
+    static func normalise(_ name: String) -> String {
         String(name.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
-    public var normalisedNames: Set<String> { Set(([key] + aliases).map(ColumnRole.normalise)) }
+    var normalisedNames: Set<String> { Set(([key] + aliases).map(ColumnRole.normalise)) }
 }
 
 /// Finds the columns of a dataset for a set of roles, honouring `--map` overrides.
 public struct ColumnResolver: Sendable {
-    public let roles: [ColumnRole]
+    let roles: [ColumnRole]
     /// role key → column name given with `--map`.
-    public let mapped: [String: String]
+    let mapped: [String: String]
     /// The option that sets overrides, for messages (e.g. `--map`).
-    public let option: String
+    let option: String
     /// Prefix of map keys for this file (e.g. `statements.`), empty for the main data.
-    public let prefix: String
+    let prefix: String
 
     /// Reads `role=COLUMN` entries (only those with this resolver's `prefix`; unprefixed ones
     /// when the prefix is empty). Unknown roles or malformed entries are usage errors.
@@ -62,13 +69,23 @@ public struct ColumnResolver: Sendable {
         self.mapped = mapped
     }
 
-    public func role(_ key: String) -> ColumnRole {
+    func role(_ key: String) -> ColumnRole {
         guard let r = roles.first(where: { $0.key == key }) else { preconditionFailure("unknown role \(key)") }
         return r
     }
 
     /// The column for a role, or `nil` when the file has none. Several candidate columns are a
     /// ``DataError`` (the user must choose with `--map`).
+    public func find(_ role: ColumnRole, in dataset: Dataset) throws -> String? {
+        try find(role.key, in: dataset)
+    }
+
+    /// The column for a role, or a ``DataError`` naming the names looked for.
+    public func require(_ role: ColumnRole, in dataset: Dataset) throws -> String {
+        try require(role.key, in: dataset)
+    }
+
+    /// ``find(_:in:)-(ColumnRole,_)`` by the role's key (one of this resolver's roles).
     public func find(_ key: String, in dataset: Dataset) throws -> String? {
         let role = role(key)
         if let name = mapped[key] {
@@ -84,7 +101,7 @@ public struct ColumnResolver: Sendable {
         return candidates.first
     }
 
-    /// The column for a role, or a ``DataError`` naming the names looked for.
+    /// ``require(_:in:)-(ColumnRole,_)`` by the role's key (one of this resolver's roles).
     public func require(_ key: String, in dataset: Dataset) throws -> String {
         if let name = try find(key, in: dataset) { return name }
         let role = role(key)

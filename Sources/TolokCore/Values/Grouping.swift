@@ -30,6 +30,13 @@ public struct OrderedGroups: Sendable {
 public func groupID(_ key: [String]) -> String { key.joined(separator: " / ") }
 
 extension Dataset {
+    /// The cells of a column as labels: text without surrounding spaces, tabs or no-break
+    /// spaces (bank names, debtor names, account numbers). Missing cells are an error unless
+    /// `allowMissing`, when they are "".
+    public func labels(_ name: String, allowMissing: Bool = false) throws -> [String] {
+        try texts(name, allowMissing: allowMissing).map(\.trimmedCell)
+    }
+
     /// The cells of several text columns as one key per row (missing cells become "").
     public func keys(_ columns: [String]) throws -> [[String]] {
         let cells = try columns.map { try texts($0, allowMissing: true).map(\.trimmedCell) }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Exact money: amounts are read from the cell *text* into `Decimal` and never pass through
-/// `Double`, so sums of premiums, claims and recoveries are exact to the cent (MODELS.md §4:
-/// "use exact decimal arithmetic for money").
+/// `Double`, so sums of premiums, claims and recoveries are exact to the cent (docs/INSURANCE.md,
+/// "Common conventions").
 ///
 /// Accepted cell forms, in the dataset's ``NumberFormat``:
 /// - decimal point: `303218002.35`, `-52679080.71`, `450000`;
 /// - decimal comma (Indonesian): `303.218.002,35`, `1.522.500,00`, `12,5`, with dots as
 ///   optional thousands separators in groups of exactly three digits;
-/// - either format: an optional `Rp` / `Rp.` prefix (seed 004 writes `Rp. 450.000,00`) and
-///   accounting parentheses for negatives, `(24.418.392,95)` (as seed 003 §2.4.2 prints reserve
-///   changes).
+/// - either format: an optional `Rp` / `Rp.` prefix (`Rp. 450.000,00`, as working document 004
+///   writes amounts) and accounting parentheses for negatives, `(24.418.392,95)` (as working
+///   document 003 §2.4.2 prints reserve changes).
 /// Exponents (`3.03E+08`) are refused: a spreadsheet that wrote them has already lost cents.
 public enum MoneyText {
     /// Parses one cell; `nil` when the text is not an amount in `format`.
@@ -37,9 +37,19 @@ public enum MoneyText {
         return negative ? -value : value
     }
 
+    /// A rate or share cell: a fraction (`0.01`), a percentage (`1%`) or per mille (`10‰`), in
+    /// the file's number format; `nil` when it is none of these.
+    public static func parseRate(_ text: String, format: NumberFormat) -> Decimal? {
+        var t = text.trimmedCell
+        var scale: Decimal = 1
+        if t.hasSuffix("%") { scale = 100; t.removeLast() } else if t.hasSuffix("‰") { scale = 1000; t.removeLast() }
+        guard let d = parse(t, format: format) else { return nil }
+        return d / scale
+    }
+
     /// `303.218.002,35` → `303218002.35` (decimal comma); `303218002.35` stays (decimal point).
     /// Returns digits with at most one `.`, or `nil`.
-    public static func normalise(_ s: Substring, format: NumberFormat) -> String? {
+    static func normalise(_ s: Substring, format: NumberFormat) -> String? {
         let decimalMark: Character = format == .decimalComma ? "," : "."
         let parts = s.split(separator: decimalMark, omittingEmptySubsequences: false)
         guard parts.count <= 2, let integer = parts.first, !integer.isEmpty else { return nil }
@@ -65,7 +75,7 @@ public enum MoneyText {
 
     /// Whether text that failed to parse looks like the *other* number format (to suggest
     /// `--decimal-comma`).
-    public static func looksLikeDecimalComma(_ text: String) -> Bool {
+    static func looksLikeDecimalComma(_ text: String) -> Bool {
         parse(text, format: .decimalComma) != nil
     }
 }
@@ -76,7 +86,7 @@ public enum AmountRequirement: Sendable {
     case nonNegative
     case positive
 
-    public var phrase: String {
+    var phrase: String {
         switch self {
         case .any: return "an amount"
         case .nonNegative: return "a non-negative amount"
@@ -84,7 +94,7 @@ public enum AmountRequirement: Sendable {
         }
     }
 
-    public func accepts(_ d: Decimal) -> Bool {
+    func accepts(_ d: Decimal) -> Bool {
         switch self {
         case .any: return true
         case .nonNegative: return d >= 0
@@ -125,21 +135,20 @@ extension Dataset {
     public func requiredAmounts(_ name: String, _ requirement: AmountRequirement = .any) throws -> [Decimal] {
         try amounts(name, requirement).map { $0! }
     }
+
+    /// Whole counts of a column (people, days): amounts with no fraction, e.g. `262.769.113` in a
+    /// decimal-comma file. A cell that is not one is a located ``DataError`` saying `expected`.
+    public func wholeNumbers(_ name: String, _ requirement: AmountRequirement = .any, expected: String) throws -> [Decimal] {
+        let values = try requiredAmounts(name, requirement)
+        let cells = try texts(name)
+        for (r, v) in values.enumerated() where v != v.rounded(scale: 0) {
+            throw cellError(row: r, column: name, expected: expected, got: cells[r])
+        }
+        return values
+    }
 }
 
 extension Decimal {
-    /// Rounded to `scale` decimals, half away from zero (the commercial rounding of money).
-    public func rounded(scale: Int = 2) -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
-        return result
-    }
-
-    /// The value as a `Double` (for ratios only; never for sums of money), correctly rounded
-    /// through the decimal text (NSDecimalNumber.doubleValue is not: 0.07 → 0.06999999999999999).
-    public var doubleValue: Double { Double(description) ?? NSDecimalNumber(decimal: self).doubleValue }
-
     /// Two-decimal text for messages, e.g. `1750000.00`, `-0.50`.
     public var moneyText: String {
         let r = rounded()
@@ -149,26 +158,72 @@ extension Decimal {
         return (negative ? "-" : "") + cents.dropLast(2) + "." + cents.suffix(2)
     }
 
-    /// `Decimal` from a `Double` option value through its shortest text (0.4 → exactly 0.4).
-    public init(option x: Double) {
-        self = Decimal(string: "\(x)", locale: Locale(identifier: "en_US_POSIX")) ?? Decimal(x)
+    /// The value as an `Int` when it is whole and fits, else `nil`.
+    public var wholeValue: Int? {
+        guard self == rounded(scale: 0) else { return nil }
+        return Int(NSDecimalNumber(decimal: self).stringValue)
     }
 }
 
-/// numerator / denominator as a fraction, `.missing` when the denominator is zero. The division
-/// is done in `Decimal` (38 significant digits) and only the quotient becomes a `Double`.
-public func ratio(_ numerator: Decimal, _ denominator: Decimal) -> Value {
-    guard denominator != 0 else { return .missing }
-    return .number((numerator / denominator).doubleValue)
+extension Double {
+    /// The `Double` nearest to a `Decimal`, correctly rounded through the decimal text.
+    /// (`NSDecimalNumber.doubleValue` is not correctly rounded: 0.07 → 0.06999999999999999.)
+    /// For ratios and rates only; sums of money stay `Decimal`.
+    public init(nearest decimal: Decimal) {
+        self = Double(decimal.description) ?? .nan
+    }
+}
+
+extension Value {
+    /// A `Decimal` quotient, rate or share as a number cell (correctly rounded to `Double`), or
+    /// ``Value/missing`` when there is none (a ratio over a zero denominator).
+    public static func fraction(_ q: Decimal?) -> Value {
+        guard let q, !q.isNaN else { return .missing }
+        return .number(Double(nearest: q))
+    }
+
+    /// A whole count held as a `Decimal` (head counts) as an integer cell; money when it does not
+    /// fit an `Int`.
+    public static func count(_ d: Decimal) -> Value {
+        d.wholeValue.map(Value.integer) ?? .money(d)
+    }
+}
+
+extension DeclaredOption where Value == Double {
+    /// The option as an exact `Decimal`, read through the number's shortest text (0.4 → exactly
+    /// 0.4), for fractions that multiply money. A value with more than `places` decimal places
+    /// (1e-300, which `Decimal` cannot even hold) is a ``UsageError`` (exit status 2).
+    public func decimal(places: Int = 10) -> DeclaredOption<Decimal> {
+        let name = spec.name
+        return map { try exactDecimal($0, option: name, places: places) }
+    }
+}
+
+extension DeclaredOption where Value == Double? {
+    /// The optional option as an exact `Decimal`; see ``PluginOption/decimal(places:)``.
+    public func decimal(places: Int = 10) -> DeclaredOption<Decimal?> {
+        let name = spec.name
+        return map { try $0.map { try exactDecimal($0, option: name, places: places) } }
+    }
+}
+
+/// `x` as the `Decimal` of its shortest text, or a ``UsageError`` when that has more than `places`
+/// decimal places or is not representable.
+func exactDecimal(_ x: Double, option: String, places: Int) throws -> Decimal {
+    let text = "\(x)"
+    guard let d = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), !d.isNaN, d.isZero || d.exponent >= -places else {
+        throw UsageError("option --\(option) expects a number with at most \(places) decimal places, got \(text)")
+    }
+    return d
 }
 
 extension Character {
-    public var isASCIIDigitCharacter: Bool { isASCII && isNumber }
+    var isASCIIDigitCharacter: Bool { isASCII && isNumber }
 }
 
 extension String {
     /// The cell without surrounding spaces, tabs, carriage returns or no-break spaces.
-    public var trimmedCell: String {
+    var trimmedCell: String {
         trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\u{00A0}"))
     }
 }

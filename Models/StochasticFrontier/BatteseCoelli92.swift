@@ -1,4 +1,3 @@
-import CLapack
 import TolokNumerics
 
 #if canImport(Glibc)
@@ -85,8 +84,8 @@ public final class BatteseCoelli92Likelihood: FrontierLikelihood {
             _ = eb.update(fromContentsOf: y)
             x.withUnsafeBufferPointer { xb in
                 theta.withUnsafeBufferPointer { tb in
-                    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.k), -sign, xb.baseAddress, Int32(n),
-                                tb.baseAddress, 1, sign, eb.baseAddress, 1)
+                    BLASKernels.gemv(rows: n, columns: layout.k, alpha: -sign, xb.baseAddress!, leadingDimension: n,
+                                     tb.baseAddress!, beta: sign, eb.baseAddress!)
                 }
             }
         }
@@ -135,8 +134,8 @@ public final class BatteseCoelli92Likelihood: FrontierLikelihood {
         if let grad = gradient {
             wE.withUnsafeBufferPointer { wb in
                 x.withUnsafeBufferPointer { xb in
-                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.k), -sign, xb.baseAddress, Int32(n),
-                                wb.baseAddress, 1, 0, grad.baseAddress, 1)
+                    BLASKernels.gemvTransposed(rows: n, columns: layout.k, alpha: -sign, xb.baseAddress!, leadingDimension: n,
+                                               wb.baseAddress!, beta: 0, grad.baseAddress!)
                 }
             }
             if layout.kMu > 0 { grad[layout.mu.lowerBound] = gMu }

@@ -1,4 +1,3 @@
-import CLapack
 import Dispatch
 import TolokNumerics
 
@@ -270,8 +269,8 @@ public final class CrossSectionLikelihood {
     /// e = S·(y − Xβ) into `e`.
     public func computeResiduals(_ theta: UnsafeBufferPointer<Double>) {
         _ = e.update(fromContentsOf: y)
-        cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.k), -sign, x.baseAddress, Int32(n),
-                    theta.baseAddress, 1, sign, e.baseAddress, 1)
+        BLASKernels.gemv(rows: n, columns: layout.k, alpha: -sign, x.baseAddress!, leadingDimension: n,
+                         theta.baseAddress!, beta: sign, e.baseAddress!)
     }
 
     /// z·δ for one heterogeneity block (z has a constant first column).
@@ -279,8 +278,8 @@ public final class CrossSectionLikelihood {
                                  _ range: Range<Int>, into out: UnsafeMutableBufferPointer<Double>?) {
         guard let out else { return }
         if let z {
-            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(range.count), 1, z.baseAddress, Int32(n),
-                        coef.baseAddress! + range.lowerBound, 1, 0, out.baseAddress, 1)
+            BLASKernels.gemv(rows: n, columns: range.count, alpha: 1, z.baseAddress!, leadingDimension: n,
+                             coef.baseAddress! + range.lowerBound, beta: 0, out.baseAddress!)
         } else {
             let c = range.isEmpty ? 0 : coef[range.lowerBound]
             out.initialize(repeating: c)
@@ -293,8 +292,8 @@ public final class CrossSectionLikelihood {
     private func computePredictors(_ th: UnsafeBufferPointer<Double>) {
         linearPredictor(zV, th, layout.v, into: lnVI)
         if let zS, let h = hI {
-            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.kScale), 1, zS.baseAddress, Int32(n),
-                        th.baseAddress! + layout.scale.lowerBound, 1, 0, h.baseAddress, 1)
+            BLASKernels.gemv(rows: n, columns: layout.kScale, alpha: 1, zS.baseAddress!, leadingDimension: n,
+                             th.baseAddress! + layout.scale.lowerBound, beta: 0, h.baseAddress!)
             let tau = th[layout.mu.lowerBound], lnSigmaStar2 = th[layout.u.lowerBound]
             let lnU = lnUI!, mu = muI!
             for i in 0..<n {
@@ -321,8 +320,8 @@ public final class CrossSectionLikelihood {
             }
             if let g = gradient {
                 // ∂ℓ/∂β = −S Xᵀ (∂ℓ/∂e).
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.k), -sign, x.baseAddress, Int32(n),
-                            wE.baseAddress, 1, 0, g.baseAddress, 1)
+                BLASKernels.gemvTransposed(rows: n, columns: layout.k, alpha: -sign, x.baseAddress!, leadingDimension: n,
+                                           wE.baseAddress!, beta: 0, g.baseAddress!)
             }
             return ll
         }
@@ -448,8 +447,8 @@ public final class CrossSectionLikelihood {
                 }
                 g[layout.mu.lowerBound] = sTau
                 g[layout.u.lowerBound] = sStar
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.kScale), 1, zS.baseAddress, Int32(n),
-                            comb.baseAddress, 1, 0, g.baseAddress! + layout.scale.lowerBound, 1)
+                BLASKernels.gemvTransposed(rows: n, columns: layout.kScale, alpha: 1, zS.baseAddress!, leadingDimension: n,
+                                           comb.baseAddress!, beta: 0, g.baseAddress! + layout.scale.lowerBound)
             } else {
                 blockGradient(zU, wU, layout.u, g)
                 if layout.kMu > 0 { blockGradient(zMu, wMu!, layout.mu, g) }
@@ -462,8 +461,8 @@ public final class CrossSectionLikelihood {
     private func blockGradient(_ z: UnsafeMutableBufferPointer<Double>?, _ w: UnsafeMutableBufferPointer<Double>,
                                _ range: Range<Int>, _ g: UnsafeMutableBufferPointer<Double>) {
         if let z {
-            cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(range.count), 1, z.baseAddress, Int32(n),
-                        w.baseAddress, 1, 0, g.baseAddress! + range.lowerBound, 1)
+            BLASKernels.gemvTransposed(rows: n, columns: range.count, alpha: 1, z.baseAddress!, leadingDimension: n,
+                                       w.baseAddress!, beta: 0, g.baseAddress! + range.lowerBound)
         } else {
             var s = 0.0
             for i in 0..<n { s += w[i] }

@@ -9,7 +9,7 @@ public enum FrontierType: String, Sendable, Equatable, CaseIterable {
     case cost
 
     /// S in ε = v − S·u.
-    public var sign: Double { self == .production ? 1 : -1 }
+    var sign: Double { self == .production ? 1 : -1 }
 }
 
 /// The one-sided distribution of the inefficiency term u ≥ 0.

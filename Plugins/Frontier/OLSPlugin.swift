@@ -85,7 +85,7 @@ public struct OLSPlugin: AnalysisPlugin {
         }
         let report = OLSReport(fit: fit, terms: terms, ids: ids, design: design, degree: degree,
                                intercept: intercept, robust: p.flag("robust"),
-                               corrected: CorrectedOLS(residuals: fit.residuals, sign: frontier.sign), frontier: frontier)
+                               corrected: CorrectedOLS(residuals: fit.residuals, frontier: frontier), frontier: frontier)
         return report.result(descriptor: descriptor)
     }
 }

@@ -33,7 +33,7 @@ public struct CorrectedOLS: Sendable {
     /// S: +1 production, −1 cost.
     let sign: Double
     /// m₂ = Σ(e − ē)²/n, m₃ = Σ(e − ē)³/n.
-    public let secondMoment: Double
+    let secondMoment: Double
     public let thirdMoment: Double
     /// m₃/m₂^{3/2}.
     public var skewness: Double { thirdMoment / pow(secondMoment, 1.5) }

@@ -12,12 +12,13 @@ public enum FrontierType: String, Sendable, Equatable, CaseIterable {
     var sign: Double { self == .production ? 1 : -1 }
 }
 
-/// The one-sided distribution of the inefficiency term u ≥ 0.
+/// The one-sided distribution of the inefficiency term u ≥ 0, named (raw value) as the
+/// literature writes it.
 public enum InefficiencyDistribution: String, Sendable, Equatable, CaseIterable {
     /// u ~ N⁺(0, σ_u²) — Aigner, Lovell & Schmidt (1977).
-    case halfNormal
+    case halfNormal = "half-normal"
     /// u ~ N⁺(μ, σ_u²), μ the pre-truncation mean — Stevenson (1980).
-    case truncatedNormal
+    case truncatedNormal = "truncated-normal"
     /// u ~ Exponential with mean (and standard deviation) σ_u — Meeusen & van den Broeck (1977).
     case exponential
 }

@@ -26,7 +26,7 @@ public struct BatteseCoelli92Model: Sendable, Equatable {
     }
 }
 
-/// The B&C92 log-likelihood, firm by firm. With e_it = S·ε_it, the firm's period weights
+/// The B&C92 log-likelihood, firm by firm (docs/FRONTIER.md, "Formulations"). With e_it = S·ε_it, the firm's period weights
 /// η_t, A = Σ_t η_t e_t, B = Σ_t η_t², C = Σ_t e_t², D = σ_v² + σ_u² B and T_i periods
 /// (B&C92, eq. 6, in the notation of Kumbhakar & Lovell 2000, §4.2.2):
 ///     μ*_i = (μσ_v² − σ_u² A)/D,  σ*_i² = σ_u²σ_v²/D,  a_i = μ*_i/σ*_i,  b = μ/σ_u,

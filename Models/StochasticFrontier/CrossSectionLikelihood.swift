@@ -36,7 +36,7 @@ struct ParameterLayout: Sendable, Equatable {
 }
 
 /// Per-parameter constants of the normal–(half/truncated) normal density, shared by all
-/// units when σ_u, σ_v and μ are constant.
+/// units when σ_u, σ_v and μ are constant (docs/FRONTIER.md, "Formulations").
 ///
 /// With e = S·ε, σ² = σ_u² + σ_v², r = (e + μ)/σ, a = μ*/σ* = (μσ_v² − eσ_u²)/(σσ_uσ_v) and
 /// b = μ/σ_u, the log-density is (Stevenson 1980, eq. 8; Aigner, Lovell & Schmidt 1977,
@@ -104,7 +104,7 @@ struct NormalFamilyConstants {
 }
 
 /// Per-parameter constants of the normal–exponential density (Meeusen & van den Broeck
-/// 1977), u with mean σ_u: with s_u = σ_u, s_v = σ_v and c = −e/s_v − s_v/s_u,
+/// 1977; docs/FRONTIER.md, "Formulations"), u with mean σ_u: with s_u = σ_u, s_v = σ_v and c = −e/s_v − s_v/s_u,
 ///     ℓ = −ln s_u + s_v²/(2s_u²) + e/s_u + ln Φ(c),
 ///     ∂ℓ/∂e   = 1/s_u − M(c)/s_v
 ///     ∂ℓ/∂s_u = −1/s_u − s_v²/s_u³ − e/s_u² + M(c) s_v/s_u²

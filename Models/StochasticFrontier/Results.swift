@@ -68,7 +68,7 @@ public struct OneSidedLikelihoodRatioTest: Sendable, Equatable {
     public var rejectsAt5Percent: Bool { statistic > criticalValue5Percent }
 }
 
-/// Kodde & Palm (1986), "Wald criteria for jointly testing equality and inequality
+/// The one-sided LR test of docs/FRONTIER.md ("Formulations"): Kodde & Palm (1986), "Wald criteria for jointly testing equality and inequality
 /// restrictions", Econometrica 54(5), 1243–1248: the upper bound of the mixed χ²
 /// distribution, P(LR > c) ≤ ½ P(χ²_{q−1} > c) + ½ P(χ²_q > c), whose quantiles are their
 /// Table 1 (α = 5%: 2.706, 5.138, 7.045, 8.761, … for q = 1, 2, 3, 4, …).
@@ -100,7 +100,8 @@ enum KoddePalm {
 }
 
 /// Unit-level predictions of inefficiency from the conditional distribution
-/// u | ε ~ N⁺(μ*, σ*²) (Jondrow, Lovell, Materov & Schmidt 1982; Battese & Coelli 1988).
+/// u | ε ~ N⁺(μ*, σ*²) (Jondrow, Lovell, Materov & Schmidt 1982; Battese & Coelli 1988;
+/// docs/FRONTIER.md, "Formulations").
 ///
 /// With z = μ*/σ*:
 /// * JLMS: E[u|ε] = μ* + σ* φ(z)/Φ(z) = σ*(z + φ(z)/Φ(z));

@@ -234,7 +234,8 @@ public enum StochasticFrontier {
 
     // MARK: Starting values
 
-    /// Candidates from MOLS and a γ grid (Coelli 1995), for a homoscedastic likelihood with μ = 0.
+    /// Candidates from MOLS and a γ grid (Coelli 1995), for a homoscedastic likelihood with μ = 0
+    /// (docs/FRONTIER.md, "Formulations", starting values).
     static func momentCandidates(layout: ParameterLayout, distribution: InefficiencyDistribution, ols: OLSResult,
                                  sign: Double, hasIntercept: Bool, grid: [Double]) -> [[Double]] {
         let m2 = ols.secondMoment, m3 = ols.thirdMoment

@@ -20,8 +20,20 @@ import TolokTestSupport
     }
 
     /// NIST's certified strings in index order ("B0", "B1", …).
-    static func certified(_ object: [String: Any]) -> [Double] {
-        object.keys.sorted { Int($0.dropFirst())! < Int($1.dropFirst())! }.map { Double(object[$0] as! String)! }
+    static func certified(_ object: [String: Any]) throws -> [Double] {
+        let keyed = try object.map { key, value in
+            guard let index = Int(key.dropFirst()), let text = value as? String, let x = Double(text) else {
+                throw ReferenceError("not a certified value: \(key) = \(value)")
+            }
+            return (index, x)
+        }
+        return keyed.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+
+    /// A certified number given as NIST's text.
+    static func certifiedNumber(_ object: [String: Any], _ key: String) throws -> Double {
+        guard let text = object[key] as? String, let x = Double(text) else { throw ReferenceError("no certified \(key)") }
+        return x
     }
 
     /// The plugin options for a NIST problem: Longley's six columns as given; the polynomial
@@ -45,14 +57,13 @@ import TolokTestSupport
     /// minimum coefficient and SE LRE ≥ 12.5, residual SD and R² ≥ 13.
     @Test(arguments: nist)
     func nistCertifiedValues(_ name: String) throws {
-        let root = try JSONSerialization.jsonObject(with: Data(contentsOf: Reference.directory.appendingPathComponent("nist_\(name).expected.json"))) as! [String: Any]
-        let model = (root["models"] as! [[String: Any]])[0]
-        let text = model["certified_text"] as! [String: Any]
+        let model = try #require(try Reference.models("nist_\(name).expected.json").first)
+        let text = try model.dict("certified_text")
         let header = try String(contentsOf: Reference.directory.appendingPathComponent("nist_\(name).csv"), encoding: .utf8)
             .split(separator: "\n")[0].split(separator: ",").map(String.init)
         let r = try PluginHarness.run("ols", data: "nist_\(name).csv", Self.arguments(model, columns: Array(header.dropFirst())))
-        let beta = Self.certified(text["coefficients"] as! [String: Any])
-        let se = Self.certified(text["std_errors"] as! [String: Any])
+        let beta = try Self.certified(text.dict("coefficients"))
+        let se = try Self.certified(text.dict("std_errors"))
         let table = try #require(r.table("coefficients"))
         try #require(table.rows.count == beta.count)
         let estimates = try r.column("estimate", table: "coefficients"), errors = try r.column("std_error", table: "coefficients")
@@ -64,8 +75,8 @@ import TolokTestSupport
             #expect(b >= bar, "\(name) se(B\(j)): \(errors[j]) vs \(se[j]) (LRE \(b))")
             minimum = (min(minimum.coefficient, a), min(minimum.se, b))
         }
-        let sd = Self.lre(try r.number("sigma"), Double(text["residual_sd"] as! String)!)
-        let r2 = Self.lre(try r.number("r_squared"), Double(text["r_squared"] as! String)!)
+        let sd = try Self.lre(r.number("sigma"), Self.certifiedNumber(text, "residual_sd"))
+        let r2 = try Self.lre(r.number("r_squared"), Self.certifiedNumber(text, "r_squared"))
         #expect(minimum.coefficient >= 12.5 && minimum.se >= 12.5, "\(name): LRE coef \(minimum.coefficient), SE \(minimum.se)")
         #expect(sd >= 13 && r2 >= 13, "\(name): LRE residual SD \(sd), R² \(r2)")
         #expect(r.summaryValue("status")?.string == "full_rank")

@@ -37,7 +37,7 @@ let package = Package(
         // MARK: Models: one target per family, mathematics and domain rules only
         .target(name: "TolokDEAModel", dependencies: ["TolokNumerics", "TolokDomain"], path: "Models/DEA"),
         .target(name: "TolokTwoStageDEAModel", dependencies: ["TolokDEAModel", "TolokNumerics", "TolokDomain"], path: "Models/TwoStageDEA"),
-        .target(name: "TolokFrontierModel", dependencies: ["TolokNumerics", "TolokDomain", "CLapack"], path: "Models/StochasticFrontier"),
+        .target(name: "TolokFrontierModel", dependencies: ["TolokNumerics"], path: "Models/StochasticFrontier"),
         .target(name: "TolokInsuranceModel", dependencies: ["TolokDomain"], path: "Models/Insurance"),
 
         // MARK: Core: data, plugin protocol, results, renderers

@@ -6,8 +6,8 @@ import TolokNumerics
 
 /// `tolok bench sfa`: maximum-likelihood fit of the normal–half-normal production frontier
 /// (Aigner, Lovell & Schmidt 1977) on seeded synthetic Cobb-Douglas data with three
-/// regressors — the model of `shared/peers/gen_sfa.py` (β = 1, 0.4, 0.3, 0.2; σ_v = 0.2,
-/// σ_u = 0.4), drawn with Tolok's `SeededGenerator`. Only the fit is timed (OLS, starting
+/// regressors — `SyntheticSFAData` (β = 1, 0.4, 0.3, 0.2; σ_v = 0.2, σ_u = 0.4; docs/PERFORMANCE.md,
+/// "SFA"), drawn with Tolok's `SeededGenerator`. Only the fit is timed (OLS, starting
 /// values, BFGS, Newton verification, standard errors and the unit predictions), not the data
 /// generation. `--reference` writes the data to a temporary CSV and runs the scipy reference
 /// (`reference.py sfa`) on it for the time ratio and the largest parameter difference.

@@ -1,4 +1,3 @@
-import CLapack
 import TolokNumerics
 
 #if canImport(Glibc)
@@ -14,11 +13,11 @@ import Darwin
 /// India", Journal of Productivity Analysis 3, 153–169). η = 0 gives the time-invariant model
 /// of Pitt & Lee (1981) / Battese & Coelli (1988); μ = 0 the half-normal case.
 public struct BatteseCoelli92Model: Sendable, Equatable {
-    public var frontier: FrontierType
+    var frontier: FrontierType
     /// Estimate μ (truncated normal); otherwise μ = 0.
-    public var truncatedNormal: Bool
+    var truncatedNormal: Bool
     /// Estimate η (time-varying); otherwise η = 0.
-    public var timeVarying: Bool
+    var timeVarying: Bool
 
     public init(frontier: FrontierType = .production, truncatedNormal: Bool = false, timeVarying: Bool = false) {
         self.frontier = frontier
@@ -27,7 +26,7 @@ public struct BatteseCoelli92Model: Sendable, Equatable {
     }
 }
 
-/// The B&C92 log-likelihood, firm by firm. With e_it = S·ε_it, the firm's period weights
+/// The B&C92 log-likelihood, firm by firm (docs/FRONTIER.md, "Formulations"). With e_it = S·ε_it, the firm's period weights
 /// η_t, A = Σ_t η_t e_t, B = Σ_t η_t², C = Σ_t e_t², D = σ_v² + σ_u² B and T_i periods
 /// (B&C92, eq. 6, in the notation of Kumbhakar & Lovell 2000, §4.2.2):
 ///     μ*_i = (μσ_v² − σ_u² A)/D,  σ*_i² = σ_u²σ_v²/D,  a_i = μ*_i/σ*_i,  b = μ/σ_u,
@@ -41,22 +40,22 @@ public struct BatteseCoelli92Model: Sendable, Equatable {
 ///     ∂ℓ/∂V = −(T_i − 1)/(2V) − 1/(2D) + C/(2V²) + Q(a)[μ/W − a(1/D + 1/V)/2],
 /// and through e_it (∂A/∂e_t = η_t, ∂C/∂e_t = 2e_t) to β, through η_t to η
 /// (∂η_t/∂η = −(t − T) η_t).
-public final class BatteseCoelli92Likelihood: FrontierLikelihood {
-    public let n: Int
-    public let layout: ParameterLayout
-    public let sign: Double
-    public let x: [Double]        // n × k, column-major
-    public let y: [Double]
+final class BatteseCoelli92Likelihood: FrontierLikelihood {
+    let n: Int
+    let layout: ParameterLayout
+    let sign: Double
+    let x: [Double]        // n × k, column-major
+    let y: [Double]
     /// Observations grouped by firm: rows[groupStart[g] ..< groupStart[g+1]] belong to firm g.
-    public let rows: [Int]
-    public let groupStart: [Int]
+    let rows: [Int]
+    let groupStart: [Int]
     /// t − T per observation (≤ 0).
-    public let periodOffset: [Double]
+    let periodOffset: [Double]
     // Workspace.
-    public var e: [Double]
-    public var wE: [Double]
+    var e: [Double]
+    var wE: [Double]
 
-    public init(y: [Double], x: Matrix, firm: [Int], period: [Int], sign: Double, truncated: Bool, timeVarying: Bool) {
+    init(y: [Double], x: Matrix, firm: [Int], period: [Int], sign: Double, truncated: Bool, timeVarying: Bool) {
         n = y.count
         layout = ParameterLayout(k: x.columns, kMu: truncated ? 1 : 0, kU: 1, kV: 1, kEta: timeVarying ? 1 : 0)
         self.sign = sign
@@ -78,21 +77,21 @@ public final class BatteseCoelli92Likelihood: FrontierLikelihood {
         wE = e
     }
 
-    public var groups: Int { groupStart.count - 1 }
+    var groups: Int { groupStart.count - 1 }
 
-    public func residuals(_ theta: [Double]) {
+    func residuals(_ theta: [Double]) {
         e.withUnsafeMutableBufferPointer { eb in
             _ = eb.update(fromContentsOf: y)
             x.withUnsafeBufferPointer { xb in
                 theta.withUnsafeBufferPointer { tb in
-                    cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.k), -sign, xb.baseAddress, Int32(n),
-                                tb.baseAddress, 1, sign, eb.baseAddress, 1)
+                    BLASKernels.gemv(rows: n, columns: layout.k, alpha: -sign, xb.baseAddress!, leadingDimension: n,
+                                     tb.baseAddress!, beta: sign, eb.baseAddress!)
                 }
             }
         }
     }
 
-    public func evaluate(_ theta: [Double], gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
+    func evaluate(_ theta: [Double], gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
         residuals(theta)
         let U = exp(theta[layout.u.lowerBound]), V = exp(theta[layout.v.lowerBound])
         let mu = layout.kMu > 0 ? theta[layout.mu.lowerBound] : 0
@@ -135,8 +134,8 @@ public final class BatteseCoelli92Likelihood: FrontierLikelihood {
         if let grad = gradient {
             wE.withUnsafeBufferPointer { wb in
                 x.withUnsafeBufferPointer { xb in
-                    cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.k), -sign, xb.baseAddress, Int32(n),
-                                wb.baseAddress, 1, 0, grad.baseAddress, 1)
+                    BLASKernels.gemvTransposed(rows: n, columns: layout.k, alpha: -sign, xb.baseAddress!, leadingDimension: n,
+                                               wb.baseAddress!, beta: 0, grad.baseAddress!)
                 }
             }
             if layout.kMu > 0 { grad[layout.mu.lowerBound] = gMu }
@@ -148,7 +147,7 @@ public final class BatteseCoelli92Likelihood: FrontierLikelihood {
     }
 
     /// Per observation: η_it and the firm's μ*_i, σ*_i; per firm: μ*_i, σ*_i (B&C92, eq. 5).
-    public func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?) {
+    func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?) {
         residuals(theta)
         let U = exp(theta[layout.u.lowerBound]), V = exp(theta[layout.v.lowerBound])
         let mu = layout.kMu > 0 ? theta[layout.mu.lowerBound] : 0
@@ -183,8 +182,14 @@ extension StochasticFrontier {
     /// firm, `eta`); the LR test counts γ, μ and η as restrictions.
     public static func fitBatteseCoelli92(y: [Double], x: Matrix, firm: [Int], period: [Int],
                                           regressorNames: [String]? = nil,
-                                          model: BatteseCoelli92Model = BatteseCoelli92Model(),
-                                          options: StochasticFrontierOptions = StochasticFrontierOptions()) throws -> StochasticFrontierFit {
+                                          model: BatteseCoelli92Model = BatteseCoelli92Model()) throws -> StochasticFrontierFit {
+        try fitBatteseCoelli92(y: y, x: x, firm: firm, period: period, regressorNames: regressorNames, model: model,
+                               options: StochasticFrontierOptions())
+    }
+
+    /// `fitBatteseCoelli92` with explicit search settings.
+    static func fitBatteseCoelli92(y: [Double], x: Matrix, firm: [Int], period: [Int], regressorNames: [String]?,
+                                   model: BatteseCoelli92Model, options: StochasticFrontierOptions) throws -> StochasticFrontierFit {
         let n = y.count
         guard x.rows == n, firm.count == n, period.count == n else {
             throw FrontierError.dimensionMismatch("y, x, firm and period must have the same number of rows")

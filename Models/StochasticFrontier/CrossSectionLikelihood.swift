@@ -1,4 +1,3 @@
-import CLapack
 import Dispatch
 import TolokNumerics
 
@@ -9,9 +8,9 @@ import Darwin
 #endif
 
 /// Wraps a value whose concurrent use is made safe by construction (disjoint writes).
-public struct UncheckedSendable<T>: @unchecked Sendable {
-    public let value: T
-    public init(_ value: T) { self.value = value }
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 /// Positions of the parameter blocks in the internal vector
@@ -19,25 +18,25 @@ public struct UncheckedSendable<T>: @unchecked Sendable {
 /// μ_i = z_μ,i δ_μ, ln σ_u,i² = z_u,i δ_u and ln σ_v,i² = z_v,i δ_v (each z starts with a
 /// constant); δ_s are the scaling-property coefficients (no constant; then the μ block is τ
 /// and the u block is ln σ*²); η is the Battese–Coelli (1992) time-decay parameter.
-public struct ParameterLayout: Sendable, Equatable {
-    public let k: Int
-    public let kMu: Int
-    public let kU: Int
-    public let kV: Int
-    public var kScale: Int = 0
-    public var kEta: Int = 0
+struct ParameterLayout: Sendable, Equatable {
+    let k: Int
+    let kMu: Int
+    let kU: Int
+    let kV: Int
+    var kScale: Int = 0
+    var kEta: Int = 0
 
-    public var beta: Range<Int> { 0..<k }
-    public var mu: Range<Int> { k..<(k + kMu) }
-    public var u: Range<Int> { (k + kMu)..<(k + kMu + kU) }
-    public var v: Range<Int> { (k + kMu + kU)..<(k + kMu + kU + kV) }
-    public var scale: Range<Int> { (k + kMu + kU + kV)..<(k + kMu + kU + kV + kScale) }
-    public var eta: Range<Int> { (k + kMu + kU + kV + kScale)..<count }
-    public var count: Int { k + kMu + kU + kV + kScale + kEta }
+    var beta: Range<Int> { 0..<k }
+    var mu: Range<Int> { k..<(k + kMu) }
+    var u: Range<Int> { (k + kMu)..<(k + kMu + kU) }
+    var v: Range<Int> { (k + kMu + kU)..<(k + kMu + kU + kV) }
+    var scale: Range<Int> { (k + kMu + kU + kV)..<(k + kMu + kU + kV + kScale) }
+    var eta: Range<Int> { (k + kMu + kU + kV + kScale)..<count }
+    var count: Int { k + kMu + kU + kV + kScale + kEta }
 }
 
 /// Per-parameter constants of the normal–(half/truncated) normal density, shared by all
-/// units when σ_u, σ_v and μ are constant.
+/// units when σ_u, σ_v and μ are constant (docs/FRONTIER.md, "Formulations").
 ///
 /// With e = S·ε, σ² = σ_u² + σ_v², r = (e + μ)/σ, a = μ*/σ* = (μσ_v² − eσ_u²)/(σσ_uσ_v) and
 /// b = μ/σ_u, the log-density is (Stevenson 1980, eq. 8; Aigner, Lovell & Schmidt 1977,
@@ -49,22 +48,21 @@ public struct ParameterLayout: Sendable, Equatable {
 ///     ∂ℓ/∂U = (r² − 1)/(2σ²) + M(a)[−e/D − a(1/σ² + 1/U)/2] + M(b) b/(2U)
 ///     ∂ℓ/∂V = (r² − 1)/(2σ²) + M(a)[ μ/D − a(1/σ² + 1/V)/2]
 /// and ∂ℓ/∂ln U = U ∂ℓ/∂U, ∂ℓ/∂ln V = V ∂ℓ/∂V.
-@usableFromInline
 struct NormalFamilyConstants {
-    public let U: Double, V: Double, mu: Double
-    public let invSigma: Double
-    public let invD: Double
-    public let aConst: Double      // μV/D
-    public let aSlope: Double      // U/D
-    public let halfInvS2: Double   // 1/(2σ²)
-    public let hetU: Double        // (1/σ² + 1/U)/2
-    public let hetV: Double        // (1/σ² + 1/V)/2
-    public let base: Double        // −½ ln 2π − ½ ln σ² − ln Φ(b)
-    public let muTermMu: Double    // −M(b)/σ_u
-    public let muTermU: Double     // M(b) b/(2U)
+    let U: Double, V: Double, mu: Double
+    let invSigma: Double
+    let invD: Double
+    let aConst: Double      // μV/D
+    let aSlope: Double      // U/D
+    let halfInvS2: Double   // 1/(2σ²)
+    let hetU: Double        // (1/σ² + 1/U)/2
+    let hetV: Double        // (1/σ² + 1/V)/2
+    let base: Double        // −½ ln 2π − ½ ln σ² − ln Φ(b)
+    let muTermMu: Double    // −M(b)/σ_u
+    let muTermU: Double     // M(b) b/(2U)
 
     @inline(__always)
-    public init(U: Double, V: Double, mu: Double, truncated: Bool) {
+    init(U: Double, V: Double, mu: Double, truncated: Bool) {
         self.U = U; self.V = V; self.mu = mu
         let s2 = U + V
         let su = U.squareRoot(), sv = V.squareRoot()
@@ -91,7 +89,7 @@ struct NormalFamilyConstants {
 
     /// ℓ and its derivatives with respect to e, μ, ln σ_u², ln σ_v² for one unit.
     @inline(__always)
-    public func term(_ e: Double) -> (ll: Double, dE: Double, dMu: Double, dLnU: Double, dLnV: Double) {
+    func term(_ e: Double) -> (ll: Double, dE: Double, dMu: Double, dLnU: Double, dLnV: Double) {
         let r = (e + mu) * invSigma
         let a = aConst - aSlope * e
         let (lp, m) = NormalDistribution.logCDFAndInverseMillsRatio(a)
@@ -106,27 +104,26 @@ struct NormalFamilyConstants {
 }
 
 /// Per-parameter constants of the normal–exponential density (Meeusen & van den Broeck
-/// 1977), u with mean σ_u: with s_u = σ_u, s_v = σ_v and c = −e/s_v − s_v/s_u,
+/// 1977; docs/FRONTIER.md, "Formulations"), u with mean σ_u: with s_u = σ_u, s_v = σ_v and c = −e/s_v − s_v/s_u,
 ///     ℓ = −ln s_u + s_v²/(2s_u²) + e/s_u + ln Φ(c),
 ///     ∂ℓ/∂e   = 1/s_u − M(c)/s_v
 ///     ∂ℓ/∂s_u = −1/s_u − s_v²/s_u³ − e/s_u² + M(c) s_v/s_u²
 ///     ∂ℓ/∂s_v = s_v/s_u² + M(c)(e/s_v² − 1/s_u)
 /// and ∂ℓ/∂ln s_u² = (s_u/2) ∂ℓ/∂s_u, ∂ℓ/∂ln s_v² = (s_v/2) ∂ℓ/∂s_v.
-@usableFromInline
 struct ExponentialConstants {
-    public let su: Double, sv: Double
-    public let invSu: Double, invSv: Double, invU: Double, invV: Double
-    public let base: Double
+    let su: Double, sv: Double
+    let invSu: Double, invSv: Double, invU: Double, invV: Double
+    let base: Double
 
     @inline(__always)
-    public init(U: Double, V: Double) {
+    init(U: Double, V: Double) {
         su = U.squareRoot(); sv = V.squareRoot()
         invSu = 1 / su; invSv = 1 / sv; invU = 1 / U; invV = 1 / V
         base = -0.5 * log(U) + 0.5 * V * invU
     }
 
     @inline(__always)
-    public func term(_ e: Double) -> (ll: Double, dE: Double, dMu: Double, dLnU: Double, dLnV: Double) {
+    func term(_ e: Double) -> (ll: Double, dE: Double, dMu: Double, dLnU: Double, dLnV: Double) {
         let c = -e * invSv - sv * invSu
         let (lp, m) = NormalDistribution.logCDFAndInverseMillsRatio(c)
         let ll = base + e * invSu + lp
@@ -142,37 +139,37 @@ struct ExponentialConstants {
 /// and Xᵀw) plus one fused loop over the units (one erfc, one log, one exp per unit).
 ///
 /// Not thread-safe; used privately by one estimation.
-public final class CrossSectionLikelihood {
-    public let n: Int
-    public let layout: ParameterLayout
-    public let sign: Double
-    public let distribution: InefficiencyDistribution
+final class CrossSectionLikelihood {
+    let n: Int
+    let layout: ParameterLayout
+    let sign: Double
+    let distribution: InefficiencyDistribution
     /// n × k regressors, column-major.
-    public let x: UnsafeMutableBufferPointer<Double>
-    public let y: UnsafeMutableBufferPointer<Double>
+    let x: UnsafeMutableBufferPointer<Double>
+    let y: UnsafeMutableBufferPointer<Double>
     /// n × kMu, n × kU, n × kV covariates with a leading constant column (only when the
     /// block has more than the constant).
-    public let zMu: UnsafeMutableBufferPointer<Double>?
-    public let zU: UnsafeMutableBufferPointer<Double>?
-    public let zV: UnsafeMutableBufferPointer<Double>?
+    let zMu: UnsafeMutableBufferPointer<Double>?
+    let zU: UnsafeMutableBufferPointer<Double>?
+    let zV: UnsafeMutableBufferPointer<Double>?
     /// n × q scaling-property covariates (no constant): u_i = exp(z_s,i δ_s)·u*, or nil.
-    public let zS: UnsafeMutableBufferPointer<Double>?
+    let zS: UnsafeMutableBufferPointer<Double>?
     // Workspace.
-    public let e: UnsafeMutableBufferPointer<Double>
-    public let wE: UnsafeMutableBufferPointer<Double>
-    public let wMu: UnsafeMutableBufferPointer<Double>?
-    public let wU: UnsafeMutableBufferPointer<Double>?
-    public let wV: UnsafeMutableBufferPointer<Double>?
-    public let muI: UnsafeMutableBufferPointer<Double>?
-    public let lnUI: UnsafeMutableBufferPointer<Double>?
-    public let lnVI: UnsafeMutableBufferPointer<Double>?
+    let e: UnsafeMutableBufferPointer<Double>
+    let wE: UnsafeMutableBufferPointer<Double>
+    let wMu: UnsafeMutableBufferPointer<Double>?
+    let wU: UnsafeMutableBufferPointer<Double>?
+    let wV: UnsafeMutableBufferPointer<Double>?
+    let muI: UnsafeMutableBufferPointer<Double>?
+    let lnUI: UnsafeMutableBufferPointer<Double>?
+    let lnVI: UnsafeMutableBufferPointer<Double>?
     /// Per-chunk partial sums (4 per chunk).
-    public let partials: UnsafeMutableBufferPointer<Double>
+    let partials: UnsafeMutableBufferPointer<Double>
 
     /// exp(z_s,i δ_s) per unit (scaling model only).
-    public let hI: UnsafeMutableBufferPointer<Double>?
+    let hI: UnsafeMutableBufferPointer<Double>?
 
-    public var isHomoscedastic: Bool { zMu == nil && zU == nil && zV == nil && zS == nil }
+    var isHomoscedastic: Bool { zMu == nil && zU == nil && zV == nil && zS == nil }
 
     private static func buffer(_ values: [Double]) -> UnsafeMutableBufferPointer<Double> {
         let b = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(values.count, 1))
@@ -187,13 +184,13 @@ public final class CrossSectionLikelihood {
     }
 
     /// Covariates with a constant prepended (column-major), or nil when there are none.
-    public static func withConstant(_ z: Matrix?, rows n: Int) -> [Double]? {
+    static func withConstant(_ z: Matrix?, rows n: Int) -> [Double]? {
         guard let z, z.columns > 0 else { return nil }
         return [Double](repeating: 1, count: n) + z.storage
     }
 
     /// `zS` (scaling property) requires the truncated normal and excludes `zMu` and `zU`.
-    public init(y: [Double], x: Matrix, sign: Double, distribution: InefficiencyDistribution,
+    init(y: [Double], x: Matrix, sign: Double, distribution: InefficiencyDistribution,
          zMu: Matrix?, zU: Matrix?, zV: Matrix?, zS: Matrix? = nil) {
         n = y.count
         let kMu = distribution == .truncatedNormal ? 1 + (zMu?.columns ?? 0) : 0
@@ -223,10 +220,10 @@ public final class CrossSectionLikelihood {
     }
 
     /// The regressors (n × k, with the constant if one was added) as a matrix.
-    public func designMatrix() -> Matrix { Matrix(rows: n, columns: layout.k, columnMajor: Array(x))! }
+    func designMatrix() -> Matrix { Matrix(rows: n, columns: layout.k, columnMajor: Array(x))! }
 
     /// The dependent variable.
-    public var responses: [Double] { Array(y) }
+    var responses: [Double] { Array(y) }
 
     /// Covariates of one heterogeneity block without their constant column (nil if none).
     private static func covariates(_ z: UnsafeMutableBufferPointer<Double>?, columns: Int, rows n: Int,
@@ -238,7 +235,7 @@ public final class CrossSectionLikelihood {
     }
 
     /// The same model on every `stride`-th unit (for a cheap warm start on large samples).
-    public func subsample(stride m: Int) -> CrossSectionLikelihood {
+    func subsample(stride m: Int) -> CrossSectionLikelihood {
         let rows = Array(Swift.stride(from: 0, to: n, by: m))
         let sub = rows.count
         var xs = [Double](repeating: 0, count: sub * layout.k)
@@ -257,7 +254,7 @@ public final class CrossSectionLikelihood {
     }
 
     /// The same data with constant σ_u, σ_v, μ and the given distribution.
-    public func homoscedastic(_ distribution: InefficiencyDistribution) -> CrossSectionLikelihood {
+    func homoscedastic(_ distribution: InefficiencyDistribution) -> CrossSectionLikelihood {
         CrossSectionLikelihood(y: responses, x: designMatrix(), sign: sign, distribution: distribution,
                                zMu: nil, zU: nil, zV: nil)
     }
@@ -268,10 +265,10 @@ public final class CrossSectionLikelihood {
     }
 
     /// e = S·(y − Xβ) into `e`.
-    public func computeResiduals(_ theta: UnsafeBufferPointer<Double>) {
+    func computeResiduals(_ theta: UnsafeBufferPointer<Double>) {
         _ = e.update(fromContentsOf: y)
-        cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.k), -sign, x.baseAddress, Int32(n),
-                    theta.baseAddress, 1, sign, e.baseAddress, 1)
+        BLASKernels.gemv(rows: n, columns: layout.k, alpha: -sign, x.baseAddress!, leadingDimension: n,
+                         theta.baseAddress!, beta: sign, e.baseAddress!)
     }
 
     /// z·δ for one heterogeneity block (z has a constant first column).
@@ -279,8 +276,8 @@ public final class CrossSectionLikelihood {
                                  _ range: Range<Int>, into out: UnsafeMutableBufferPointer<Double>?) {
         guard let out else { return }
         if let z {
-            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(range.count), 1, z.baseAddress, Int32(n),
-                        coef.baseAddress! + range.lowerBound, 1, 0, out.baseAddress, 1)
+            BLASKernels.gemv(rows: n, columns: range.count, alpha: 1, z.baseAddress!, leadingDimension: n,
+                             coef.baseAddress! + range.lowerBound, beta: 0, out.baseAddress!)
         } else {
             let c = range.isEmpty ? 0 : coef[range.lowerBound]
             out.initialize(repeating: c)
@@ -293,8 +290,8 @@ public final class CrossSectionLikelihood {
     private func computePredictors(_ th: UnsafeBufferPointer<Double>) {
         linearPredictor(zV, th, layout.v, into: lnVI)
         if let zS, let h = hI {
-            cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(n), Int32(layout.kScale), 1, zS.baseAddress, Int32(n),
-                        th.baseAddress! + layout.scale.lowerBound, 1, 0, h.baseAddress, 1)
+            BLASKernels.gemv(rows: n, columns: layout.kScale, alpha: 1, zS.baseAddress!, leadingDimension: n,
+                             th.baseAddress! + layout.scale.lowerBound, beta: 0, h.baseAddress!)
             let tau = th[layout.mu.lowerBound], lnSigmaStar2 = th[layout.u.lowerBound]
             let lnU = lnUI!, mu = muI!
             for i in 0..<n {
@@ -310,7 +307,7 @@ public final class CrossSectionLikelihood {
     }
 
     /// The log-likelihood ℓ(θ) (exact π). When `gradient` is non-nil it receives ∇ℓ(θ).
-    public func evaluate(_ theta: [Double], gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
+    func evaluate(_ theta: [Double], gradient: UnsafeMutableBufferPointer<Double>?) -> Double {
         theta.withUnsafeBufferPointer { th in
             computeResiduals(th)
             let ll: Double
@@ -321,8 +318,8 @@ public final class CrossSectionLikelihood {
             }
             if let g = gradient {
                 // ∂ℓ/∂β = −S Xᵀ (∂ℓ/∂e).
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.k), -sign, x.baseAddress, Int32(n),
-                            wE.baseAddress, 1, 0, g.baseAddress, 1)
+                BLASKernels.gemvTransposed(rows: n, columns: layout.k, alpha: -sign, x.baseAddress!, leadingDimension: n,
+                                           wE.baseAddress!, beta: 0, g.baseAddress!)
             }
             return ll
         }
@@ -330,7 +327,7 @@ public final class CrossSectionLikelihood {
 
     /// Units per chunk of the per-unit loop. Chunks are summed in a fixed order, so results
     /// do not depend on how many threads ran them.
-    public static let chunkSize = 16_384
+    static let chunkSize = 16_384
 
     /// Runs `body(range, chunkIndex)` over fixed chunks of 0..<n, concurrently when there are
     /// several chunks, and returns the per-chunk partial sums (4 per chunk) added in chunk order.
@@ -448,8 +445,8 @@ public final class CrossSectionLikelihood {
                 }
                 g[layout.mu.lowerBound] = sTau
                 g[layout.u.lowerBound] = sStar
-                cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(layout.kScale), 1, zS.baseAddress, Int32(n),
-                            comb.baseAddress, 1, 0, g.baseAddress! + layout.scale.lowerBound, 1)
+                BLASKernels.gemvTransposed(rows: n, columns: layout.kScale, alpha: 1, zS.baseAddress!, leadingDimension: n,
+                                           comb.baseAddress!, beta: 0, g.baseAddress! + layout.scale.lowerBound)
             } else {
                 blockGradient(zU, wU, layout.u, g)
                 if layout.kMu > 0 { blockGradient(zMu, wMu!, layout.mu, g) }
@@ -462,8 +459,8 @@ public final class CrossSectionLikelihood {
     private func blockGradient(_ z: UnsafeMutableBufferPointer<Double>?, _ w: UnsafeMutableBufferPointer<Double>,
                                _ range: Range<Int>, _ g: UnsafeMutableBufferPointer<Double>) {
         if let z {
-            cblas_dgemv(CblasColMajor, CblasTrans, Int32(n), Int32(range.count), 1, z.baseAddress, Int32(n),
-                        w.baseAddress, 1, 0, g.baseAddress! + range.lowerBound, 1)
+            BLASKernels.gemvTransposed(rows: n, columns: range.count, alpha: 1, z.baseAddress!, leadingDimension: n,
+                                       w.baseAddress!, beta: 0, g.baseAddress! + range.lowerBound)
         } else {
             var s = 0.0
             for i in 0..<n { s += w[i] }
@@ -472,7 +469,7 @@ public final class CrossSectionLikelihood {
     }
 
     /// JLMS and Battese–Coelli predictions per unit at θ.
-    public func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?) {
+    func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?) {
         let c = conditionalDistribution(theta)
         return (FrontierEfficiencies(conditionalMean: c.mean, conditionalStandardDeviation: c.sd), nil)
     }
@@ -480,7 +477,7 @@ public final class CrossSectionLikelihood {
     /// Per-unit parameters of u | ε ~ N⁺(μ*, σ*²) (Jondrow, Lovell, Materov & Schmidt 1982):
     /// normal family μ* = (μσ_v² − eσ_u²)/σ², σ*² = σ_u²σ_v²/σ²; exponential μ* = −e − σ_v²/σ_u,
     /// σ* = σ_v (Kumbhakar & Lovell 2000, eq. 3.2.38 and 3.2.52).
-    public func conditionalDistribution(_ theta: [Double]) -> (mean: [Double], sd: [Double]) {
+    func conditionalDistribution(_ theta: [Double]) -> (mean: [Double], sd: [Double]) {
         var mStar = [Double](repeating: 0, count: n)
         var sStar = [Double](repeating: 0, count: n)
         theta.withUnsafeBufferPointer { th in

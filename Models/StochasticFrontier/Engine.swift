@@ -1,7 +1,7 @@
 import TolokNumerics
 
 /// A log-likelihood with an analytic gradient (cross-section or panel).
-public protocol LogLikelihoodFunction: AnyObject {
+protocol LogLikelihoodFunction: AnyObject {
     /// The scale used to normalise the objective (number of observations).
     var n: Int { get }
     /// ℓ(θ); when `gradient` is non-nil it receives ∇ℓ(θ).
@@ -9,7 +9,7 @@ public protocol LogLikelihoodFunction: AnyObject {
 }
 
 /// A frontier log-likelihood the result assembly can interpret.
-public protocol FrontierLikelihood: LogLikelihoodFunction {
+protocol FrontierLikelihood: LogLikelihoodFunction {
     var layout: ParameterLayout { get }
     /// Predictions per observation, and per group (firm) for panels.
     func efficiencies(_ theta: [Double]) -> (units: FrontierEfficiencies, groups: FrontierEfficiencies?)
@@ -18,26 +18,26 @@ public protocol FrontierLikelihood: LogLikelihoodFunction {
 extension CrossSectionLikelihood: FrontierLikelihood {}
 
 /// What the post-BFGS Newton phase established about the stopping point.
-public struct Verification {
-    public var theta: [Double]
-    public var logLikelihood: Double
-    public var maxAbsGradient: Double
+struct Verification {
+    var theta: [Double]
+    var logLikelihood: Double
+    var maxAbsGradient: Double
     /// gᵀH⁻¹g for −ℓ/n (NaN when H is not positive definite).
-    public var decrement: Double
-    public var hessianPositiveDefinite: Bool
+    var decrement: Double
+    var hessianPositiveDefinite: Bool
     /// (−∇²ℓ)⁻¹ when H is positive definite.
-    public var covariance: Matrix?
-    public var steps: Int
-    public var evaluations: Int
+    var covariance: Matrix?
+    var steps: Int
+    var evaluations: Int
 }
 
 /// BFGS maximisation of ℓ (as minimisation of −ℓ/n) and the Newton verification phase.
-public struct Engine<L: LogLikelihoodFunction> {
-    public let likelihood: L
+struct Engine<L: LogLikelihoodFunction> {
+    let likelihood: L
 
     /// −ℓ/n and its gradient, the objective handed to BFGS. Non-finite ℓ propagates (BFGS
     /// then treats the point as outside the domain).
-    public func objective() -> ObjectiveWithGradient {
+    func objective() -> ObjectiveWithGradient {
         let lik = likelihood
         let scale = -1 / Double(lik.n)
         return { theta, g in
@@ -50,7 +50,7 @@ public struct Engine<L: LogLikelihoodFunction> {
     /// BFGS from `start`. Without a supplied inverse Hessian, the inverse of the differenced
     /// Hessian at the start is used when it is positive definite (2p extra gradient
     /// evaluations, which repay themselves many times on badly scaled regressors).
-    public func maximize(start: [Double], initialInverseHessian: Matrix? = nil, options: BFGSOptions) -> OptimizationResult {
+    func maximize(start: [Double], initialInverseHessian: Matrix? = nil, options: BFGSOptions) -> OptimizationResult {
         let f = objective()
         var h0 = initialInverseHessian
         var extra = 0
@@ -69,7 +69,7 @@ public struct Engine<L: LogLikelihoodFunction> {
     /// `forward` one-sided differences (H[:, j] = (g(θ + h_j e_j) − g(θ))/h_j with
     /// h_j = √ε·max(|θ_j|, 1), p evaluations, error O(√ε)), symmetrised as (H + Hᵀ)/2
     /// (Nocedal & Wright 2006, §8.1). `g` is the gradient at θ.
-    public func hessian(at theta: [Double], gradient g: [Double], forward: Bool, objective f: ObjectiveWithGradient) -> Matrix {
+    func hessian(at theta: [Double], gradient g: [Double], forward: Bool, objective f: ObjectiveWithGradient) -> Matrix {
         guard forward else { return NumericalDerivatives.hessian(at: theta, gradient: f) }
         let p = theta.count
         var h = Matrix(rows: p, columns: p)
@@ -95,7 +95,7 @@ public struct Engine<L: LogLikelihoodFunction> {
     /// Newton steps θ ← θ − t H⁻¹g with H the Hessian of −ℓ/n differenced from the analytic
     /// gradient (fixed during the steps, recomputed at the end), each accepted only if it
     /// does not increase −ℓ/n beyond rounding and lowers the decrement.
-    public func verify(_ search: OptimizationResult, options: StochasticFrontierOptions) -> Verification {
+    func verify(_ search: OptimizationResult, options: StochasticFrontierOptions) -> Verification {
         let f = objective()
         let forward = likelihood.n >= options.largeSampleThreshold
         let p = search.x.count

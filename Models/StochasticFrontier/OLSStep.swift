@@ -17,7 +17,7 @@ extension StochasticFrontier {
     ///   §5.3.3) that FRONTIER 4.1 and R's `lm` also rely on; relative error about κ(X)·ε.
     ///
     /// A rank-deficient design (numerical rank below k) throws `FrontierError.singularDesign`.
-    public static func ordinaryLeastSquares(y: [Double], design: Matrix, names: [String], sign: Double,
+    static func ordinaryLeastSquares(y: [Double], design: Matrix, names: [String], sign: Double,
                                      largeSample: Bool) throws -> OLSResult {
         let n = y.count, k = design.columns
         let beta: [Double], standardErrors: [Double], residuals: [Double], sse: Double

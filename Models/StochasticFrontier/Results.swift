@@ -32,15 +32,15 @@ public enum FrontierError: Error, Equatable, Sendable, CustomStringConvertible {
 /// and the restricted model (u ≡ 0) of the likelihood-ratio test.
 public struct OLSResult: Sendable {
     /// β̂ with standard errors from σ̂²(XᵀX)⁻¹, σ̂² = SSE/(n − k).
-    public let coefficients: [ParameterEstimate]
+    let coefficients: [ParameterEstimate]
     /// SSE/(n − k), as FRONTIER 4.1 prints it.
-    public let sigmaSquared: Double
+    let sigmaSquared: Double
     /// Gaussian log-likelihood at σ² = SSE/n: −n/2 (ln 2π + ln(SSE/n) + 1), exact π.
     public let logLikelihood: Double
     /// ε̂ = y − Xβ̂.
-    public let residuals: [Double]
+    let residuals: [Double]
     /// Central second moment m₂ = Σ(ε̂ − ε̄)²/n (= SSE/n with an intercept).
-    public let secondMoment: Double
+    let secondMoment: Double
     /// Central third moment m₃ = Σ(ε̂ − ε̄)³/n.
     public let thirdMoment: Double
     /// m₃/m₂^{3/2}.
@@ -68,13 +68,13 @@ public struct OneSidedLikelihoodRatioTest: Sendable, Equatable {
     public var rejectsAt5Percent: Bool { statistic > criticalValue5Percent }
 }
 
-/// Kodde & Palm (1986), "Wald criteria for jointly testing equality and inequality
+/// The one-sided LR test of docs/FRONTIER.md ("Formulations"): Kodde & Palm (1986), "Wald criteria for jointly testing equality and inequality
 /// restrictions", Econometrica 54(5), 1243–1248: the upper bound of the mixed χ²
 /// distribution, P(LR > c) ≤ ½ P(χ²_{q−1} > c) + ½ P(χ²_q > c), whose quantiles are their
 /// Table 1 (α = 5%: 2.706, 5.138, 7.045, 8.761, … for q = 1, 2, 3, 4, …).
-public enum KoddePalm {
+enum KoddePalm {
     /// The upper bound on P(LR > statistic) for q restrictions.
-    public static func pValueUpperBound(statistic: Double, restrictions q: Int) -> Double {
+    static func pValueUpperBound(statistic: Double, restrictions q: Int) -> Double {
         precondition(q >= 1, "at least one restriction")
         if statistic <= 0 { return 1 }
         return 0.5 * ChiSquaredDistribution.survival(statistic, degreesOfFreedom: q - 1)
@@ -82,7 +82,7 @@ public enum KoddePalm {
     }
 
     /// The critical value c with pValueUpperBound(c, q) = level (bisection to 1e-12).
-    public static func criticalValue(restrictions q: Int, level: Double = 0.05) -> Double {
+    static func criticalValue(restrictions q: Int, level: Double = 0.05) -> Double {
         var lo = 0.0, hi = 1.0
         while pValueUpperBound(statistic: hi, restrictions: q) > level { hi *= 2 }
         while hi - lo > 1e-12 * hi {
@@ -92,7 +92,7 @@ public enum KoddePalm {
         return 0.5 * (lo + hi)
     }
 
-    public static func test(statistic: Double, restrictions q: Int) -> OneSidedLikelihoodRatioTest {
+    static func test(statistic: Double, restrictions q: Int) -> OneSidedLikelihoodRatioTest {
         OneSidedLikelihoodRatioTest(statistic: statistic, restrictions: q,
                                     criticalValue5Percent: criticalValue(restrictions: q),
                                     pValueUpperBound: pValueUpperBound(statistic: statistic, restrictions: q))
@@ -100,7 +100,8 @@ public enum KoddePalm {
 }
 
 /// Unit-level predictions of inefficiency from the conditional distribution
-/// u | ε ~ N⁺(μ*, σ*²) (Jondrow, Lovell, Materov & Schmidt 1982; Battese & Coelli 1988).
+/// u | ε ~ N⁺(μ*, σ*²) (Jondrow, Lovell, Materov & Schmidt 1982; Battese & Coelli 1988;
+/// docs/FRONTIER.md, "Formulations").
 ///
 /// With z = μ*/σ*:
 /// * JLMS: E[u|ε] = μ* + σ* φ(z)/Φ(z) = σ*(z + φ(z)/Φ(z));
@@ -110,28 +111,28 @@ public enum KoddePalm {
 /// Ratios of Φ are formed as differences of ln Φ, so they stay finite in the tails.
 public struct FrontierEfficiencies: Sendable, Equatable {
     /// μ* per unit.
-    public let conditionalMean: [Double]
+    let conditionalMean: [Double]
     /// σ* per unit.
-    public let conditionalStandardDeviation: [Double]
+    let conditionalStandardDeviation: [Double]
     /// E[u|ε] (JLMS).
     public let jlms: [Double]
     /// exp(−E[u|ε]).
-    public let jlmsEfficiency: [Double]
+    let jlmsEfficiency: [Double]
     /// E[exp(−u)|ε] (Battese–Coelli), the technical (or cost) efficiency in (0, 1].
     public let batteseCoelli: [Double]
     /// E[exp(u)|ε] ≥ 1, FRONTIER 4.1's printed cost efficiency.
     public let batteseCoelliInverse: [Double]
 
     public var meanJLMS: Double { Self.mean(jlms) }
-    public var meanJLMSEfficiency: Double { Self.mean(jlmsEfficiency) }
+    var meanJLMSEfficiency: Double { Self.mean(jlmsEfficiency) }
     public var meanBatteseCoelli: Double { Self.mean(batteseCoelli) }
     public var meanBatteseCoelliInverse: Double { Self.mean(batteseCoelliInverse) }
 
-    public static func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
+    static func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
 
     /// Predictions from per-unit μ* and σ* (for panels: u_it = η_it u_i with the firm's μ*, σ*
     /// and the scale η_it, Battese & Coelli 1992, eq. 5).
-    public init(conditionalMean m: [Double], conditionalStandardDeviation s: [Double], scale: [Double]? = nil) {
+    init(conditionalMean m: [Double], conditionalStandardDeviation s: [Double], scale: [Double]? = nil) {
         precondition(m.count == s.count)
         let n = m.count
         conditionalMean = m

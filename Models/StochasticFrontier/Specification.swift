@@ -9,15 +9,16 @@ public enum FrontierType: String, Sendable, Equatable, CaseIterable {
     case cost
 
     /// S in ε = v − S·u.
-    public var sign: Double { self == .production ? 1 : -1 }
+    var sign: Double { self == .production ? 1 : -1 }
 }
 
-/// The one-sided distribution of the inefficiency term u ≥ 0.
+/// The one-sided distribution of the inefficiency term u ≥ 0, named (raw value) as the
+/// literature writes it.
 public enum InefficiencyDistribution: String, Sendable, Equatable, CaseIterable {
     /// u ~ N⁺(0, σ_u²) — Aigner, Lovell & Schmidt (1977).
-    case halfNormal
+    case halfNormal = "half-normal"
     /// u ~ N⁺(μ, σ_u²), μ the pre-truncation mean — Stevenson (1980).
-    case truncatedNormal
+    case truncatedNormal = "truncated-normal"
     /// u ~ Exponential with mean (and standard deviation) σ_u — Meeusen & van den Broeck (1977).
     case exponential
 }
@@ -31,20 +32,20 @@ public enum InefficiencyDistribution: String, Sendable, Equatable, CaseIterable 
 /// `meanCovariates` and a homoscedastic u this is also Battese & Coelli's (1995) model
 /// u_i ~ N⁺(z_i δ, σ_u²). A constant is always added to each covariate matrix.
 public struct StochasticFrontierModel: Sendable, Equatable {
-    public var frontier: FrontierType
-    public var distribution: InefficiencyDistribution
+    var frontier: FrontierType
+    var distribution: InefficiencyDistribution
     /// n × q covariates of ln σ_u² (without a constant), or nil for a constant σ_u.
-    public var inefficiencyScaleCovariates: Matrix?
+    var inefficiencyScaleCovariates: Matrix?
     /// n × q covariates of ln σ_v² (without a constant), or nil for a constant σ_v.
-    public var noiseScaleCovariates: Matrix?
+    var noiseScaleCovariates: Matrix?
     /// n × q covariates of μ (without a constant); truncated normal only.
-    public var meanCovariates: Matrix?
+    var meanCovariates: Matrix?
     /// n × q covariates of the scaling property (without a constant; truncated normal only,
     /// not combined with `inefficiencyScaleCovariates` or `meanCovariates`):
     /// u_i = exp(z_i δ)·u*, u* ~ N⁺(τ, σ*²) — Wang & Schmidt (2002); Alvarez, Amsler, Orea &
     /// Schmidt (2006); sfaR's `scaling = TRUE`. Internally μ_i = τ e^{z_i δ},
     /// ln σ_u,i² = ln σ*² + 2 z_i δ.
-    public var scalingCovariates: Matrix?
+    var scalingCovariates: Matrix?
 
     public init(frontier: FrontierType = .production,
                 distribution: InefficiencyDistribution = .halfNormal,
@@ -61,35 +62,35 @@ public struct StochasticFrontierModel: Sendable, Equatable {
     }
 
     /// True when σ_u, σ_v and μ are the same for every unit.
-    public var isHomoscedastic: Bool {
+    var isHomoscedastic: Bool {
         inefficiencyScaleCovariates == nil && noiseScaleCovariates == nil && meanCovariates == nil
             && scalingCovariates == nil
     }
 }
 
 /// Settings of the maximum-likelihood search.
-public struct StochasticFrontierOptions: Sendable, Equatable {
+struct StochasticFrontierOptions: Sendable, Equatable {
     /// Add a constant column to the regressors (β₀, the first coefficient). MOLS and the γ
     /// grid search shift this intercept; without it they only set the variances.
-    public var includeIntercept: Bool
+    var includeIntercept: Bool
     /// γ values (or, for the exponential model, shares σ_u²/m₂) of the grid search for
     /// starting values, in the manner of FRONTIER 4.1 (Coelli 1996, §3.2).
-    public var startingGrid: [Double]
+    var startingGrid: [Double]
     /// Samples larger than this rank the starting candidates on a systematic subsample of
     /// about this many units (every ⌈n/size⌉-th).
-    public var startingSubsample: Int
+    var startingSubsample: Int
     /// BFGS settings. The objective is the mean negative log-likelihood −ℓ/n, so the
     /// tolerances do not depend on the sample size.
-    public var optimizer: BFGSOptions
+    var optimizer: BFGSOptions
     /// Maximum Newton steps (numerical Hessian) after BFGS; they also verify stationarity.
-    public var maxNewtonSteps: Int
+    var maxNewtonSteps: Int
     /// Converged only when the Newton decrement gᵀH⁻¹g of −ℓ/n is at most this.
-    public var newtonDecrementTolerance: Double
+    var newtonDecrementTolerance: Double
     /// γ = σ_u²/(σ_u² + σ_v²) within this of 0 or 1 means "no interior maximum".
-    public var boundaryTolerance: Double
+    var boundaryTolerance: Double
     /// Starting values in the internal parameterisation (see `StochasticFrontierFit.parameterNames`);
     /// nil → OLS, MOLS and the grid search.
-    public var startingValues: [Double]?
+    var startingValues: [Double]?
     /// From this many observations on, the estimator trades last digits for time:
     /// * OLS by one Householder QR (`QRFactorization`, relative error about κ(X)·ε) instead of
     ///   `OrdinaryLeastSquares`, whose iterative refinement in double-double (and SVD rank
@@ -97,9 +98,9 @@ public struct StochasticFrontierOptions: Sendable, Equatable {
     /// * the Hessian (standard errors, Newton verification) by forward instead of central
     ///   differences of the analytic gradient: p instead of 2p gradient evaluations, relative
     ///   error about √ε instead of ε^{2/3} — far below the sampling error of the estimates.
-    public var largeSampleThreshold: Int
+    var largeSampleThreshold: Int
 
-    public init(includeIntercept: Bool = true,
+    init(includeIntercept: Bool = true,
                 startingGrid: [Double] = Array(stride(from: 0.05, through: 0.951, by: 0.05)),
                 startingSubsample: Int = 10_000,
                 optimizer: BFGSOptions = BFGSOptions(gradientTolerance: 1e-9, relativeFunctionTolerance: 1e-15,
@@ -138,11 +139,11 @@ public enum FrontierFitStatus: String, Sendable, Equatable {
 
 /// A named estimate with its standard error (NaN when unavailable).
 public struct ParameterEstimate: Sendable, Equatable {
-    public var name: String
-    public var value: Double
-    public var standardError: Double
+    public internal(set) var name: String
+    public internal(set) var value: Double
+    public internal(set) var standardError: Double
 
-    public init(name: String, value: Double, standardError: Double = .nan) {
+    init(name: String, value: Double, standardError: Double = .nan) {
         self.name = name
         self.value = value
         self.standardError = standardError

@@ -17,8 +17,8 @@ import Darwin
 /// internal covariance by the delta method. For the exponential model σ_u is the mean
 /// (= standard deviation) of u and σ_u² its variance.
 public struct StochasticFrontierFit: Sendable {
-    public let frontier: FrontierType
-    public let distribution: InefficiencyDistribution
+    let frontier: FrontierType
+    let distribution: InefficiencyDistribution
     /// Converged means a verified interior maximum; anything else must not be read as an MLE.
     public let status: FrontierFitStatus
     /// Human-readable diagnostics (wrong skew, boundary, optimiser messages).
@@ -35,7 +35,7 @@ public struct StochasticFrontierFit: Sendable {
     /// max |∂ℓ/∂θ| at θ̂.
     public let maxAbsGradient: Double
     /// gᵀH⁻¹g of −ℓ/n at θ̂ (the Newton decrement; NaN when the Hessian is not positive definite).
-    public let newtonDecrement: Double
+    let newtonDecrement: Double
 
     /// Frontier coefficients β.
     public let beta: [ParameterEstimate]
@@ -47,7 +47,7 @@ public struct StochasticFrontierFit: Sendable {
     public let noiseScaleCoefficients: [ParameterEstimate]
     /// Scaling-property coefficients δ (then `meanCoefficients` holds τ and
     /// `inefficiencyScaleCoefficients` ln σ*²); empty otherwise.
-    public let scalingCoefficients: [ParameterEstimate]
+    let scalingCoefficients: [ParameterEstimate]
 
     /// σ² = σ_u² + σ_v² (nil when σ_u or σ_v varies by unit).
     public let sigmaSquared: ParameterEstimate?
@@ -61,14 +61,14 @@ public struct StochasticFrontierFit: Sendable {
     public let mu: ParameterEstimate?
 
     /// θ̂ and its names, in the internal order.
-    public let parameters: [Double]
-    public let parameterNames: [String]
+    let parameters: [Double]
+    let parameterNames: [String]
     /// (−∇²ℓ)⁻¹ at θ̂ (nil when the Hessian is not negative definite).
-    public let covariance: Matrix?
+    let covariance: Matrix?
     /// Covariance of (β, σ², γ, μ-block) — FRONTIER 4.1's order for the cross-section — when
     /// σ_u and σ_v are constant; names in `frontierCovarianceNames`.
-    public let frontierCovariance: Matrix?
-    public let frontierCovarianceNames: [String]
+    let frontierCovariance: Matrix?
+    let frontierCovarianceNames: [String]
 
     public let ols: OLSResult
     /// The one-sided LR test of no inefficiency.
@@ -83,7 +83,7 @@ public struct StochasticFrontierFit: Sendable {
 
     public var isConverged: Bool { status == .converged }
     /// Mean Battese–Coelli efficiency E[exp(−u)|ε] over units.
-    public var meanEfficiency: Double { efficiencies.meanBatteseCoelli }
+    var meanEfficiency: Double { efficiencies.meanBatteseCoelli }
 }
 
 /// Maximum-likelihood estimation of cross-sectional stochastic frontiers
@@ -113,8 +113,14 @@ public enum StochasticFrontier {
     /// `options.includeIntercept`). `regressorNames` label β (default "x1", "x2", …; the
     /// constant is "const").
     public static func fit(y: [Double], x: Matrix, regressorNames: [String]? = nil,
-                           model: StochasticFrontierModel = StochasticFrontierModel(),
-                           options: StochasticFrontierOptions = StochasticFrontierOptions()) throws -> StochasticFrontierFit {
+                           model: StochasticFrontierModel = StochasticFrontierModel()) throws -> StochasticFrontierFit {
+        try fit(y: y, x: x, regressorNames: regressorNames, model: model, options: StochasticFrontierOptions())
+    }
+
+    /// `fit` with explicit search settings.
+    static func fit(y: [Double], x: Matrix, regressorNames: [String]? = nil,
+                    model: StochasticFrontierModel = StochasticFrontierModel(),
+                    options: StochasticFrontierOptions) throws -> StochasticFrontierFit {
         let n = y.count
         guard x.rows == n else { throw FrontierError.dimensionMismatch("y has \(n) values, x has \(x.rows) rows") }
         guard y.allSatisfy({ $0.isFinite }) else { throw FrontierError.nonFiniteData("y") }
@@ -199,7 +205,7 @@ public enum StochasticFrontier {
     /// subsample of about `startingSubsample` units; its optimum and inverse Hessian (of the
     /// mean log-likelihood, which has the same scale) start BFGS on the full data, which then
     /// needs only a few iterations.
-    public static func solve(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
+    static func solve(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
                       evaluations: inout Int) -> (OptimizationResult, Verification) {
         var start: [Double]? = options.startingValues
         var inverseHessian: Matrix? = nil
@@ -228,8 +234,9 @@ public enum StochasticFrontier {
 
     // MARK: Starting values
 
-    /// Candidates from MOLS and a γ grid (Coelli 1995), for a homoscedastic likelihood with μ = 0.
-    public static func momentCandidates(layout: ParameterLayout, distribution: InefficiencyDistribution, ols: OLSResult,
+    /// Candidates from MOLS and a γ grid (Coelli 1995), for a homoscedastic likelihood with μ = 0
+    /// (docs/FRONTIER.md, "Formulations", starting values).
+    static func momentCandidates(layout: ParameterLayout, distribution: InefficiencyDistribution, ols: OLSResult,
                                  sign: Double, hasIntercept: Bool, grid: [Double]) -> [[Double]] {
         let m2 = ols.secondMoment, m3 = ols.thirdMoment
         let beta = ols.coefficients.map(\.value)
@@ -278,7 +285,7 @@ public enum StochasticFrontier {
     /// zero — the half-normal one for every truncated-normal model (μ = 0, as FRONTIER 4.1
     /// starts; the homoscedastic truncated normal itself may have no interior maximum), the
     /// same distribution for heteroscedastic half-normal and exponential models.
-    public static func startingValues(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
+    static func startingValues(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
                                evaluations: inout Int) -> [Double] {
         let layout = lik.layout
         if lik.isHomoscedastic && lik.distribution != .truncatedNormal {
@@ -297,7 +304,7 @@ public enum StochasticFrontier {
         return t
     }
 
-    public static func bestCandidate(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
+    static func bestCandidate(_ lik: CrossSectionLikelihood, ols: OLSResult, options: StochasticFrontierOptions,
                               evaluations: inout Int) -> [Double] {
         let candidates = momentCandidates(layout: lik.layout, distribution: lik.distribution, ols: ols, sign: lik.sign,
                                           hasIntercept: options.includeIntercept, grid: options.startingGrid)
@@ -323,7 +330,7 @@ public enum StochasticFrontier {
 
     // MARK: Assembly
 
-    public static func assemble<L: FrontierLikelihood>(
+    static func assemble<L: FrontierLikelihood>(
                          model: StochasticFrontierModel, options: StochasticFrontierOptions,
                          likelihood: L, ols: OLSResult, parameterNames: [String],
                          search: OptimizationResult, verified: Verification, evaluations: Int,
@@ -445,7 +452,7 @@ public enum StochasticFrontier {
 }
 
 extension FrontierFitStatus {
-    public init(_ s: OptimizationStatus) {
+    init(_ s: OptimizationStatus) {
         switch s {
         case .converged: self = .converged
         case .iterationLimit: self = .iterationLimit

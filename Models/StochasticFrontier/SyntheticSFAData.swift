@@ -6,9 +6,9 @@ import Glibc
 import Darwin
 #endif
 
-/// Seeded synthetic stochastic-frontier data for tests and benchmarks: the model of
-/// `shared/peers/gen_sfa.py` (same parameters, Tolok's own generator `SeededGenerator`, so the
-/// draws differ from numpy's):
+/// Seeded synthetic stochastic-frontier data for tests and benchmarks (docs/PERFORMANCE.md,
+/// "SFA"; the scipy peers of `tolok bench sfa --reference` generate the same model with numpy,
+/// whose draws differ from those of Tolok's `SeededGenerator`):
 ///
 ///     ln x_k ~ N(0, 1), k = 1, 2, 3,
 ///     ln y = 1 + 0.4 ln x₁ + 0.3 ln x₂ + 0.2 ln x₃ + v − u,

@@ -16,20 +16,13 @@ import TolokNumerics
 public struct OLSPlugin: AnalysisPlugin {
     public init() {}
 
+    static let options = OLSOptions()
+
     public let descriptor = PluginDescriptor(
         id: "ols",
         version: "1.0.0",
         summary: "Ordinary least squares (NIST-accurate), robust SEs, and COLS/MOLS frontier efficiencies",
-        parameters: [
-            ParameterSpec("y", .column, required: true, values: .finite, summary: "dependent variable (log output or log cost for COLS/MOLS)"),
-            ParameterSpec("x", .columns, required: true, values: .finite, summary: "regressors (a constant is added unless --no-intercept)"),
-            ParameterSpec("log", .flag, summary: "take natural logs of y and every x (all values must be positive)"),
-            ParameterSpec("degree", .integer, summary: "polynomial x, x^2, ..., x^N in the single --x column (powers formed in double-double)"),
-            ParameterSpec("no-intercept", .flag, summary: "regression through the origin (uncentred R²)"),
-            ParameterSpec("robust", .flag, summary: "HC1 heteroscedasticity-robust standard errors, t and p (White 1980; MacKinnon & White 1985)"),
-            ParameterSpec("frontier", .choice(["production", "cost"]), default: "production",
-                          summary: "COLS/MOLS direction: production (frontier above the data) or cost (below)"),
-        ],
+        options: OLSPlugin.options,
         references: [
             "Greene, W.H. (2018). Econometric Analysis, 8th ed. Pearson. Ch. 4-5 (least squares inference).",
             "White, H. (1980). A heteroskedasticity-consistent covariance matrix estimator and a direct test for heteroskedasticity. Econometrica 48(4), 817-838.",
@@ -45,22 +38,20 @@ public struct OLSPlugin: AnalysisPlugin {
         tables: ["units", "coefficients"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
-        let p = request.parameters
+        let o = Self.options
         let data = request.dataset
-        let yName = try p.requiredText("y")
-        let xNames = try p.requiredList("x")
-        let logged = p.flag("log")
-        let intercept = !p.flag("no-intercept")
-        let frontier: FrontierType = p.text("frontier") == "cost" ? .cost : .production
-        let design = try RegressorDesign.build(data, y: yName, x: xNames, log: logged, translog: false)
+        let xNames = try request.option(o.x)
+        let intercept = try !request.option(o.noIntercept)
+        let frontier = try request.option(o.frontier)
+        let design = try RegressorDesign.build(data, y: try request.option(o.y), x: xNames, log: try request.option(o.log),
+                                               translog: false)
         let ids = try data.ids(column: request.idColumn)
         var names = design.names
-        let degree = p.integer("degree")
+        let degree = try request.option(o.degree)   // ≥ 1, checked when parsed
         if let degree {
             guard design.columns.count == 1 else {
                 throw UsageError("--degree needs exactly one --x column, got \(design.columns.count)")
             }
-            guard degree >= 1 else { throw UsageError("--degree must be at least 1, got \(degree)") }
             names = (1...degree).map { $0 == 1 ? design.names[0] : "\(design.names[0])^\($0)" }
         }
         let terms = (intercept ? ["const"] : []) + names
@@ -84,8 +75,8 @@ public struct OLSPlugin: AnalysisPlugin {
             throw InternalError("least squares failed: \(error)")
         }
         let report = OLSReport(fit: fit, terms: terms, ids: ids, design: design, degree: degree,
-                               intercept: intercept, robust: p.flag("robust"),
-                               corrected: CorrectedOLS(residuals: fit.residuals, sign: frontier.sign), frontier: frontier)
+                               intercept: intercept, robust: try request.option(o.robust),
+                               corrected: CorrectedOLS(residuals: fit.residuals, frontier: frontier), frontier: frontier)
         return report.result(descriptor: descriptor)
     }
 }

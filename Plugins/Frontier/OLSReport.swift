@@ -18,26 +18,23 @@ struct OLSReport {
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
         let n = fit.observations
-        var units = ResultTable(name: "units", columns: [
-            ResultColumn("id", .text), ResultColumn("status", .text), ResultColumn("fitted"), ResultColumn("residual"),
-            ResultColumn("cols_efficiency"), ResultColumn("mols_efficiency"),
-        ])
-        for j in 0..<n {
-            units.append([.text(ids[j]), UnitStatus.ok.value, .optional(fit.fittedValues[j]), .optional(fit.residuals[j]),
-                          .optional(corrected.colsEfficiency[j]), .optional(corrected.molsEfficiency?[j])])
-        }
+        var units = TableBuilder(ids: ids, statuses: [UnitStatus](repeating: .ok, count: ids.count))
+        units.add("fitted") { .optional(fit.fittedValues[$0]) }
+        units.add("residual") { .optional(fit.residuals[$0]) }
+        units.add("cols_efficiency") { .optional(corrected.colsEfficiency[$0]) }
+        units.add("mols_efficiency") { .optional(corrected.molsEfficiency?[$0]) }
 
-        var coefficients = ResultTable(name: "coefficients", columns: [
-            ResultColumn("term", .text), ResultColumn("estimate"), ResultColumn("std_error"), ResultColumn("t"), ResultColumn("p"),
-        ])
+        // Classical inference from the fit, or HC1: t = b/se and p from t(n − k).
         let df = Double(fit.residualDegreesOfFreedom)
-        for (j, term) in terms.enumerated() {
-            let b = fit.coefficients[j]
-            let se = robust ? fit.robustStandardErrors[j] : fit.standardErrors[j]
-            let t = robust ? b / se : fit.tValues[j]
-            let p = robust ? StudentT.twoSidedPValue(t, degreesOfFreedom: df) : fit.pValues[j]
-            coefficients.append([.text(term), .optional(b), .optional(se), .optional(t), .optional(p)])
-        }
+        let se = robust ? fit.robustStandardErrors : fit.standardErrors
+        let t = robust ? terms.indices.map { fit.coefficients[$0] / se[$0] } : fit.tValues
+        let p = robust ? t.map { StudentT.twoSidedPValue($0, degreesOfFreedom: df) } : fit.pValues
+        var coefficients = TableBuilder(name: "coefficients", rows: terms.count)
+        coefficients.add("term", .text) { .text(terms[$0]) }
+        coefficients.add("estimate") { .optional(fit.coefficients[$0]) }
+        coefficients.add("std_error") { .optional(se[$0]) }
+        coefficients.add("t") { .optional(t[$0]) }
+        coefficients.add("p") { .optional(p[$0]) }
 
         let rankDeficient: Bool
         if case .rankDeficient = fit.status { rankDeficient = true } else { rankDeficient = false }
@@ -89,7 +86,7 @@ struct OLSReport {
                 notes.append("\(corrected.molsAboveOne) unit(s) have MOLS efficiency above 1 (S·e > E[u]): MOLS does not bound the data.")
             }
         }
-        return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [units, coefficients],
+        return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [units.table, coefficients.table],
                               summary: summary, notes: notes)
     }
 

@@ -18,30 +18,19 @@ import TolokFrontierModel
 /// Predictions with u|ε ~ N⁺(μ*, σ*²): E[u|ε] = μ* + σ*φ(μ*/σ*)/Φ(μ*/σ*) (Jondrow, Lovell,
 /// Materov & Schmidt 1982) and E[exp(−u)|ε] = Φ(μ*/σ* − σ*)/Φ(μ*/σ*)·exp(−μ* + σ*²/2)
 /// (Battese & Coelli 1988) — `FrontierEfficiencies`. The LR test of no inefficiency uses the
-/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. docs/FRONTIER.md describes every
-/// output column and the accuracy reached against FRONTIER 4.1, R frontier and sfaR.
+/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. docs/FRONTIER.md states these
+/// formulations and describes every output column and the accuracy reached against FRONTIER 4.1,
+/// R frontier and sfaR.
 public struct SFAPlugin: AnalysisPlugin {
     public init() {}
+
+    static let options = SFAOptions()
 
     public let descriptor = PluginDescriptor(
         id: "sfa",
         version: "1.0.0",
         summary: "Stochastic frontier analysis (ML): half-normal, truncated-normal, exponential; heteroscedasticity; Battese-Coelli 1992/1995 panels",
-        parameters: [
-            ParameterSpec("y", .column, required: true, values: .finite, summary: "dependent variable (log output, or log cost for --frontier cost)"),
-            ParameterSpec("x", .columns, required: true, values: .finite, summary: "frontier regressors (a constant is added)"),
-            ParameterSpec("log", .flag, summary: "take natural logs of y and every x (all values must be positive)"),
-            ParameterSpec("translog", .flag, summary: "add 0.5*x_j^2 and x_j*x_k (j < k) of the (logged) x: translog instead of Cobb-Douglas"),
-            ParameterSpec("distribution", .choice(SFASetup.distributionNames), summary: "distribution of u: half-normal (default), truncated-normal (default for bc95), exponential"),
-            ParameterSpec("frontier", .choice(["production", "cost"]), default: "production", summary: "production: y = xb + v - u; cost: y = xb + v + u"),
-            ParameterSpec("u-het", .columns, values: .finite, summary: "covariates of ln sigma_u^2 (heteroscedastic inefficiency)"),
-            ParameterSpec("v-het", .columns, values: .finite, summary: "covariates of ln sigma_v^2 (heteroscedastic noise)"),
-            ParameterSpec("mu-het", .columns, values: .finite, summary: "covariates of mu, the pre-truncation mean (truncated-normal only)"),
-            ParameterSpec("period", .column, summary: "period column (integers, e.g. years): panel data, needs --id; ids unique per period"),
-            ParameterSpec("model", .choice(["bc92", "bc95"]), summary: "panel model: bc92 (time-decay, default with --period) or bc95 (inefficiency effects, needs --z)"),
-            ParameterSpec("time-invariant", .flag, summary: "bc92 with eta = 0 (time-invariant inefficiency; Pitt & Lee 1981, Battese & Coelli 1988)"),
-            ParameterSpec("z", .columns, values: .finite, summary: "bc95 inefficiency-effect variables: u_it ~ N+(delta0 + z_it delta, sigma_u^2)"),
-        ],
+        options: SFAPlugin.options,
         references: [
             "Aigner, D., Lovell, C.A.K. & Schmidt, P. (1977). Formulation and estimation of stochastic frontier production function models. Journal of Econometrics 6(1), 21-37.",
             "Meeusen, W. & van den Broeck, J. (1977). Efficiency estimation from Cobb-Douglas production functions with composed error. International Economic Review 18(2), 435-444.",
@@ -58,7 +47,7 @@ public struct SFAPlugin: AnalysisPlugin {
         tables: ["units", "coefficients", "firms"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
-        let setup = try SFASetup(request)
+        let setup = try SFASetup(request, options: Self.options)
         let fit = try setup.estimate()
         return SFAReport(setup: setup, fit: fit).result(descriptor: descriptor)
     }

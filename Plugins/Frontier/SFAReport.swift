@@ -53,21 +53,16 @@ struct SFAReport {
         let cost = setup.isCost
 
         // Units.
-        var columns = [ResultColumn("id", .text)]
-        if setup.panel != nil { columns.append(ResultColumn("period", .text)) }
-        columns += [ResultColumn("status", .text), ResultColumn("u_jlms"), ResultColumn("efficiency")]
-        if cost { columns.append(ResultColumn("efficiency_inverse")) }
-        var units = ResultTable(name: "units", columns: columns)
-        for i in 0..<setup.ids.count {
-            var row: [Value] = [.text(setup.ids[i])]
-            if let panel = setup.panel { row.append(.text(panel.periodLabels[i])) }
-            row += [unitStatus.value, .optional(eff.jlms[i]), .optional(eff.batteseCoelli[i])]
-            if cost { row.append(.optional(eff.batteseCoelliInverse[i])) }
-            units.append(row)
-        }
+        var units = TableBuilder(name: "units", rows: setup.ids.count)
+        units.add("id", .text) { .text(setup.ids[$0]) }
+        if let panel = setup.panel { units.add("period", .text) { .text(panel.periodLabels[$0]) } }
+        units.add("status", .text) { _ in unitStatus.value }
+        units.add("u_jlms") { .optional(eff.jlms[$0]) }
+        units.add("efficiency") { .optional(eff.batteseCoelli[$0]) }
+        if cost { units.add("efficiency_inverse") { .optional(eff.batteseCoelliInverse[$0]) } }
 
         // Coefficients: β, then σ², γ, the μ/δ block and η (constant σ_u, σ_v), or the
-        // μ/δ, ln σ_u², ln σ_v² blocks (heteroscedastic).
+        // μ/δ, ln σ_u², ln σ_v² blocks (heteroscedastic); p two-sided from the normal.
         var estimates = fit.beta
         if let s2 = fit.sigmaSquared, let g = fit.gamma {
             estimates += [s2, g] + fit.meanCoefficients
@@ -75,14 +70,12 @@ struct SFAReport {
             estimates += fit.meanCoefficients + fit.inefficiencyScaleCoefficients + fit.noiseScaleCoefficients
         }
         if let eta = fit.eta { estimates.append(eta) }
-        var coefficients = ResultTable(name: "coefficients", columns: [
-            ResultColumn("term", .text), ResultColumn("estimate"), ResultColumn("std_error"), ResultColumn("t"), ResultColumn("p"),
-        ])
-        for e in estimates {
-            let t = e.tRatio
-            coefficients.append([.text(termName(e.name)), .optional(e.value), .optional(e.standardError), .optional(t),
-                                 .optional(2 * NormalDistribution.cdf(-abs(t)))])
-        }
+        var coefficients = TableBuilder(name: "coefficients", rows: estimates.count)
+        coefficients.add("term", .text) { .text(termName(estimates[$0].name)) }
+        coefficients.add("estimate") { .optional(estimates[$0].value) }
+        coefficients.add("std_error") { .optional(estimates[$0].standardError) }
+        coefficients.add("t") { .optional(estimates[$0].tRatio) }
+        coefficients.add("p") { .optional(2 * NormalDistribution.cdf(-abs(estimates[$0].tRatio))) }
 
         // Summary.
         let lr = fit.likelihoodRatioTest
@@ -120,29 +113,21 @@ struct SFAReport {
         ]
 
         // Firms (BC92).
-        var tables = [units, coefficients]
+        var tables = [units.table, coefficients.table]
         if let panel = setup.panel, let groups = fit.groupEfficiencies {
-            var firms = ResultTable(name: "firms", columns: [
-                ResultColumn("id", .text), ResultColumn("status", .text), ResultColumn("u_jlms"), ResultColumn("efficiency"),
-            ] + (cost ? [ResultColumn("efficiency_inverse")] : []))
-            for g in 0..<panel.firms {
-                firms.append([.text(panel.firmIds[g]), unitStatus.value, .optional(groups.jlms[g]), .optional(groups.batteseCoelli[g])]
-                             + (cost ? [.optional(groups.batteseCoelliInverse[g])] : []))
-            }
-            tables.append(firms)
+            var firms = TableBuilder(name: "firms", ids: panel.firmIds,
+                                     statuses: [UnitStatus](repeating: unitStatus, count: panel.firms))
+            firms.add("u_jlms") { .optional(groups.jlms[$0]) }
+            firms.add("efficiency") { .optional(groups.batteseCoelli[$0]) }
+            if cost { firms.add("efficiency_inverse") { .optional(groups.batteseCoelliInverse[$0]) } }
+            tables.append(firms.table)
         }
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: tables, summary: summary,
                               notes: notes(lr: lr))
     }
 
     var modelText: String {
-        let d: String
-        switch setup.distribution {
-        case .halfNormal: d = "half-normal"
-        case .truncatedNormal: d = "truncated-normal"
-        case .exponential: d = "exponential"
-        }
-        var parts = ["\(setup.frontier.rawValue) frontier", d, setup.design.translog ? "translog" : "linear in the regressors"]
+        var parts = ["\(setup.frontier.rawValue) frontier", setup.distribution.rawValue, setup.design.translog ? "translog" : "linear in the regressors"]
         switch setup.panelModel {
         case .bc92(let varying)?: parts.append(varying ? "Battese-Coelli 1992 time decay" : "Battese-Coelli 1992 time-invariant")
         case .bc95?: parts.append("Battese-Coelli 1995 inefficiency effects")

@@ -2,8 +2,8 @@ import TolokCore
 import TolokFrontierModel
 import TolokNumerics
 
-/// The model of one `tolok run sfa`, read and checked from the command-line parameters and the
-/// data, and its estimation. Every inconsistent combination of options is a `UsageError`
+/// The model of one `tolok run sfa`, read and checked from the typed options (`SFAOptions`) and
+/// the data, and its estimation. Every inconsistent combination of options is a `UsageError`
 /// naming the options; bad cells are `DataError`s naming file, line and column.
 struct SFASetup {
     /// The panel model of a run with `--period`.
@@ -13,8 +13,6 @@ struct SFASetup {
         /// Battese & Coelli (1995) with the named z variables.
         case bc95
     }
-
-    static let distributionNames = ["half-normal", "truncated-normal", "exponential"]
 
     let design: RegressorDesign
     let frontier: FrontierType
@@ -30,24 +28,25 @@ struct SFASetup {
     /// The source file, for data errors raised by the estimator.
     let source: String
 
-    init(_ request: AnalysisRequest) throws {
-        let p = request.parameters
+    init(_ request: AnalysisRequest, options o: SFAOptions) throws {
         let data = request.dataset
         source = data.source
-        let yName = try p.requiredText("y")
-        let xNames = try p.requiredList("x")
-        frontier = p.text("frontier") == "cost" ? .cost : .production
-        design = try RegressorDesign.build(data, y: yName, x: xNames, log: p.flag("log"), translog: p.flag("translog"))
+        let yName = try request.option(o.y)
+        let xNames = try request.option(o.x)
+        frontier = try request.option(o.frontier)
+        design = try RegressorDesign.build(data, y: yName, x: xNames, log: try request.option(o.log),
+                                           translog: try request.option(o.translog))
 
         // Panel options.
-        let periodColumn = p.text("period")
-        let modelName = p.text("model")
-        let zNames = p.list("z")
+        let periodColumn = try request.option(o.period)
+        let modelName = try request.option(o.model)
+        let zNames = try request.option(o.z)
+        let timeInvariant = try request.option(o.timeInvariant)
         if periodColumn == nil {
-            if let modelName { throw UsageError("--model \(modelName) needs panel data: give --id and --period") }
-            if p.flag("time-invariant") { throw UsageError("--time-invariant belongs to the bc92 panel model: give --id and --period") }
+            if let modelName { throw UsageError("--model \(modelName.rawValue) needs panel data: give --id and --period") }
+            if timeInvariant { throw UsageError("--time-invariant belongs to the bc92 panel model: give --id and --period") }
         }
-        if !zNames.isEmpty && modelName != "bc95" {
+        if !zNames.isEmpty && modelName != .bc95 {
             throw UsageError("--z gives the inefficiency effects of --model bc95 (for a cross-section use --mu-het)")
         }
         if let periodColumn {
@@ -56,12 +55,12 @@ struct SFASetup {
             }
             panel = try PanelIndex.build(data, idColumn: idColumn, periodColumn: periodColumn)
             ids = panel!.ids
-            if modelName == "bc95" {
+            if modelName == .bc95 {
                 guard !zNames.isEmpty else { throw UsageError("--model bc95 needs --z Z1,Z2,... (the inefficiency-effect variables)") }
-                if p.flag("time-invariant") { throw UsageError("--time-invariant belongs to --model bc92, not bc95") }
+                if timeInvariant { throw UsageError("--time-invariant belongs to --model bc92, not bc95") }
                 panelModel = .bc95
             } else {
-                panelModel = .bc92(timeVarying: !p.flag("time-invariant"))
+                panelModel = .bc92(timeVarying: !timeInvariant)
             }
         } else {
             panel = nil
@@ -69,20 +68,12 @@ struct SFASetup {
             ids = try data.ids(column: request.idColumn)
         }
 
-        // Distribution.
-        let requested = p.text("distribution")
-        let named = try requested.map { name -> InefficiencyDistribution in
-            switch name {
-            case "half-normal": return .halfNormal
-            case "truncated-normal": return .truncatedNormal
-            case "exponential": return .exponential
-            default: throw UsageError("invalid value \"\(name)\" for --distribution: expected one of \(Self.distributionNames.joined(separator: ", "))")
-            }
-        }
+        // Distribution: half-normal unless named; bc95 is truncated-normal by definition.
+        let named = try request.option(o.distribution)
         switch panelModel {
         case .bc95?:
             if let named, named != .truncatedNormal {
-                throw UsageError("--model bc95 has truncated-normal inefficiency u_it ~ N+(z_it delta, sigma_u^2); --distribution \(requested!) does not apply")
+                throw UsageError("--model bc95 has truncated-normal inefficiency u_it ~ N+(z_it delta, sigma_u^2); --distribution \(named.rawValue) does not apply")
             }
             distribution = .truncatedNormal
         case .bc92?:
@@ -93,7 +84,7 @@ struct SFASetup {
         }
 
         // Heterogeneity.
-        let uNames = p.list("u-het"), vNames = p.list("v-het"), muNames = p.list("mu-het")
+        let uNames = try request.option(o.uHet), vNames = try request.option(o.vHet), muNames = try request.option(o.muHet)
         if case .bc92? = panelModel, !(uNames + vNames + muNames).isEmpty {
             throw UsageError("--u-het, --v-het and --mu-het are not available with --model bc92 (use --model bc95 with --z, or a cross-section)")
         }

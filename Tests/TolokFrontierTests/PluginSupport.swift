@@ -1,49 +1,12 @@
 import Foundation
 import Testing
 import TolokCore
-import TolokFrontierModel
-import TolokFrontier
+import TolokTestSupport
 
-/// Runs the `ols` and `sfa` plugins through the host's own path (`AnalysisRunner`: option
-/// parsing, CSV loading, declared-column checks, the plugin) and reads their result tables.
-enum PluginHarness {
-    static let registry: PluginRegistry = {
-        let r = PluginRegistry()
-        r.register(OLSPlugin())
-        r.register(SFAPlugin())
-        return r
-    }()
-
-    /// Runs `plugin` on a file of `Datasets/`.
-    static func run(_ plugin: String, dataset: String, id: String? = nil, _ arguments: [String]) throws -> AnalysisResult {
-        try run(plugin, path: Reference.directory.appendingPathComponent(dataset).path, id: id, arguments)
-    }
-
-    static func run(_ plugin: String, path: String, id: String? = nil, _ arguments: [String]) throws -> AnalysisResult {
-        try AnalysisRunner.run(RunInvocation(pluginID: plugin, dataPath: path, idColumn: id, pluginArguments: arguments),
-                               registry: registry)
-    }
-
-    /// Runs `plugin` on CSV text written to a temporary file named `name`.
-    static func run(_ plugin: String, csv text: String, name: String = "data.csv", id: String? = nil,
-                    _ arguments: [String]) throws -> AnalysisResult {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-frontier-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent(name).path
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-        return try run(plugin, path: path, id: id, arguments)
-    }
-
-    /// CSV text from named columns (shortest round-trip number form).
-    static func csv(_ columns: [(String, [Double])]) -> String {
-        var text = columns.map(\.0).joined(separator: ",") + "\n"
-        for i in 0..<(columns.first?.1.count ?? 0) {
-            text += columns.map { "\($0.1[i])" }.joined(separator: ",") + "\n"
-        }
-        return text
-    }
-}
+// The `ols` and `sfa` plugins run through `TolokTestSupport.PluginHarness` (the host's own
+// path, `AnalysisRunner`). What follows reads their result tables; every accessor throws
+// (`HarnessError`) when the table, column, row or value it looks for is absent, so a test
+// cannot pass by comparing nothing.
 
 /// One row of a `coefficients` table.
 struct CoefficientRow {
@@ -54,27 +17,40 @@ struct CoefficientRow {
 }
 
 extension AnalysisResult {
-    /// The `coefficients` row of a term (nil if absent).
-    func coefficient(_ term: String) -> CoefficientRow? {
-        guard let table = table("coefficients"), let terms = table.values(of: "term"),
-              let k = terms.firstIndex(where: { $0.string == term }) else { return nil }
-        func v(_ column: String) -> Double { table.values(of: column)?[k].double ?? .nan }
-        return CoefficientRow(estimate: v("estimate"), standardError: v("std_error"), t: v("t"), p: v("p"))
+    /// The `coefficients` row of a term.
+    func coefficient(_ term: String) throws -> CoefficientRow {
+        let table = try requireTable("coefficients")
+        guard let k = try table.texts("term").firstIndex(of: term) else {
+            throw HarnessError("no term \(term) in the coefficients table (has: \(try table.texts("term")))")
+        }
+        return CoefficientRow(estimate: try table.numbers("estimate")[k], standardError: try table.numbers("std_error")[k],
+                              t: try table.numbers("t")[k], p: try table.numbers("p")[k])
     }
 
     /// Term names of the `coefficients` table in order.
-    var terms: [String] { table("coefficients")?.values(of: "term")?.compactMap(\.string) ?? [] }
+    var terms: [String] { get throws { try requireTable("coefficients").texts("term") } }
 
-    /// A numeric summary value (NaN when absent or missing).
-    func number(_ name: String) -> Double { summaryValue(name)?.double ?? .nan }
+    /// A numeric summary value.
+    func number(_ name: String) throws -> Double { try summaryNumber(name) }
 
-    /// A numeric column of a table (NaN for missing cells).
-    func column(_ name: String, table tableName: String = "units") -> [Double] {
-        (table(tableName)?.values(of: name) ?? []).map { $0.double ?? .nan }
+    /// A numeric column of a table (missing cells as NaN).
+    func column(_ name: String, table tableName: String = "units") throws -> [Double] {
+        try requireTable(tableName).numbers(name)
     }
 
     /// A text column of a table.
-    func texts(_ name: String, table tableName: String = "units") -> [String] {
-        (table(tableName)?.values(of: name) ?? []).map { $0.string ?? "" }
+    func texts(_ name: String, table tableName: String = "units") throws -> [String] {
+        try requireTable(tableName).texts(name)
+    }
+}
+
+/// Element-wise |ours − reference| ≤ rel · max(|reference|, floor), and the same length: a
+/// shorter column (or a missing one, as an empty list) fails instead of comparing less.
+func expectClose(_ ours: [Double], _ reference: [Double], _ rel: Double, floor: Double = 1e-300, _ what: String,
+                 sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(ours.count == reference.count, "\(what): \(ours.count) values, reference \(reference.count)",
+            sourceLocation: sourceLocation)
+    for (i, (a, b)) in zip(ours, reference).enumerated() {
+        #expect(relClose(a, b, rel, floor: floor), "\(what)[\(i)]: \(a) vs \(b)", sourceLocation: sourceLocation)
     }
 }

@@ -38,39 +38,57 @@ import TolokNumerics
     static let own = Tolerances(coefficient: 2e-6, variance: 2e-6, logLikelihood: 1e-8, standardError: 1e-2, efficiency: 1e-6)
 
     /// A published sfacross.Rout.save entry: 3 decimals (±5e-4) and ℓ to 7 significant digits.
-    func checkPublished(_ fit: StochasticFrontierFit, _ e: [String: Any], _ label: String) {
+    /// Every β, every sfaR parameter and the efficiency summaries must be in the entry and in the
+    /// fit, both ways round.
+    func checkPublished(_ fit: StochasticFrontierFit, _ e: [String: Any], _ label: String,
+                        sourceLocation: SourceLocation = #_sourceLocation) throws {
         let half = 5e-4 + 1e-9
-        #expect(abs(fit.logLikelihood - e.number("loglik")) <= 5e-6 + 1e-9, "\(label) ℓ")
+        let loglik = try e.number("loglik")
+        #expect(abs(fit.logLikelihood - loglik) <= 5e-6 + 1e-9, "\(label) ℓ", sourceLocation: sourceLocation)
         let beta = Dictionary(uniqueKeysWithValues: fit.beta.map { ($0.name, $0) })
-        for (k, v) in e.dict("coefficients") { #expect(abs(beta[k]!.value - (v as! NSNumber).doubleValue) <= half, "\(label) \(k)") }
-        for (k, v) in e.dict("std_errors") { #expect(abs(beta[k]!.standardError - (v as! NSNumber).doubleValue) <= half, "\(label) SE \(k)") }
-        let checker = EntryChecker(label, fit: fit, entry: e, tol: Self.sfaR)
-        let ses = e.dict("other_parameters_se")
-        for (k, v) in e.dict("other_parameters") {
-            let p = checker.internalParameter(k)!
-            #expect(abs(p.value - (v as! NSNumber).doubleValue) <= half, "\(label) \(k)")
-            #expect(abs(p.se - ses.number(k)) <= half, "\(label) SE \(k)")
+        let coefficients = try e.numberObject("coefficients"), ses = try e.numberObject("std_errors")
+        #expect(Set(coefficients.keys) == Set(beta.keys) && Set(ses.keys) == Set(beta.keys),
+                "\(label): reference β \(coefficients.keys.sorted()), SEs \(ses.keys.sorted()); fit \(beta.keys.sorted())",
+                sourceLocation: sourceLocation)
+        for (k, b) in beta {
+            if let v = coefficients[k] { #expect(abs(b.value - v) <= half, "\(label) \(k)", sourceLocation: sourceLocation) }
+            if let v = ses[k] { #expect(abs(b.standardError - v) <= half, "\(label) SE \(k)", sourceLocation: sourceLocation) }
         }
-        let summary = e.dict("efficiency_summary")
+        let checker = EntryChecker(label, fit: fit, entry: e, tol: Self.sfaR)
+        let others = try e.numberObject("other_parameters"), otherSEs = try e.numberObject("other_parameters_se")
+        #expect(Set(otherSEs.keys) == Set(others.keys), "\(label): SEs for \(otherSEs.keys.sorted()), parameters \(others.keys.sorted())",
+                sourceLocation: sourceLocation)
+        var covered = Set<String>()
+        for (k, v) in others {
+            guard let p = checker.internalParameter(k) else { Issue.record("\(label): no parameter for \(k)", sourceLocation: sourceLocation); continue }
+            covered.insert(p.name)
+            #expect(abs(p.value - v) <= half, "\(label) \(k)", sourceLocation: sourceLocation)
+            if let s = otherSEs[k] { #expect(abs(p.se - s) <= half, "\(label) SE \(k)", sourceLocation: sourceLocation) }
+        }
+        let unchecked = fit.parameterNames.dropFirst(fit.beta.count).filter { !covered.contains($0) }
+        #expect(unchecked.isEmpty, "\(label): parameters without a published value: \(unchecked)", sourceLocation: sourceLocation)
+        let summary = try e.dict("efficiency_summary")
         let eff = fit.efficiencies
         for (key, ours) in [("u", eff.jlms), ("teJLMS", eff.jlmsEfficiency), ("teBC", eff.batteseCoelli),
                             ("teBC_reciprocal", eff.batteseCoelliInverse)] {
-            let s = summary.dict(key)
-            #expect(abs(FrontierEfficiencies.mean(ours) - s.number("mean")) <= half, "\(label) mean \(key)")
-            #expect(abs(ours.min()! - s.number("min")) <= half, "\(label) min \(key)")
-            #expect(abs(ours.max()! - s.number("max")) <= half, "\(label) max \(key)")
+            let s = try summary.dict(key)
+            let (mean, low, high) = (try s.number("mean"), try s.number("min"), try s.number("max"))
+            #expect(abs(FrontierEfficiencies.mean(ours) - mean) <= half, "\(label) mean \(key)", sourceLocation: sourceLocation)
+            #expect(abs((ours.min() ?? .nan) - low) <= half, "\(label) min \(key)", sourceLocation: sourceLocation)
+            #expect(abs((ours.max() ?? .nan) - high) <= half, "\(label) max \(key)", sourceLocation: sourceLocation)
         }
-        print("REPORT \(label): status \(fit.status); ℓ diff \(fit.logLikelihood - e.number("loglik"))")
+        print("REPORT \(label): status \(fit.status); ℓ diff \(fit.logLikelihood - loglik)")
     }
 
     @Test func ols() throws {
         let fit = try Self.fit(.halfNormal)
         let e = try Reference.entry(Self.file, model: "ols-cost-cobbdouglas-log", source: "own OLS")
         for (j, name) in (["const"] + Self.names).enumerated() {
-            #expect(relClose(fit.ols.coefficients[j].value, e.dict("coefficients").number(name), 1e-10))
-            #expect(relClose(fit.ols.coefficients[j].standardError, e.dict("std_errors").number(name), 1e-10))
+            #expect(relClose(fit.ols.coefficients[j].value, try e.dict("coefficients").number(name), 1e-10))
+            #expect(relClose(fit.ols.coefficients[j].standardError, try e.dict("std_errors").number(name), 1e-10))
         }
-        #expect(abs(fit.ols.logLikelihood - e.number("loglik")) < 1e-9)
+        let loglik = try e.number("loglik")
+        #expect(abs(fit.ols.logLikelihood - loglik) < 1e-9)
         #expect(fit.ols.thirdMoment > 0 && !fit.ols.wrongSkew)   // cost frontier: right skew is positive
     }
 
@@ -104,7 +122,8 @@ import TolokNumerics
         tol.variance = 1e-5     // flat in (μ, σ_u): SE(μ) ≈ 1.7
         fit.check("utility tn own MLE", against: try Reference.entry(Self.file, model: m, source: "own scipy MLE"), tol)
         let failed = try Reference.entry(Self.file, model: m, source: "sfaR 1.0.1")
-        #expect(fit.logLikelihood > 29 && failed.number("loglik") == 0)
+        let failedLoglik = try failed.number("loglik")
+        #expect(fit.logLikelihood > 29 && failedLoglik == 0)
     }
 
     /// ln σ_u² = δ₀ + δ₁·regu (sfaR `uhet = ~regu`).
@@ -114,7 +133,7 @@ import TolokNumerics
         #expect(fit.sigmaSquared == nil && fit.gamma == nil)
         #expect(fit.likelihoodRatioTest.restrictions == 2)
         let m = "halfnormal-uhet_regu-cost-cobbdouglas-log"
-        checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility uhet published")
+        try checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility uhet published")
         fit.check("utility uhet sfaR", against: try Reference.entry(Self.file, model: m, source: "local build"), Self.sfaR)
         fit.check("utility uhet own MLE", against: try Reference.entry(Self.file, model: m, source: "own scipy MLE"), Self.own)
     }
@@ -125,7 +144,7 @@ import TolokNumerics
         let fit = try Self.fit(.truncatedNormal, meanCovariates: true)
         #expect(fit.status == .converged)
         let m = "truncnormal-muhet_regu-cost-cobbdouglas-log"
-        checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility muhet published")
+        try checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility muhet published")
         fit.check("utility muhet sfaR", against: try Reference.entry(Self.file, model: m, source: "local build"), Self.sfaR)
         fit.check("utility muhet own MLE", against: try Reference.entry(Self.file, model: m, source: "own scipy MLE"), Self.own)
     }
@@ -136,7 +155,7 @@ import TolokNumerics
         #expect(fit.status == .converged)
         #expect(fit.scalingCoefficients.count == 1 && fit.mu == nil && fit.gamma == nil)
         let m = "truncnormal-scaling_regu-cost-cobbdouglas-log"
-        checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility scaling published")
+        try checkPublished(fit, try Reference.entry(Self.file, model: m, source: "Rout.save"), "utility scaling published")
         fit.check("utility scaling sfaR", against: try Reference.entry(Self.file, model: m, source: "local build"), Self.sfaR)
     }
 }

@@ -3,16 +3,18 @@ import Testing
 @testable import TolokNumerics
 
 // NIST StRD linear least squares (Datasets/nist_*.csv and nist_*.expected.json, provenance in
-// Datasets/SOURCES-NIST.md). Accuracy is measured by the log relative error (MODELS.md §3)
+// Datasets/SOURCES-NIST.md). Accuracy is measured by the log relative error (docs/ACCURACY.md,
+// "Measure"; McCullough 1998)
 //   LRE = −log10(|est − cert| / |cert|), or −log10|est − cert| when cert = 0, capped at 15.
-// The measured values are tabulated in docs/ACCURACY.md (printed by `lreTable`).
+// The measured values are tabulated in docs/ACCURACY.md; `documentedTablesMatchMeasurement`
+// checks that the tables there are what the code measures.
 
 /// The repository's Datasets/ folder, found from this file's path (no resource bundles).
-private let datasetsDirectory = URL(fileURLWithPath: #filePath)
+private let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent()    // TolokNumericsTests
     .deletingLastPathComponent()    // Tests
     .deletingLastPathComponent()    // repository root
-    .appendingPathComponent("Datasets")
+private let datasetsDirectory = repositoryRoot.appendingPathComponent("Datasets")
 
 /// Log relative error, capped at 15; 0 for NaN or infinite estimates.
 func logRelativeError(_ estimate: Double, _ certified: Double) -> Double {
@@ -196,25 +198,75 @@ let nistProblems = ["norris", "pontius", "noint1", "noint2", "filip", "longley",
         #expect(lre.rSquared >= bar, "\(problem.name) R² LRE \(lre.rSquared)")
     }
 
-    /// Prints the LRE table of docs/ACCURACY.md: refined fit, and for comparison the same
-    /// fit without refinement (plain Householder QR, (XᵀX)⁻¹ = R⁻¹R⁻ᵀ) and with the powers
-    /// rounded to double.
-    @Test func lreTable() throws {
+    /// The rows of a Markdown table of docs/ACCURACY.md whose header starts with `header`:
+    /// dataset (lower-cased) → the other cells.
+    static func documentedTable(_ header: String) throws -> [String: [String]] {
+        let text = try String(contentsOf: repositoryRoot.appendingPathComponent("docs/ACCURACY.md"), encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let start = lines.firstIndex(where: { $0.hasPrefix(header) }) else {
+            throw NISTDataError("docs/ACCURACY.md has no table starting \"\(header)\"")
+        }
+        var rows: [String: [String]] = [:]
+        for line in lines[(start + 2)...] {
+            guard line.hasPrefix("|") else { break }
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            rows[cells[0].lowercased()] = Array(cells.dropFirst())
+        }
+        return rows
+    }
+
+    /// docs/ACCURACY.md tabulates, per dataset, the LREs of the refined fit (and its refinement
+    /// steps) and, for comparison, of the plain Householder QR (no refinement) and of the
+    /// polynomial powers rounded to double. Those tables must be what the code measures: every
+    /// LRE within 0.2 of the documented one (one printed decimal, plus rounding of the last
+    /// digits across BLAS builds), the refinement steps exactly. On a mismatch the measured
+    /// tables are attached to the failure, in the document's format.
+    @Test func documentedTablesMatchMeasurement() throws {
+        let results = try Self.documentedTable("| dataset | coef (min)")
+        let comparisons = try Self.documentedTable("| dataset | plain Householder QR")
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
-        var lines = ["| dataset | coef (min) | SE (min) | residual SD | R² | SSR | SSE | F | refinement steps "
-                     + "| plain QR: coef / SE | double powers: coef / SE |",
-                     "|---|---|---|---|---|---|---|---|---|---|---|"]
+        var measuredResults: [String] = [], measuredComparisons: [String] = []
+        var mismatches: [String] = []
+        func check(_ file: String, _ what: String, measured: Double, documented: String?) {
+            guard let documented, let value = Double(documented) else {
+                mismatches.append("\(file) \(what): no documented value (\(documented ?? "no row"))"); return
+            }
+            if abs(measured - value) > 0.2 + 1e-9 { mismatches.append("\(file) \(what): measured \(f(measured)), documented \(documented)") }
+        }
         for file in nistProblems {
             let problem = try NISTProblem.load(file)
             let fit = try problem.fit()
             let a = problem.accuracy(of: fit)
             let plain = problem.accuracy(of: try problem.fit(maxRefinementSteps: 0))
             let dbl = problem.accuracy(of: try problem.fit(doubleDesign: true))
-            lines.append("| \(problem.name) | \(f(a.coefficients)) | \(f(a.standardErrors)) | \(f(a.residualSD)) "
-                         + "| \(f(a.rSquared)) | \(f(a.regressionSS)) | \(f(a.residualSS)) | \(f(a.f)) "
-                         + "| \(fit.refinementSteps) | \(f(plain.coefficients)) / \(f(plain.standardErrors)) "
-                         + "| \(f(dbl.coefficients)) / \(f(dbl.standardErrors)) |")
+            measuredResults.append("| \(problem.name) | \(f(a.coefficients)) | \(f(a.standardErrors)) | \(f(a.residualSD)) "
+                                   + "| \(f(a.rSquared)) | \(f(a.regressionSS)) | \(f(a.residualSS)) | \(f(a.f)) | \(fit.refinementSteps) |")
+            measuredComparisons.append("| \(problem.name) | \(f(plain.coefficients)) / \(f(plain.standardErrors)) "
+                                       + "| \(f(dbl.coefficients)) / \(f(dbl.standardErrors)) |")
+            let row = results[file], comparison = comparisons[file]
+            for (k, (what, measured)) in [("coef", a.coefficients), ("SE", a.standardErrors), ("residual SD", a.residualSD),
+                                           ("R²", a.rSquared), ("SSR", a.regressionSS), ("SSE", a.residualSS), ("F", a.f)].enumerated() {
+                check(file, what, measured: measured, documented: row.flatMap { $0.count > k ? $0[k] : nil })
+            }
+            if row?.count != 8 || row?[7] != "\(fit.refinementSteps)" {
+                mismatches.append("\(file) steps: measured \(fit.refinementSteps), documented \(row.map { $0.count > 7 ? $0[7] : "-" } ?? "no row")")
+            }
+            let pairs = (comparison ?? []).map { $0.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) } }
+            func half(_ i: Int, _ j: Int) -> String? { pairs.count > i && pairs[i].count > j ? pairs[i][j] : nil }
+            check(file, "plain QR coef", measured: plain.coefficients, documented: half(0, 0))
+            check(file, "plain QR SE", measured: plain.standardErrors, documented: half(0, 1))
+            check(file, "double powers coef", measured: dbl.coefficients, documented: half(1, 0))
+            check(file, "double powers SE", measured: dbl.standardErrors, documented: half(1, 1))
         }
-        print(lines.joined(separator: "\n"))
+        #expect(results.count == nistProblems.count && comparisons.count == nistProblems.count,
+                "docs/ACCURACY.md has \(results.count) and \(comparisons.count) rows for \(nistProblems.count) datasets")
+        #expect(mismatches.isEmpty, """
+            docs/ACCURACY.md differs from the measurement:
+            \(mismatches.joined(separator: "\n"))
+            measured:
+            \(measuredResults.joined(separator: "\n"))
+
+            \(measuredComparisons.joined(separator: "\n"))
+            """)
     }
 }

@@ -29,28 +29,30 @@ import Foundation
 /// defined.
 ///
 /// The exp(−û) efficiencies presume y is a logarithm (of output or cost).
-struct CorrectedOLS {
+public struct CorrectedOLS: Sendable {
     /// S: +1 production, −1 cost.
     let sign: Double
     /// m₂ = Σ(e − ē)²/n, m₃ = Σ(e − ē)³/n.
     let secondMoment: Double
-    let thirdMoment: Double
+    public let thirdMoment: Double
     /// m₃/m₂^{3/2}.
-    var skewness: Double { thirdMoment / pow(secondMoment, 1.5) }
+    public var skewness: Double { thirdMoment / pow(secondMoment, 1.5) }
     /// S·m₃ ≥ 0.
-    let wrongSkew: Bool
+    public let wrongSkew: Bool
     /// max_i(S·e_i): the COLS intercept shift (in the direction S).
-    let colsShift: Double
-    let colsEfficiency: [Double]
+    public let colsShift: Double
+    public let colsEfficiency: [Double]
     /// σ̂_u, σ̂_v and E[u] = σ̂_u√(2/π) by the method of moments (nil under wrong skew;
     /// σ̂_v nil when σ̂_v² < 0).
-    let sigmaU: Double?
-    let sigmaV: Double?
-    let expectedU: Double?
+    public let sigmaU: Double?
+    public let sigmaV: Double?
+    public let expectedU: Double?
     /// nil under wrong skew.
-    let molsEfficiency: [Double]?
+    public let molsEfficiency: [Double]?
 
-    init(residuals e: [Double], sign: Double) {
+    /// The corrections for the OLS residuals `e` of a `frontier` (S = `frontier.sign`).
+    public init(residuals e: [Double], frontier: FrontierType) {
+        let sign = frontier.sign
         self.sign = sign
         let n = Double(e.count)
         let mean = e.reduce(0, +) / n
@@ -81,5 +83,5 @@ struct CorrectedOLS {
     }
 
     /// Units whose MOLS efficiency exceeds 1.
-    var molsAboveOne: Int { molsEfficiency?.filter { $0 > 1 }.count ?? 0 }
+    public var molsAboveOne: Int { molsEfficiency?.filter { $0 > 1 }.count ?? 0 }
 }

@@ -67,7 +67,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
                     case .retainedPremium: a.retainedPremium
                     case .netEarnedPremium: a.netEarnedPremium
                     }
-                    return NSDecimalNumber(decimal: d).doubleValue
+                    return Double(nearest: d)
                 }
             } else {
                 column = try data.numbers(name, .finite)
@@ -89,7 +89,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             let claims = try data.requiredAmounts(claimsColumn, .nonNegative)
             let recovered = try data.requiredAmounts(recoveriesColumn, .nonNegative)
             for r in 0..<n where claims[r] > 0 {
-                recoveryRate[r] = .number(NSDecimalNumber(decimal: recovered[r] / claims[r]).doubleValue)
+                recoveryRate[r] = .fraction(recovered[r] / claims[r])
             }
             totalClaims = claims.reduce(0, +)
             totalRecovered = recovered.reduce(0, +)
@@ -134,7 +134,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             ("company_combined_ratio", .fraction(total.combinedRatio)),
         ]
         if totalClaims > 0 {
-            summary.append(("company_recovery_rate", .number(NSDecimalNumber(decimal: totalRecovered / totalClaims).doubleValue)))
+            summary.append(("company_recovery_rate", .fraction(totalRecovered / totalClaims)))
         }
         notes.insert("DEA: input-oriented VRS (BCC) with inputs \(inputNames.joined(separator: ", ")) and outputs \(outputNames.joined(separator: ", ")). Efficiency 1 = on the best-practice frontier; an inefficient branch could produce its outputs with its inputs scaled by its efficiency (targets, savings), learning from the peers listed with their weights.", at: 0)
         notes.append("Underwriting result = gross premium − reinsurance premium − commission + reinsurance commission − gross claims + reinsurance claims + premium-reserve change + claims-reserve change (seed 003 §2.4.2), in exact decimals.")

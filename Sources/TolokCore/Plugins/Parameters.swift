@@ -1,5 +1,6 @@
-/// Parsed plugin parameters with typed accessors. Accessors throw ``UsageError`` naming the
-/// option, so a plugin never has to format command-line errors itself.
+/// Parsed plugin parameters. Plugins read them only through their declared options
+/// (``value(_:)`` with a ``DeclaredOption``); the name-based accessors below are internal to
+/// Core (the parser's own tests use them), so an undeclared or misspelt option cannot be read.
 public struct Parameters: Sendable, Equatable {
     /// Values by parameter name, in the order of the descriptor.
     public private(set) var values: [(name: String, value: ParameterValue)]
@@ -30,15 +31,13 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// Whether a flag is set.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func flag(_ name: String) -> Bool {
+    func flag(_ name: String) -> Bool {
         if case .flag(let b)? = self[name] { return b }
         return false
     }
 
     /// A text or single-column value, or `nil` when absent.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func text(_ name: String) -> String? {
+    func text(_ name: String) -> String? {
         switch self[name] {
         case .text(let s)?: return s
         case .list(let l)? where l.count == 1: return l[0]
@@ -47,15 +46,13 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// A required text or single-column value.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func requiredText(_ name: String) throws -> String {
+    func requiredText(_ name: String) throws -> String {
         guard let s = text(name), !s.isEmpty else { throw UsageError("missing required option --\(name)") }
         return s
     }
 
     /// A list of names (columns, words), or `[]` when absent.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func list(_ name: String) -> [String] {
+    func list(_ name: String) -> [String] {
         switch self[name] {
         case .list(let l)?: return l
         case .text(let s)?: return s.isEmpty ? [] : [s]
@@ -64,16 +61,14 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// A required, non-empty list.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func requiredList(_ name: String) throws -> [String] {
+    func requiredList(_ name: String) throws -> [String] {
         let l = list(name)
         guard !l.isEmpty else { throw UsageError("missing required option --\(name)") }
         return l
     }
 
     /// A number, or `nil` when absent.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func number(_ name: String) -> Double? {
+    func number(_ name: String) -> Double? {
         switch self[name] {
         case .number(let x)?: return x
         case .integer(let i)?: return Double(i)
@@ -82,15 +77,13 @@ public struct Parameters: Sendable, Equatable {
     }
 
     /// An integer, or `nil` when absent.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func integer(_ name: String) -> Int? {
+    func integer(_ name: String) -> Int? {
         if case .integer(let i)? = self[name] { return i }
         return nil
     }
 
     /// A choice mapped onto a string-backed enum, `defaultValue` when absent.
-    @available(*, deprecated, message: "declare a PluginOption and read it with value(_:)")
-    public func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type, default defaultValue: E) throws -> E where E.RawValue == String {
+    func choice<E: RawRepresentable & CaseIterable>(_ name: String, as type: E.Type, default defaultValue: E) throws -> E where E.RawValue == String {
         guard let raw = text(name) else { return defaultValue }
         guard let e = E(rawValue: raw) else {
             throw UsageError("invalid value \"\(raw)\" for --\(name): expected one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")

@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-swift build --build-tests
+bash scripts/check-layers.sh
+# A target that imports a module it does not declare fails the build (docs/ARCHITECTURE.md).
+swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build "$@"
 if [ "$#" -eq 0 ]; then
   python3 scripts/run-notebooks.py --tolok .build/debug/tolok

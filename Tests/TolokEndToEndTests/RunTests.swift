@@ -66,3 +66,27 @@ import Testing
         #expect(try String(contentsOfFile: out, encoding: .utf8).hasPrefix("id,status,"))
     }
 }
+
+/// `tolok describe` points only at files in this repository: every `….md` it names is a
+/// `docs/` file that exists, and no text points at documents the repository does not have
+/// ("MODELS.md §n" without docs/, "seed 00n").
+@Suite struct DescribePointerTests {
+    @Test func describeNamesOnlyFilesInTheRepository() throws {
+        let list = try TolokProcess.run(["plugins"])
+        let ids = list.stdout.split(separator: "\n").compactMap { $0.split(separator: " ").first.map(String.init) }
+            .filter { $0 != "broken:" }
+        #expect(ids.count >= 12, "\(ids)")
+        let md = try NSRegularExpression(pattern: #"([A-Za-z0-9_./-]*)\b([A-Z][A-Z0-9_-]+\.md)"#)
+        for id in ids {
+            let text = try TolokProcess.run(["describe", id]).stdout
+            #expect(!text.isEmpty, "\(id)")
+            #expect(text.range(of: #"[Ss]eed 00\d"#, options: .regularExpression) == nil, "\(id) cites a seed document: \(text)")
+            for m in md.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let whole = (text as NSString).substring(with: m.range)
+                #expect(whole.hasPrefix("docs/"), "\(id) names \(whole), not a docs/ path")
+                let path = TolokProcess.repositoryRoot.appendingPathComponent(whole).path
+                #expect(FileManager.default.fileExists(atPath: path), "\(id) names \(whole), which does not exist")
+            }
+        }
+    }
+}

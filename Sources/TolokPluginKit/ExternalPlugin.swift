@@ -39,9 +39,10 @@ public struct ExternalPlugin: AnalysisPlugin {
             guard case .numeric(let v) = c.values else { continue }
             for i in 0..<n { values[j * n + i] = v[i] ?? .nan }
         }
-        let request = PluginRequest(rows: n, columns: numeric.map(\.name), ids: ids, idColumn: request.idColumn,
-                                    rowLines: data.rowLines.map(Int64.init), source: data.source,
-                                    parameters: TableMarshalling.parametersJSON(request.parameters), values: values)
+        let request = PluginRequest(header: .init(rows: n, columns: numeric.map(\.name), ids: ids, idColumn: request.idColumn,
+                                                  rowLines: data.rowLines.map(Int64.init), source: data.source,
+                                                  parameters: TableMarshalling.parametersJSON(request.parameters)),
+                                    values: values)
         let (status, payload) = try PluginProcess.exchange(library: path, mode: .run, request: try request.encoded(),
                                                            timeout: timeout, label: label)
         let text = String(decoding: payload, as: UTF8.self)

@@ -82,16 +82,17 @@ struct LoadedLibrary {
         var status: Int32 = TOLOK_PLUGIN_FAILURE
         var resultText: UnsafeMutablePointer<CChar>?
         var errorText: UnsafeMutablePointer<CChar>?
-        withCStrings(request.columns) { names in
-            withCStrings(request.ids) { idPointers in
+        let h = request.header
+        withCStrings(h.columns) { names in
+            withCStrings(h.ids) { idPointers in
                 request.values.withUnsafeBufferPointer { valueBuffer in
-                    request.rowLines.withUnsafeBufferPointer { lineBuffer in
-                        request.source.withCString { source in
-                            withOptionalCString(request.idColumn) { idColumn in
-                                var t = tolok_table(row_count: request.rows, column_count: request.columns.count, column_names: names,
+                    h.rowLines.withUnsafeBufferPointer { lineBuffer in
+                        h.source.withCString { source in
+                            withOptionalCString(h.idColumn) { idColumn in
+                                var t = tolok_table(row_count: h.rows, column_count: h.columns.count, column_names: names,
                                                     values: valueBuffer.baseAddress, ids: idPointers, id_column: idColumn,
                                                     row_lines: lineBuffer.baseAddress, source: source)
-                                status = table.pointee.run(&t, request.parameters, &resultText, &errorText)
+                                status = table.pointee.run(&t, h.parameters, &resultText, &errorText)
                             }
                         }
                     }
@@ -114,6 +115,7 @@ struct LoadedLibrary {
 struct PluginRequest {
     static let magic: [UInt8] = Array("TOLOKQ1\n".utf8)
 
+    /// Everything but the numbers.
     struct Header: Codable {
         var rows: Int
         var columns: [String]
@@ -121,40 +123,28 @@ struct PluginRequest {
         var idColumn: String?
         var rowLines: [Int64]
         var source: String
+        /// The parameters as the JSON object the ABI passes to `run`.
         var parameters: String
     }
 
-    var rows: Int
-    var columns: [String]
-    var ids: [String]
-    var idColumn: String?
-    var rowLines: [Int64]
-    var source: String
-    var parameters: String
+    var header: Header
+    /// `rows × columns.count` values, column-major; NaN for a missing cell.
     var values: [Double]
 
-    init(rows: Int, columns: [String], ids: [String], idColumn: String?, rowLines: [Int64], source: String,
-         parameters: String, values: [Double]) {
-        self.rows = rows
-        self.columns = columns
-        self.ids = ids
-        self.idColumn = idColumn
-        self.rowLines = rowLines
-        self.source = source
-        self.parameters = parameters
-        self.values = values
-    }
-
     func encoded() throws -> [UInt8] {
-        let header = try JSONEncoder().encode(Header(rows: rows, columns: columns, ids: ids, idColumn: idColumn, rowLines: rowLines,
-                                                     source: source, parameters: parameters))
+        let json = try JSONEncoder().encode(header)
         var out = Self.magic
-        out.reserveCapacity(out.count + 8 + header.count + values.count * 8)
-        let n = UInt64(header.count)
+        out.reserveCapacity(out.count + 8 + json.count + values.count * 8)
+        let n = UInt64(json.count)
         for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt64(k)))) }
-        out += header
+        out += json
         values.withUnsafeBytes { out += $0 }
         return out
+    }
+
+    init(header: Header, values: [Double]) {
+        self.header = header
+        self.values = values
     }
 
     init?(decoding bytes: [UInt8]) {
@@ -168,7 +158,6 @@ struct PluginRequest {
         guard bytes.count == start + count * 8, h.ids.count == h.rows, h.rowLines.count == h.rows else { return nil }
         var values = [Double](repeating: 0, count: count)
         values.withUnsafeMutableBytes { dst in bytes[start...].withUnsafeBytes { dst.copyMemory(from: $0) } }
-        self.init(rows: h.rows, columns: h.columns, ids: h.ids, idColumn: h.idColumn, rowLines: h.rowLines, source: h.source,
-                  parameters: h.parameters, values: values)
+        self.init(header: h, values: values)
     }
 }

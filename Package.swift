@@ -20,6 +20,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // YAML suites for `tolok check` (TolokCheck only).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Numeric foundation
@@ -42,6 +44,9 @@ let package = Package(
         .target(name: "TolokBranchComparison", dependencies: ["TolokCore", "TolokDEA", "TolokInsurance"], path: "Plugins/BranchComparison"),
         .target(name: "TolokTwoStageDEA", dependencies: ["TolokCore", "TolokNumerics", "TolokDEA"], path: "Plugins/TwoStageDEA"),
 
+        // MARK: Regression suites (`tolok check`): suite files, reference joins, tolerances, JUnit
+        .target(name: "TolokCheck", dependencies: ["TolokCore", .product(name: "Yams", package: "Yams")]),
+
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
@@ -52,6 +57,7 @@ let package = Package(
                 "TolokFrontier",
                 "TolokInsurance",
                 "TolokBranchComparison",
+                "TolokCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +66,7 @@ let package = Package(
         .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
+        .testTarget(name: "TolokCheckTests", dependencies: ["TolokCheck", "TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEA", "TolokCore"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsurance"]),
         .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontier", "TolokCore", "TolokNumerics"]),

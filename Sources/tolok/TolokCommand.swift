@@ -13,7 +13,7 @@ struct TolokCommand: ParsableCommand {
               tolok run ratios --data Datasets/cst_hospitals_12.csv --id dmu --inputs doctors,nurses --outputs outpatients,inpatients
             """,
         version: TolokVersion.string,
-        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, BenchCommand.self])
+        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, CheckCommand.self, BenchCommand.self])
 }
 
 enum TolokVersion {

@@ -112,6 +112,8 @@ public struct ColumnCheck: Sendable {
 public struct SummaryCheck: Sendable {
     public var name: String
     public var expected: ExpectedValues
+    /// For a CSV reference: the row (by reference key) holding the value.
+    public var row: String?
     public var tolerance: Tolerance
     public var line: Int
 }
@@ -133,6 +135,8 @@ public struct CheckCase: Sendable {
     public var reference: ReferenceSource?
     /// Renames reference keys to result keys.
     public var rename: [String: String]
+    /// Compare only these reference rows (reference keys); all when nil.
+    public var rows: [String]?
     public var columns: [ColumnCheck]
     public var summary: [SummaryCheck]
     /// Expected status per result key; `*` for every other row.

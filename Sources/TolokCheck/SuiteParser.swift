@@ -153,7 +153,7 @@ public enum SuiteParser {
         }
 
         func checkCase(_ node: SuiteNode, folder: URL, defaultTolerance: Tolerance) throws -> CheckCase {
-            try keys(node, allowed: ["name", "plugin", "data", "id", "args", "decimal_comma", "table", "key", "reference", "rename",
+            try keys(node, allowed: ["name", "plugin", "data", "id", "args", "decimal_comma", "table", "key", "reference", "rename", "rows",
                                      "tolerance", "columns", "summary", "status", "description"], what: "a case")
             guard let nameNode = node["name"] else { throw error(node, "a case needs a \"name\"") }
             let name = try string(nameNode, "name")
@@ -199,6 +199,11 @@ public enum SuiteParser {
                 guard let entries = r.entries else { throw error(r, "\"rename\" must be a mapping from reference key to result key") }
                 for (k, v) in entries { rename[k] = try string(v, k) }
             }
+            var rows: [String]?
+            if let r = node["rows"] {
+                guard let items = r.items else { throw error(r, "\"rows\" must be a list of reference keys") }
+                rows = try items.map { try string($0, "rows") }
+            }
             var columns: [ColumnCheck] = []
             if let c = node["columns"] {
                 guard let entries = c.entries else { throw error(c, "\"columns\" must be a mapping from result column to expected values") }
@@ -213,9 +218,15 @@ public enum SuiteParser {
             if let s = node["summary"] {
                 guard let entries = s.entries else { throw error(s, "\"summary\" must be a mapping from summary name to expected value") }
                 for (name, spec) in entries {
-                    let (expected, t) = try self.expected(spec, scalarIsValue: true, reference: reference, tolerance: tolerance, what: "summary \"\(name)\"")
+                    let row = try spec["row"].map { try string($0, "row") }
+                    var specNode = spec
+                    if case .mapping(let e) = spec.kind { specNode.kind = .mapping(e.filter { $0.key != "row" }) }
+                    let (expected, t) = try self.expected(specNode, scalarIsValue: true, reference: reference, tolerance: tolerance, what: "summary \"\(name)\"")
                     if case .inline = expected { throw error(spec, "summary \"\(name)\": \"values\" is for columns; use \"value\"") }
-                    summary.append(SummaryCheck(name: name, expected: expected, tolerance: t, line: spec.line))
+                    if case .csv? = reference, case .reference = expected, row == nil {
+                        throw error(spec, "summary \"\(name)\": a CSV reference needs \"row\" (the reference key of the row holding the value)")
+                    }
+                    summary.append(SummaryCheck(name: name, expected: expected, row: row, tolerance: t, line: spec.line))
                 }
             }
             var statuses: [(String, String)] = []
@@ -233,7 +244,7 @@ public enum SuiteParser {
             return CheckCase(name: name, line: node.line, plugin: plugin, data: data, id: try node["id"].map { try string($0, "id") },
                              arguments: arguments, decimalComma: try node["decimal_comma"].map { try bool($0, "decimal_comma") } ?? false,
                              table: try node["table"].map { try string($0, "table") }, key: try node["key"].map { try string($0, "key") },
-                             reference: reference, rename: rename, columns: columns, summary: summary, statuses: statuses)
+                             reference: reference, rename: rename, rows: rows, columns: columns, summary: summary, statuses: statuses)
         }
 
         /// One expected-value spec: a scalar (a reference column / path, or for summaries an

@@ -12,7 +12,8 @@ public enum SuiteParser {
     public static func parse(_ root: SuiteNode, path: String) throws -> CheckSuite {
         let p = Reader(file: path)
         try p.keys(root, allowed: ["suite", "description", "defaults", "cases"], what: "the suite")
-        var defaultTolerance = Tolerance.exact
+        // Without a tolerance a reference holds to its printed digits: "0.882708" means 0.882708 ± 5e-7.
+        var defaultTolerance = Tolerance(printed: true)
         if let defaults = root["defaults"] {
             try p.keys(defaults, allowed: ["tolerance"], what: "defaults")
             if let t = defaults["tolerance"] { defaultTolerance = try p.tolerance(t) }

@@ -118,3 +118,33 @@ import TolokCore
         #expect(SuiteParser.splitArguments("--x a,b  --y 'c d' --z=\"e\"") == ["--x", "a,b", "--y", "c d", "--z=e"])
     }
 }
+
+/// The bundled suite `Datasets/suite.yaml` parses and references every `*.expected.*` file of
+/// `Datasets/` (a new reference file without a case fails here).
+@Suite struct BundledSuiteCoverageTests {
+    static let datasets = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Datasets")
+
+    @Test func everyExpectedFileIsReferenced() throws {
+        let suite = try SuiteParser.load(path: Self.datasets.appendingPathComponent("suite.yaml").path)
+        var referenced = Set<String>()
+        for c in suite.cases {
+            switch c.reference {
+            case .csv(let path, _)?, .json(let path, _)?: referenced.insert(URL(fileURLWithPath: path).standardizedFileURL.path)
+            case nil: break
+            }
+        }
+        var expected: [String] = []
+        let walker = FileManager.default.enumerator(at: Self.datasets, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            if url.lastPathComponent.contains(".expected.") { expected.append(url.standardizedFileURL.path) }
+        }
+        #expect(expected.count >= 19)
+        for file in expected.sorted() {
+            #expect(referenced.contains(file), "Datasets/suite.yaml has no case with reference \(URL(fileURLWithPath: file).lastPathComponent)")
+        }
+        for c in suite.cases {
+            #expect(FileManager.default.fileExists(atPath: c.data), "case \(c.name): no data file \(c.data)")
+        }
+    }
+}

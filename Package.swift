@@ -19,7 +19,7 @@ let package = Package(
         .library(name: "TolokRatios", type: .dynamic, targets: ["TolokRatios"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // YAML suites for `tolok check` (TolokCheck only).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],

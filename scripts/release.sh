@@ -23,21 +23,59 @@ for a in "$@"; do
 done
 
 bash scripts/install-deps.sh
+need=()
+command -v patchelf >/dev/null 2>&1 || need+=(patchelf)
+command -v dpkg-deb >/dev/null 2>&1 || need+=(dpkg)
+if [ ${#need[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = "0" ] || SUDO="sudo"
+  echo "release.sh: installing ${need[*]} with apt-get..." >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
+fi
 VERSION=$(sed -n 's/^ *static let string = "\(.*\)"/\1/p' Sources/tolok/TolokCommand.swift)
 [ -n "$VERSION" ] || { echo "release.sh: cannot read the version from Sources/tolok/TolokCommand.swift" >&2; exit 1; }
 ARCH=$(uname -m)
 case "$ARCH" in x86_64) DEBARCH=amd64 ;; aarch64) DEBARCH=arm64 ;; *) DEBARCH=$ARCH ;; esac
 
 SCRATCH=${TOLOK_RELEASE_SCRATCH:-.build}
-FLAGS=(-c release --scratch-path "$SCRATCH" --static-swift-stdlib
-       -Xlinker -rpath -Xlinker '$ORIGIN/lib' -Xlinker -rpath -Xlinker '$ORIGIN/../lib/tolok/lib')
+# The static Swift libraries (for the plugin's shared library too; SwiftPM adds their folder
+# only for executables). -Bsymbolic: the plugin binds to its own copy of the runtime and of
+# TolokCore, not to the executable's (the two meet only through the C ABI).
+FLAGS=(-c release --scratch-path "$SCRATCH" --static-swift-stdlib -Xlinker -rpath -Xlinker '$ORIGIN/lib')
+BIN=$(swift build "${FLAGS[@]}" --show-bin-path)
 if [ "$BUILD" = 1 ]; then
   start=$(date +%s)
   swift build "${FLAGS[@]}" --product tolok
-  swift build "${FLAGS[@]}" --product TolokRatios
+  # The external plugin: SwiftPM links dynamic libraries against the shared Swift runtime even
+  # with --static-swift-stdlib, so its objects are compiled by SwiftPM and linked here with
+  # -static-stdlib. --exclude-libs ALL (from static-stdlib-args.lnk) keeps the runtime's
+  # symbols private and -Bsymbolic binds the plugin to its own copies: the host and the
+  # plugin meet only through the C ABI (docs/PLUGINS.md).
+  swift build "${FLAGS[@]}" --target TolokRatios
+  swift package describe --type json > "$SCRATCH/package-description.json"
+  python3 - "$SCRATCH/package-description.json" "$BIN" TolokRatios > "$SCRATCH/TolokRatios-objects.txt" <<'PY'
+import json, os, sys
+description, bin_path, root = sys.argv[1], sys.argv[2], sys.argv[3]
+targets = {t["name"]: t for t in json.load(open(description))["targets"]}
+order, todo = [], [root]
+while todo:
+    name = todo.pop()
+    if name in order or name not in targets or targets[name]["type"] != "library" or targets[name]["module_type"] == "SystemLibraryTarget":
+        continue
+    order.append(name)
+    todo += targets[name].get("target_dependencies", [])
+for name in order:
+    for source in targets[name]["sources"]:
+        obj = os.path.join(bin_path, name + ".build", os.path.basename(source) + ".o")
+        if not os.path.exists(obj):
+            sys.exit(f"release.sh: missing object {obj}")
+        print(obj)
+PY
+  swiftc -emit-library -static-stdlib -o "$BIN/libTolokRatios.so" @"$SCRATCH/TolokRatios-objects.txt" \
+    -lopenblas -llapacke -Xlinker -Bsymbolic -Xlinker -rpath -Xlinker '$ORIGIN/lib' 2>&1 | grep -v "use of .mktemp. is dangerous" >&2 || true
+  [ -f "$BIN/libTolokRatios.so" ] || { echo "release.sh: linking libTolokRatios.so failed" >&2; exit 1; }
   echo "release.sh: release build in $(( $(date +%s) - start )) s" >&2
 fi
-BIN=$(swift build "${FLAGS[@]}" --show-bin-path)
 
 NAME="tolok-$VERSION-linux-$ARCH"
 DIST="$ROOT/dist"
@@ -61,17 +99,18 @@ copy_deps() {
     case "$path" in /opt/swift*|*/usr/lib/swift/*) echo "release.sh: $1 needs toolchain library $path" >&2; exit 1 ;; esac
     if [ ! -e "$OUT/lib/$soname" ]; then
       cp -L "$path" "$OUT/lib/$soname"
+      echo "$soname $path" >> "$ORIGINS"
       chmod 644 "$OUT/lib/$soname"
       copy_deps "$OUT/lib/$soname"
     fi
   done
 }
+ORIGINS="$DIST/.origins-$NAME"
+rm -f "$ORIGINS"
 copy_deps "$OUT/tolok"
 copy_deps "$OUT/libTolokRatios.so"
-# The copied libraries find each other in the same folder.
-if command -v patchelf >/dev/null 2>&1; then
-  for f in "$OUT"/lib/*.so*; do patchelf --set-rpath '$ORIGIN' "$f"; done
-fi
+# The copied libraries find each other in the same folder (RUNPATH is not inherited).
+for f in "$OUT"/lib/*.so*; do patchelf --set-rpath '$ORIGIN' "$f"; done
 
 cp README.md "$OUT/README.md"
 # Tolok's own license, and the licenses of everything linked in or shipped beside it.
@@ -87,18 +126,18 @@ TXT
 fi
 TP="$OUT/THIRD-PARTY-LICENSES"
 mkdir -p "$TP"
-SWIFTC=$(command -v swiftc || true)
-SWIFT_LICENSE=$( [ -n "$SWIFTC" ] && readlink -f "$SWIFTC" | sed 's|/bin/swiftc$|/share/swift/LICENSE.txt|' )
-[ -n "$SWIFT_LICENSE" ] && [ -f "$SWIFT_LICENSE" ] && cp "$SWIFT_LICENSE" "$TP/swift-runtime-and-foundation.txt"
+chmod -R u+w "$TP"
+SWIFT_LICENSE="$(dirname "$(command -v swiftc)")/../share/swift/LICENSE.txt"
+if [ -f "$SWIFT_LICENSE" ]; then cp "$SWIFT_LICENSE" "$TP/swift-runtime-and-foundation.txt"; fi
 for dep in swift-argument-parser Yams; do
-  for f in "$SCRATCH"/checkouts/$dep/LICENSE*; do [ -f "$f" ] && cp "$f" "$TP/$dep.txt"; done
+  for f in "$SCRATCH"/checkouts/$dep/LICENSE*; do if [ -f "$f" ]; then cp "$f" "$TP/$dep.txt"; fi; done
 done
-for lib in "$OUT"/lib/*; do
-  src=$(ldd "$OUT/tolok" "$OUT/libTolokRatios.so" "$OUT"/lib/* 2>/dev/null | awk -v s="$(basename "$lib")" '$1 == s && $3 ~ /^\// { print $3; exit }')
-  [ -n "$src" ] || src="/usr/lib/$(gcc -dumpmachine 2>/dev/null)/$(basename "$lib")"
-  pkg=$(dpkg -S "$(readlink -f "$src")" 2>/dev/null | head -1 | cut -d: -f1 || true)
-  [ -n "$pkg" ] && [ -f "/usr/share/doc/$pkg/copyright" ] && cp "/usr/share/doc/$pkg/copyright" "$TP/$pkg.copyright"
-done
+while read -r soname src; do
+  real=$(readlink -f "$src")
+  pkg=$( (dpkg -S "$real" 2>/dev/null || dpkg -S "/usr$real" 2>/dev/null || dpkg -S "${real#/usr}" 2>/dev/null) | head -1 | cut -d: -f1 || true)
+  if [ -n "$pkg" ] && [ -f "/usr/share/doc/$pkg/copyright" ]; then cp "/usr/share/doc/$pkg/copyright" "$TP/$pkg.copyright"; fi
+done < "$ORIGINS"
+rm -f "$ORIGINS"
 cat > "$OUT/RELEASE.txt" <<TXT
 Tolok $VERSION for Linux $ARCH, built $(date -u +%Y-%m-%d) from $(git rev-parse --short HEAD 2>/dev/null || echo "an unversioned tree").
 Run ./tolok --help. LICENSE and THIRD-PARTY-LICENSES/ give the licenses. The external plugin libTolokRatios.so sits beside tolok and is found there;
@@ -137,7 +176,7 @@ Description: efficiency analysis and benchmarking workbench (DEA, SFA, insurance
 CTL
   (cd "$PKG" && find usr -type f | LC_ALL=C sort | xargs md5sum > DEBIAN/md5sums)
   chmod -R go-w "$PKG"
-  dpkg-deb --root-owner-group --build "$PKG" "$DIST/tolok_${VERSION}_${DEBARCH}.deb" >/dev/null
+  dpkg-deb --root-owner-group -Zgzip --build "$PKG" "$DIST/tolok_${VERSION}_${DEBARCH}.deb" >/dev/null
   rm -rf "$PKG"
   echo "release.sh: $DIST/tolok_${VERSION}_${DEBARCH}.deb" >&2
 fi

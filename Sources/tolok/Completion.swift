@@ -17,7 +17,10 @@ enum Completion {
     }
 
     @Sendable static func pluginIDs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
-        registry(words).all.map(\.descriptor.id).filter { $0.hasPrefix(prefix) }
+        // bash offers the first positional again for a word starting with "--" after the
+        // plugin id (an option of the plugin, unknown to the parser): complete it as one.
+        if let run = words.firstIndex(of: "run"), index > run + 1 { return pluginOptions(words, index, prefix) }
+        return registry(words).all.map(\.descriptor.id).filter { $0.hasPrefix(prefix) }
     }
 
     /// Completes a word after `tolok run <plugin>`.
@@ -53,6 +56,7 @@ enum Completion {
         let names = line.split(separator: separator).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " \"")) }
         guard list, let comma = prefix.lastIndex(of: ",") else { return names.filter { $0.hasPrefix(prefix) } }
         let done = String(prefix[...comma]), rest = String(prefix[prefix.index(after: comma)...])
-        return names.filter { $0.hasPrefix(rest) }.map { done + $0 }
+        let chosen = Set(done.split(separator: ",").map(String.init))
+        return names.filter { $0.hasPrefix(rest) && !chosen.contains($0) }.map { done + $0 }
     }
 }

@@ -84,6 +84,8 @@ import Testing
         ["sfa", "--data", "front41_eg1_logs.csv", "--id", "firm", "--y", "ly", "--x", "lk,ll"],
         ["sfa", "--data", "sfaR_utility_logs.csv", "--y", "ltc", "--x", "ly,lwl,lwk", "--frontier", "cost"],
         ["sfa", "--data", "front41_eg4_panel.csv", "--id", "firm", "--y", "output", "--x", "capital,labour", "--log", "--period", "period"],
+        ["branch-comparison", "--data", "branches/branches_2025.csv"],
+        ["risk-placement", "--data", "insurance/risk_placement_seed003.csv", "--id", "risk"],
     ]
 
     static func matches(_ pattern: String, _ name: String, _ parameters: [String: Any]) -> Bool {

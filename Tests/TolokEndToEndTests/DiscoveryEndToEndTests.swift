@@ -86,6 +86,7 @@ import Testing
         ["sfa", "--data", "front41_eg4_panel.csv", "--id", "firm", "--y", "output", "--x", "capital,labour", "--log", "--period", "period"],
         ["branch-comparison", "--data", "branches/branches_2025.csv"],
         ["risk-placement", "--data", "insurance/risk_placement_seed003.csv", "--id", "risk"],
+        ["recoveries", "--data", "insurance/recoveries_seed004_ledger.csv", "--statements", "STATEMENTS", "--splits", "SPLITS"],
     ]
 
     static func matches(_ pattern: String, _ name: String, _ parameters: [String: Any]) -> Bool {
@@ -99,6 +100,10 @@ import Testing
     func declaredColumnsMatchARealRun(_ run: [String]) throws {
         var args = ["run"] + run
         args[3] = TolokProcess.dataset(run[2])
+        args = args.map {
+            $0 == "STATEMENTS" ? TolokProcess.dataset("insurance/recoveries_seed004_statements.csv")
+                : $0 == "SPLITS" ? TolokProcess.dataset("insurance/recoveries_seed004_splits.csv") : $0
+        }
         let described = try json(["describe", run[0], "--format", "json"])
         let declared = try #require(described["tables"] as? [[String: Any]])
         let result = try json(args + ["--format", "json"])

@@ -24,7 +24,9 @@ let package = Package(
         .library(name: "TolokRatios", type: .dynamic, targets: ["TolokRatios"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
+        // YAML suites for `tolok check` (TolokCheck only).
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Numeric foundation
@@ -59,11 +61,14 @@ let package = Package(
             "TolokCore", "TolokDEA", "TolokTwoStageDEA", "TolokFrontier", "TolokInsurance", "TolokBranchComparison",
         ]),
 
+        // MARK: Regression suites (`tolok check`): suite files, reference joins, tolerances, JUnit
+        .target(name: "TolokCheck", dependencies: ["TolokCore", .product(name: "Yams", package: "Yams")]),
+
         // MARK: Host executable
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokBuiltins",
+                "TolokCore", "TolokPluginKit", "TolokBuiltins", "TolokCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -83,6 +88,7 @@ let package = Package(
         .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
+        .testTarget(name: "TolokCheckTests", dependencies: ["TolokCheck", "TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEAModel", "TolokDEA", "TolokCore", "TolokTestSupport"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsuranceModel", "TolokInsurance", "TolokCore", "TolokTestSupport"]),
         .testTarget(name: "TolokFrontierTests", dependencies: ["TolokFrontierModel", "TolokFrontier", "TolokCore", "TolokNumerics", "TolokTestSupport"]),

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs the whole Tolok test suite: unit, regression (Datasets/) and end-to-end tests, then the
-# notebooks (Notebooks/*.ipynb) against the debug tolok just built. Arguments go to `swift test`
-# (e.g. --filter NAME); with arguments the notebooks are skipped.
+# Runs the whole Tolok test suite: the layering check, unit, regression (Datasets/) and
+# end-to-end tests, the bundled check suite, the notebooks (Notebooks/*.ipynb) against the debug
+# tolok just built, and the self-contained release build and its test.
+# Arguments go to `swift test` (e.g. --filter NAME); with arguments only the Swift tests run.
+# TOLOK_SKIP_RELEASE=1 skips the release build and test (a quick local run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -10,5 +12,11 @@ bash scripts/check-layers.sh
 swift build --build-tests --explicit-target-dependency-import-check error
 swift test --skip-build "$@"
 if [ "$#" -eq 0 ]; then
-  python3 scripts/run-notebooks.py --tolok .build/debug/tolok
+  start=$(date +%s)
+  "$(swift build --show-bin-path)/tolok" check Datasets/suite.yaml --junit "$(swift build --show-bin-path)/check-junit.xml"
+  echo "test.sh: tolok check Datasets/suite.yaml in $(( $(date +%s) - start )) s"
+  python3 scripts/run-notebooks.py --tolok "$(swift build --show-bin-path)/tolok"
+  if [ "${TOLOK_SKIP_RELEASE:-0}" != "1" ]; then
+    bash scripts/test-release.sh
+  fi
 fi

@@ -5,7 +5,8 @@ import TolokCore
 struct DescribeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "describe", abstract: "Show a plugin's parameters, result tables and references.")
 
-    @Argument(help: "The plugin id (see `tolok plugins`).") var plugin: String
+    @Argument(help: "The plugin id (see `tolok plugins`).", completion: .custom(Completion.pluginIDs)) var plugin: String
+    @Option(help: "Output format: text, or json (options with kind, default, allowed values; tables with columns).") var format: DiscoveryFormat = .text
     @OptionGroup var search: PluginSearchOptions
 
     func run() throws {
@@ -14,6 +15,7 @@ struct DescribeCommand: ParsableCommand {
             throw UsageError("unknown plugin \"\(plugin)\" (available: \(registry.all.map(\.descriptor.id).joined(separator: ", ")))"
                              + problemsSuffix(registry))
         }
+        if format == .json { print(DiscoveryJSON.describe(p), terminator: ""); return }
         let d = p.descriptor
         print("\(d.id) \(d.version) — \(d.summary)\n")
         print("Usage: tolok run \(d.id) --data FILE [--id COLUMN] [options] [--format table|csv|json] [--output FILE] [--table NAME]\n")

@@ -7,10 +7,12 @@ import TolokPluginKit
 struct PluginsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "plugins", abstract: "List the registered analysis plugins.")
 
+    @Option(help: "Output format: text or json.") var format: DiscoveryFormat = .text
     @OptionGroup var search: PluginSearchOptions
 
     func run() throws {
         let registry = search.registry()
+        if format == .json { print(DiscoveryJSON.plugins(registry), terminator: ""); return }
         let plugins = registry.all
         let idWidth = plugins.map(\.descriptor.id.count).max() ?? 0
         let versionWidth = plugins.map(\.descriptor.version.count).max() ?? 0

@@ -22,7 +22,7 @@ struct RunCommand: ParsableCommand {
         abstract: "Run an analysis plugin on a data file.",
         discussion: "Options not listed here belong to the plugin: see `tolok describe <plugin>`.")
 
-    @Argument(help: "The plugin id (see `tolok plugins`).") var plugin: String
+    @Argument(help: "The plugin id (see `tolok plugins`).", completion: .custom(Completion.pluginIDs)) var plugin: String
     @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header).", valueName: "file")) var data: String
     @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
     @Option(help: "Output format.") var format: OutputFormat = .table
@@ -32,7 +32,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
     @OptionGroup var search: PluginSearchOptions
-    @Argument(parsing: .allUnrecognized, help: .hidden) var pluginArguments: [String] = []
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The plugin's own options (see `tolok describe <plugin>`).", valueName: "plugin-options"),
+              completion: .custom(Completion.pluginOptions)) var pluginArguments: [String] = []
 
     func run() throws {
         let registry = search.registry(for: plugin)

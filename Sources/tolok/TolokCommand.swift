@@ -8,13 +8,19 @@ struct TolokCommand: ParsableCommand {
         commandName: "tolok",
         abstract: "Tolok (tolok ukur: yardstick) — efficiency analysis and benchmarking workbench.",
         discussion: """
-            Examples:
+            Examples, from the repository root (an end-to-end test runs each one):
               tolok plugins
-              tolok describe dea
-              tolok run ratios --data Datasets/cst_hospitals_12.csv --id dmu --inputs doctors,nurses --outputs outpatients,inpatients
+              tolok describe dea --format json
+              tolok run ratios --data Datasets/cst_hospitals_12.csv --id dmu \\
+                --inputs x1_doctors,x2_nurses --outputs y1_outpatients,y2_inpatients
+              tolok run dea --data Datasets/cst_hospitals_12.csv --id dmu --rts vrs \\
+                --inputs x1_doctors,x2_nurses --outputs y1_outpatients,y2_inpatients
+              tolok check Datasets/suite.yaml
+
+            One versioning rule for tolok and every plugin: docs/OUTPUT.md, "Versions".
             """,
         version: TolokVersion.string,
-        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, BenchCommand.self, PluginHostCommand.self])
+        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, CheckCommand.self, BenchCommand.self, PluginHostCommand.self])
 }
 
 enum TolokVersion {

@@ -1,0 +1,23 @@
+import TolokCore
+
+extension BranchComparisonPlugin: DeclaresResultColumns {
+    public var declaredTables: [DeclaredTable] {
+        [
+            DeclaredTable("units", [
+                DeclaredColumn("id", .text, "the branch"),
+                DeclaredColumn("status", .text, "ok, infeasible, …"),
+                DeclaredColumn("rank", .integer, "rank by efficiency (1 = best; ties share the rank)"),
+                DeclaredColumn("efficiency", "input-oriented VRS efficiency"),
+                DeclaredColumn("class", .text, "efficient, weakly efficient or inefficient"),
+                DeclaredColumn("peers", .text, "the peers to learn from with their weights"),
+                DeclaredColumn("target_{inputs}", "input target"),
+                DeclaredColumn("saving_{inputs}", .fraction, "the input saving the target implies"),
+                DeclaredColumn("underwriting_result", .money, "underwriting result"),
+                DeclaredColumn("combined_ratio", .fraction, "combined ratio"),
+                DeclaredColumn("loss_ratio", .fraction, "loss ratio"),
+                DeclaredColumn("recovery_rate", .fraction, "subrogation recovery rate (empty without the columns)"),
+                DeclaredColumn("premium_reserve_below_40pct", .bool, "closing premium reserve below 40% of retained premium"),
+            ]),
+        ]
+    }
+}

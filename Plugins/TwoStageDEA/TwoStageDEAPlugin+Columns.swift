@@ -1,0 +1,41 @@
+import TolokCore
+
+extension TwoStageDEAPlugin: DeclaresResultColumns {
+    public var declaredTables: [DeclaredTable] {
+        let linked = "--method relational|additive"
+        return [
+            DeclaredTable("units", [
+                DeclaredColumn("id", .text, "the unit"),
+                DeclaredColumn("status", .text, "ok, infeasible, …"),
+                DeclaredColumn("rank", .integer, "rank by overall efficiency"),
+                DeclaredColumn("overall", "overall efficiency"),
+                DeclaredColumn("stage1", "stage-1 (marketability) efficiency"),
+                DeclaredColumn("stage2", "stage-2 (profitability) efficiency"),
+                DeclaredColumn("binding_stage", .text, "the lower-scoring stage"),
+                DeclaredColumn("black_box", when: "--method independent", "CCR/BCC of inputs → outputs, ignoring the intermediates"),
+                DeclaredColumn("omega1", when: "--method additive", "weight of stage 1"),
+                DeclaredColumn("omega2", when: "--method additive", "weight of stage 2"),
+                DeclaredColumn("unique_split", .bool, "whether the split of overall efficiency into the stages is unique"),
+                DeclaredColumn("stage1_other_priority", when: linked, "stage-1 score when the other stage is maximised first"),
+                DeclaredColumn("stage2_other_priority", when: linked, "stage-2 score when the other stage is maximised first"),
+                DeclaredColumn("v_{inputs}", "input weight"),
+                DeclaredColumn("w_{intermediates}", when: linked, "intermediate weight (shared by both stages)"),
+                DeclaredColumn("w1_{intermediates}", when: "--method independent", "intermediate weight as a stage-1 output"),
+                DeclaredColumn("w2_{intermediates}", when: "--method independent", "intermediate weight as a stage-2 input"),
+                DeclaredColumn("u_{outputs}", "output weight"),
+                DeclaredColumn("constant_stage1", when: "--rts vrs", "free variable of stage 1"),
+                DeclaredColumn("constant_stage2", when: "--rts vrs", "free variable of stage 2"),
+            ]),
+            DeclaredTable("ranking", [
+                DeclaredColumn("rank", .integer, "rank by overall efficiency"),
+                DeclaredColumn("id", .text, "the unit"),
+                DeclaredColumn("overall", "overall efficiency"),
+                DeclaredColumn("stage1", "stage-1 efficiency"),
+                DeclaredColumn("stage2", "stage-2 efficiency"),
+                DeclaredColumn("binding_stage", .text, "the lower-scoring stage"),
+                DeclaredColumn("black_box", when: "--method independent", "black-box efficiency"),
+                DeclaredColumn("unique_split", .bool, "whether the split is unique"),
+            ]),
+        ]
+    }
+}

@@ -130,6 +130,22 @@ public struct FrontierEfficiencies: Sendable, Equatable {
 
     static func mean(_ v: [Double]) -> Double { v.isEmpty ? .nan : v.reduce(0, +) / Double(v.count) }
 
+    /// Above this sum of exponents, (ησ*)²/2 + |ημ*|, the direct Battese–Coelli forms lose
+    /// digits to cancellation and ``millsRatioQuotient(_:_:)`` is used instead. (On logged data
+    /// the sum is below 1, so the direct forms, and the reference values, are unchanged.)
+    static let directExponentLimit = 32.0
+
+    /// r(z)/r(w) with r = φ/Φ the inverse Mills ratio, formed as a difference of logarithms.
+    /// With w = z − ησ* this is exactly E[exp(−u)|ε] (Φ(z − s)φ(z)/(Φ(z)φ(z − s)) =
+    /// Φ(z − s)/Φ(z)·exp(−zs + s²/2)), in (0, 1] because r decreases; with w = z + ησ* it is
+    /// E[exp(u)|ε] ≥ 1, +∞ when that exceeds the largest double.
+    static func millsRatioQuotient(_ z: Double, _ w: Double) -> Double {
+        func logR(_ x: Double) -> Double {
+            x > 0 ? NormalDistribution.logDensity(x) - NormalDistribution.logCDF(x) : log(NormalDistribution.inverseMillsRatio(x))
+        }
+        return exp(logR(z) - logR(w))
+    }
+
     /// Predictions from per-unit μ* and σ* (for panels: u_it = η_it u_i with the firm's μ*, σ*
     /// and the scale η_it, Battese & Coelli 1992, eq. 5).
     init(conditionalMean m: [Double], conditionalStandardDeviation s: [Double], scale: [Double]? = nil) {
@@ -164,8 +180,16 @@ public struct FrontierEfficiencies: Sendable, Equatable {
                                     u[i] = eta * sd * NormalDistribution.truncatedMean(z)
                                 }
                                 teJ[i] = exp(-u[i])
-                                te[i] = exp(NormalDistribution.logCDF(z - eta * sd) - lz - eta * m[i] + 0.5 * eta * eta * sd * sd)
-                                teInv[i] = exp(NormalDistribution.logCDF(z + eta * sd) - lz + eta * m[i] + 0.5 * eta * eta * sd * sd)
+                                let es = eta * sd
+                                // The textbook forms add exponents of order (η σ*)²; when they are
+                                // large (data in levels, not logs) they cancel catastrophically and
+                                // give "efficiencies" of 1e55. Then use the exact rearrangement
+                                // E[exp(∓u)|ε] = r(z)/r(z ∓ ησ*) with r = φ/Φ, which has no large terms.
+                                let direct = 0.5 * es * es + abs(eta * m[i]) <= Self.directExponentLimit
+                                let a = direct ? exp(NormalDistribution.logCDF(z - es) - lz - eta * m[i] + 0.5 * es * es) : .nan
+                                te[i] = a > 0 && a <= 1 ? a : Self.millsRatioQuotient(z, z - es)
+                                let b = direct ? exp(NormalDistribution.logCDF(z + es) - lz + eta * m[i] + 0.5 * es * es) : .nan
+                                teInv[i] = b >= 1 && b.isFinite ? b : Self.millsRatioQuotient(z, z + es)
                             }
                         }
                         if chunks > 1 {

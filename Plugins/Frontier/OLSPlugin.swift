@@ -45,6 +45,7 @@ public struct OLSPlugin: AnalysisPlugin {
         let frontier = try request.option(o.frontier)
         let design = try RegressorDesign.build(data, y: try request.option(o.y), x: xNames, log: try request.option(o.log),
                                                translog: false)
+        try Self.requireModerateMagnitudes(data, design, y: try request.option(o.y), x: xNames)
         let ids = try data.ids(column: request.idColumn)
         var names = design.names
         let degree = try request.option(o.degree)   // ≥ 1, checked when parsed
@@ -67,10 +68,10 @@ public struct OLSPlugin: AnalysisPlugin {
             } else {
                 fit = try OrdinaryLeastSquares.fit(design: design.matrix, response: design.y, hasIntercept: intercept)
             }
-        } catch LinearAlgebraError.nonFinite {
-            // The data were checked finite: only a power x^N can overflow.
+        } catch LinearAlgebraError.nonFinite where degree != nil {
+            // The data were checked finite and moderate: only a power x^N can overflow.
             throw DataError(source: data.source, column: xNames[0],
-                            expected: "values whose powers up to x^\(degree ?? 1) are finite numbers")
+                            expected: "values whose powers up to x^\(degree!) are finite numbers")
         } catch let error as LinearAlgebraError {
             throw InternalError("least squares failed: \(error)")
         }
@@ -78,5 +79,23 @@ public struct OLSPlugin: AnalysisPlugin {
                                intercept: intercept, robust: try request.option(o.robust),
                                corrected: CorrectedOLS(residuals: fit.residuals, frontier: frontier), frontier: frontier)
         return report.result(descriptor: descriptor)
+    }
+
+    /// Columns whose largest |value| is outside [1e-100, 1e100] (other than all zeros) are refused:
+    /// their squares and cubes (SSE, the third moment m3, the coefficient variances) would
+    /// overflow or underflow a double, leaving NaN beside a full-rank fit.
+    static let magnitudeLimit = 1e100
+
+    static func requireModerateMagnitudes(_ data: Dataset, _ design: RegressorDesign, y: String, x: [String]) throws {
+        let named = [(y, design.y)] + zip(x, design.columns.prefix(x.count)).map { ($0, $1) }
+        for (name, values) in named {
+            guard let r = values.indices.max(by: { abs(values[$0]) < abs(values[$1]) }) else { continue }
+            let largest = abs(values[r])
+            guard largest == 0 || (largest <= magnitudeLimit && largest >= 1 / magnitudeLimit) else {
+                throw data.cellError(row: r, column: name,
+                                     expected: "values whose largest magnitude lies between 1e-100 and 1e100 (rescale the column, e.g. to thousands, or use --log)",
+                                     got: try data.texts(name)[r])
+            }
+        }
     }
 }

@@ -76,7 +76,7 @@ struct OLSReport {
                      + "(half-normal u; Olson, Schmidt & Waldman 1980); S = \(frontier == .production ? "+1" : "-1"). "
                      + "These efficiencies presume y is a logarithm (use --log or logged data).")
         if corrected.wrongSkew {
-            notes.append("Wrong skew: the residuals have m3 = \(corrected.thirdMoment) (\(frontier == .production ? "≥ 0 for a production" : "≤ 0 for a cost") frontier; Waldman 1982). "
+            notes.append("Wrong skew: the residuals have m3 = \(corrected.thirdMoment.isFinite ? "\(corrected.thirdMoment)" : "(not a finite number)") (\(frontier == .production ? "≥ 0 for a production" : "≤ 0 for a cost") frontier; Waldman 1982). "
                          + "The moment estimate of sigma_u does not exist, so MOLS efficiencies are missing; a stochastic frontier would put sigma_u = 0 here.")
         } else {
             if corrected.sigmaV == nil {

@@ -51,15 +51,16 @@ struct SFAReport {
         let unitStatus = converged ? UnitStatus.ok : UnitStatus.notConverged
         let eff = fit.efficiencies
         let cost = setup.isCost
+        let statuses = eff.batteseCoelli.indices.map { unitStatus == .ok && !Self.inRange(eff, $0, cost: cost) ? UnitStatus.numericalFailure : unitStatus }
 
         // Units.
         var units = TableBuilder(name: "units", rows: setup.ids.count)
         units.add("id", .text) { .text(setup.ids[$0]) }
         if let panel = setup.panel { units.add("period", .text) { .text(panel.periodLabels[$0]) } }
-        units.add("status", .text) { _ in unitStatus.value }
+        units.add("status", .text) { statuses[$0].value }
         units.add("u_jlms") { .optional(eff.jlms[$0]) }
-        units.add("efficiency") { .optional(eff.batteseCoelli[$0]) }
-        if cost { units.add("efficiency_inverse") { .optional(eff.batteseCoelliInverse[$0]) } }
+        units.add("efficiency") { i in let te = eff.batteseCoelli[i]; return te > 0 && te <= 1 ? .number(te) : .missing }
+        if cost { units.add("efficiency_inverse") { i in let x = eff.batteseCoelliInverse[i]; return x >= 1 && x.isFinite ? .number(x) : .missing } }
 
         // Coefficients: β, then σ², γ, the μ/δ block and η (constant σ_u, σ_v), or the
         // μ/δ, ln σ_u², ln σ_v² blocks (heteroscedastic); p two-sided from the normal.
@@ -126,6 +127,20 @@ struct SFAReport {
                               notes: notes(lr: lr))
     }
 
+    /// Whether unit `i`'s predictions are representable: E[exp(−u)|ε] in (0, 1] and, for a cost
+    /// frontier, E[exp(u)|ε] in [1, ∞). A unit outside is `numerical_failure` (its value missing).
+    static func inRange(_ eff: FrontierEfficiencies, _ i: Int, cost: Bool) -> Bool {
+        let te = eff.batteseCoelli[i]
+        guard te > 0 && te <= 1 else { return false }
+        guard cost else { return true }
+        let inverse = eff.batteseCoelliInverse[i]
+        return inverse >= 1 && inverse.isFinite
+    }
+
+    /// The largest |y| above which y cannot be a logarithm of any quantity a user measures
+    /// (ln 10³⁰⁰ ≈ 691): exp(−u) efficiencies of such data are meaningless.
+    static let unloggedMagnitude = 1000.0
+
     var modelText: String {
         var parts = ["\(setup.frontier.rawValue) frontier", setup.distribution.rawValue, setup.design.translog ? "translog" : "linear in the regressors"]
         switch setup.panelModel {
@@ -149,6 +164,16 @@ struct SFAReport {
         let sign = setup.isCost ? "+" : "-"
         notes.append("Model: y = xb + v \(sign) u (\(modelText)); v ~ N(0, sigma_v^2), u >= 0. Maximum likelihood: BFGS with analytic gradient, then Newton steps that verify the maximum.")
         if setup.design.logged { notes.append("--log: y and every x were replaced by their natural logarithms.") }
+        let largestY = setup.design.y.map(abs).max() ?? 0
+        if !setup.design.logged && largestY > Self.unloggedMagnitude {
+            notes.append("The data look unlogged: |y| reaches \(String(format: "%.3g", largestY)), which is no logarithm. "
+                         + "u is then in the units of y and the exp(-u) efficiencies are near 0 and meaningless; for a Cobb-Douglas frontier pass --log (or logged columns).")
+        }
+        let failed = fit.efficiencies.batteseCoelli.indices.filter { !Self.inRange(fit.efficiencies, $0, cost: setup.isCost) }.count
+        if failed > 0 {
+            notes.append("\(failed) unit(s) have an efficiency\(setup.isCost ? " or efficiency_inverse" : "") that is not representable as a double "
+                         + "(E[exp(-u)|e] must lie in (0, 1], E[exp(u)|e] in [1, inf)): shown as missing\(fit.isConverged ? ", status numerical_failure" : "").")
+        }
         if setup.design.translog {
             notes.append("Translog: squares are HALVED (terms 0.5*x_j^2) and cross products x_j*x_k are not. FRONTIER 4.1's translog example (eg1tl) uses unhalved squares, whose coefficients are half of those shown here; everything else is identical.")
         }
@@ -166,7 +191,7 @@ struct SFAReport {
                             lr.statistic, lr.criticalValue5Percent, lr.restrictions,
                             lr.rejectsAt5Percent ? "reject H0 (inefficiency is present)" : "do not reject H0 (no inefficiency)"))
         if fit.ols.wrongSkew {
-            notes.append("wrong_skew: the OLS residuals are skewed the wrong way for a \(setup.frontier.rawValue) frontier (m3 = \(fit.ols.thirdMoment)); see Waldman (1982).")
+            notes.append("wrong_skew: the OLS residuals are skewed the wrong way for a \(setup.frontier.rawValue) frontier (m3 = \(fit.ols.thirdMoment.isFinite ? "\(fit.ols.thirdMoment)" : "(not a finite number)")); see Waldman (1982).")
         }
         notes.append("Units: u_jlms = E[u|e] (Jondrow et al. 1982); efficiency = E[exp(-u)|e] (Battese & Coelli 1988)"
                      + (setup.isCost ? "; efficiency_inverse = E[exp(u)|e] >= 1, the cost efficiency FRONTIER 4.1 prints." : ".")

@@ -52,6 +52,26 @@ import Testing
         #expect(try ResultInterchange.decode(ResultInterchange.encode(r)).tables[0].rows[0][0] == .number(x))
     }
 
+    /// Issue #11: money and percentages never render as NaN (`-N.aN`, `nan%`); a non-finite
+    /// value is missing in every format.
+    @Test func nonFiniteMoneyAndFractionsRenderAsMissing() throws {
+        let r = AnalysisResult(
+            plugin: "p", version: "1",
+            tables: [ResultTable(name: "units", columns: [ResultColumn("id", .text), ResultColumn("limit", .money), ResultColumn("share", .fraction)],
+                                 rows: [[.text("A"), .money(Decimal.nan), .number(.nan)], [.text("B"), .money(-Decimal.nan), .number(.infinity)]])],
+            summary: [("limit", .money(Decimal.nan)), ("retention_ratio", .number(-.infinity))])
+        let text = try TextTableRenderer.render(r)
+        for bad in ["NaN", "nan", "N.aN", "∞", "inf"] { #expect(!text.contains(bad), "\(bad) in \(text)") }
+        // The title's dash, four missing cells and two missing summary values.
+        #expect(text.components(separatedBy: "—").count - 1 == 7, "\(text)")
+        #expect(try CSVRenderer.render(r) == "id,limit,share\nA,,\nB,,\n")
+        let json = JSONRenderer.render(r)
+        #expect(json.contains("{\"id\":\"A\",\"limit\":null,\"share\":null}"), "\(json)")
+        #expect(json.contains("\"summary\":{\"limit\":null,\"retention_ratio\":null}"), "\(json)")
+        #expect(ValueFormatting.money(Decimal.nan) == "")
+        #expect(Decimal.nan.moneyText == "—")
+    }
+
     @Test func moneyRoundsHalfAwayFromZero() {
         #expect(ValueFormatting.money(Decimal(string: "75295920.285")!) == "75295920.29")
         #expect(ValueFormatting.money(Decimal(string: "-0.005")!) == "-0.01")

@@ -28,13 +28,8 @@ public struct LoanCollectibilityPlugin: AnalysisPlugin {
         let resolver = try ColumnResolver(roles: Self.roles, mapEntries: try request.option(o.map))
         let outstanding = try data.requiredAmounts(try resolver.require(.outstanding, in: data), .nonNegative)
         let dpdColumn = try resolver.require(.daysPastDue, in: data)
-        let dpdCells = try data.texts(dpdColumn)
-        let days = try dpdCells.enumerated().map { r, cell -> Int in
-            guard let d = MoneyText.parse(cell, format: data.numberFormat), d >= 0, let n = d.wholeValue else {
-                throw data.cellError(row: r, column: dpdColumn, expected: "a whole, non-negative number of days past due", got: cell)
-            }
-            return n
-        }
+        // A count of days, never money: `Rp 5`, `5.0` or `(5)` are refused, not read as 5 days.
+        let days = try data.counts(dpdColumn, expected: "a whole, non-negative number of days past due")
         let book = LoanBook(outstanding: outstanding, daysPastDue: days)
         let ids = try data.ids(column: request.idColumn)
 

@@ -1,6 +1,6 @@
 /// Renders one result table as CSV: a header of column names, then one line per row.
 /// Numbers are written exactly (shortest round-trip form); missing and non-finite values are
-/// empty; money has two decimals; booleans are `true`/`false`.
+/// empty; money has two decimals (NaN money is empty); booleans are `true`/`false`.
 public enum CSVRenderer {
     public static func render(_ result: AnalysisResult, table name: String? = nil) throws -> String {
         let table = try result.selectTable(name)
@@ -16,7 +16,7 @@ public enum CSVRenderer {
         case .number(let x): return x.isFinite ? ValueFormatting.exact(x) : ""
         case .integer(let i): return String(i)
         case .text(let s): return quote(s)
-        case .money(let d): return ValueFormatting.money(d)
+        case .money(let d): return ValueFormatting.money(d)  // "" for NaN
         case .bool(let b): return b ? "true" : "false"
         case .missing: return ""
         }

@@ -1,7 +1,7 @@
 /// Renders a whole result as one JSON document:
 /// `{"plugin", "version", "parameters": {…}, "<first table>": [{…}, …], "summary": {…},
 /// "<other tables>": […], "notes": […]}` — keys in that order, rows as objects keyed by column.
-/// Non-finite numbers are `null`; money is a decimal string with two places.
+/// Non-finite numbers and NaN money are `null`; money is a decimal string with two places.
 public enum JSONRenderer {
     public static func render(_ result: AnalysisResult) -> String {
         var w = JSONWriter()
@@ -40,7 +40,7 @@ public enum JSONRenderer {
         case .number(let x): x.isFinite ? w.raw(ValueFormatting.exact(x)) : w.raw("null")
         case .integer(let i): w.raw(String(i))
         case .text(let s): w.string(s)
-        case .money(let d): w.string(ValueFormatting.money(d))
+        case .money(let d): d.isNaN ? w.raw("null") : w.string(ValueFormatting.money(d))
         case .bool(let b): w.raw(b ? "true" : "false")
         case .missing: w.raw("null")
         }

@@ -41,11 +41,11 @@ public enum TextTableRenderer {
     static func cell(_ v: Value, format: ColumnFormat) -> String {
         switch v {
         case .number(let x):
-            if format == .fraction && x.isFinite { return String(format: "%.2f%%", x * 100) }
+            if format == .fraction { return x.isFinite ? String(format: "%.2f%%", x * 100) : "—" }
             return ValueFormatting.human(x)
         case .integer(let i): return String(i)
         case .text(let s): return s
-        case .money(let d): return ValueFormatting.money(d, grouping: true)
+        case .money(let d): return d.isNaN ? "—" : ValueFormatting.money(d, grouping: true)
         case .bool(let b): return b ? "yes" : "no"
         case .missing: return "—"
         }

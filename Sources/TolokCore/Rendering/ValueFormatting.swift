@@ -8,8 +8,10 @@ enum ValueFormatting {
         return "\(x)"
     }
 
-    /// Money rounded half away from zero to two decimals, e.g. `-1234.50`.
+    /// Money rounded half away from zero to two decimals, e.g. `-1234.50`; empty for NaN (a
+    /// missing value: money never prints as `-N.aN`).
     static func money(_ d: Decimal, grouping: Bool = false) -> String {
+        guard !d.isNaN else { return "" }
         var value = d
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .plain)

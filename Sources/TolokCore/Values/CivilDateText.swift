@@ -12,8 +12,11 @@ extension CivilDate {
         let separator: Character
         if t.contains("/") { separator = "/" } else if t.contains("-") { separator = "-" } else { return nil }
         let parts = t.split(separator: separator, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
-        let numbers = parts.map { Int($0)! }
+        // At most 4 digits a part (a year has 4; day and month 1–2): longer parts are not dates,
+        // and a part of 20 digits would not even fit an Int.
+        guard parts.count == 3, parts.allSatisfy({ (1...4).contains($0.count) && $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
+        let numbers = parts.compactMap { Int($0) }
+        guard numbers.count == 3 else { return nil }
         if separator == "-" && parts[0].count == 4 {
             guard parts[1].count <= 2, parts[2].count <= 2 else { return nil }
             self.init(year: numbers[0], month: numbers[1], day: numbers[2])

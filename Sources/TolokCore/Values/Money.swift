@@ -136,21 +136,53 @@ extension Dataset {
         try amounts(name, requirement).map { $0! }
     }
 
-    /// Whole counts of a column (people, days): amounts with no fraction, e.g. `262.769.113` in a
-    /// decimal-comma file. A cell that is not one is a located ``DataError`` saying `expected`.
+    /// Whole counts of a column (people, days) as `Decimal`s; see ``counts(_:positive:expected:)``.
     public func wholeNumbers(_ name: String, _ requirement: AmountRequirement = .any, expected: String) throws -> [Decimal] {
-        let values = try requiredAmounts(name, requirement)
-        let cells = try texts(name)
-        for (r, v) in values.enumerated() where v != v.rounded(scale: 0) {
-            throw cellError(row: r, column: name, expected: expected, got: cells[r])
+        try counts(name, positive: requirement == .positive, expected: expected).map { Decimal($0) }
+    }
+
+    /// Whole counts of a column (people, days): digits only, e.g. `262769113`, or `262.769.113`
+    /// with thousands separators in a decimal-comma file; at most ``CountText/maximumDigits``
+    /// digits. Currency marks (`Rp 5`), signs, parentheses, fractions (`4.5`, `5.0`) and
+    /// exponents are not counts. A cell that is not one (or is 0 when `positive`, "… (positive)") is a located
+    /// ``DataError`` saying `expected`.
+    public func counts(_ name: String, positive: Bool = false, expected: String) throws -> [Int] {
+        let cells = try texts(name, allowMissing: true)
+        let what = positive ? expected + " (positive)" : expected
+        return try cells.enumerated().map { r, cell in
+            guard let n = CountText.parse(cell, format: numberFormat), !positive || n > 0 else {
+                throw cellError(row: r, column: name, expected: what, got: cell)
+            }
+            return n
         }
-        return values
+    }
+}
+
+/// A whole count written in a cell: digits, optionally grouped by thousands separators (dots, in
+/// a decimal-comma file). Never money: no `Rp`, sign, parentheses, fraction or exponent.
+public enum CountText {
+    /// Counts have at most 15 digits (below 10¹⁵: every such count is exact as a `Double` too,
+    /// and far above any population or day count).
+    public static let maximumDigits = 15
+
+    /// The count in `text`, or `nil` when it is not one.
+    public static func parse(_ text: String, format: NumberFormat) -> Int? {
+        let t = text.trimmedCell
+        var digits = t
+        if format == .decimalComma, t.contains(".") {
+            let groups = t.split(separator: ".", omittingEmptySubsequences: false)
+            guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            digits = groups.joined()
+        }
+        guard !digits.isEmpty, digits.count <= maximumDigits, digits.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
+        return Int(digits)
     }
 }
 
 extension Decimal {
-    /// Two-decimal text for messages, e.g. `1750000.00`, `-0.50`.
+    /// Two-decimal text for messages, e.g. `1750000.00`, `-0.50`; `—` for NaN.
     public var moneyText: String {
+        guard !isNaN else { return "—" }
         let r = rounded()
         let negative = r < 0
         var cents = NSDecimalNumber(decimal: (negative ? -r : r) * 100).stringValue

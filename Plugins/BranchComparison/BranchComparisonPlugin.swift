@@ -48,13 +48,14 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             amounts[c] = try data.requiredAmounts(try resolver.require(c.rawValue, in: data), .nonNegative)
         }
         let accounts = (0..<n).map { r in
-            UnderwritingAccount(Dictionary(uniqueKeysWithValues: UnderwritingComponent.allCases.map { ($0, amounts[$0]![r]) }))
+            UnderwritingAccount(Dictionary(uniqueKeysWithValues: UnderwritingComponent.allCases.map { ($0, amounts[$0]?[r] ?? 0) }))
         }
 
         // DEA data: inputs as declared (checked positive by the host), outputs read or derived.
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         guard !inputNames.isEmpty, !outputNames.isEmpty else { throw UsageError("--inputs and --outputs need at least one column each") }
+        try requireDistinctColumns([("inputs", inputNames), ("outputs", outputNames)])
         let inputs = try inputNames.map { try data.numbers($0, .positive) }
         var outputs: [[Double]] = []
         var notes: [String] = []
@@ -81,74 +82,21 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         }
         let scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: inputs, outputs: outputs))
 
-        // Recovery rate, when the columns exist.
+        // Recovery rates, when the columns exist. Options → accounts, DEA, recoveries → report.
         let claimsColumn = try request.option(o.claimsPaid), recoveriesColumn = try request.option(o.recoveries)
-        var recoveryRate: [Value] = Array(repeating: .missing, count: n)
-        var totalClaims = Decimal(0), totalRecovered = Decimal(0)
+        var recovery: BranchComparisonReport.Recovery?
         if data.hasColumn(claimsColumn) && data.hasColumn(recoveriesColumn) {
-            let claims = try data.requiredAmounts(claimsColumn, .nonNegative)
-            let recovered = try data.requiredAmounts(recoveriesColumn, .nonNegative)
-            for r in 0..<n where claims[r] > 0 {
-                recoveryRate[r] = .fraction(recovered[r] / claims[r])
-            }
-            totalClaims = claims.reduce(0, +)
-            totalRecovered = recovered.reduce(0, +)
+            recovery = .init(claims: try data.requiredAmounts(claimsColumn, .nonNegative),
+                             recovered: try data.requiredAmounts(recoveriesColumn, .nonNegative))
         } else {
             notes.append("No \(claimsColumn)/\(recoveriesColumn) columns: recovery rates are not shown.")
         }
-
-        // Rank by efficiency (1 = best; ties share the rank).
-        let efficiency = scores.map { $0.efficiency(.input) }
-        let rank = efficiency.map { e in e.isFinite ? 1 + efficiency.filter { $0.isFinite && $0 > e + 1e-9 }.count : 0 }
-        var columns = [ResultColumn("id", .text), ResultColumn("status", .text), ResultColumn("rank", .integer),
-                       ResultColumn("efficiency"), ResultColumn("class", .text),
-                       ResultColumn("peers", .text, label: "learn_from")]
-        columns += inputNames.map { ResultColumn("target_" + $0) }
-        columns += inputNames.map { ResultColumn("saving_" + $0, .fraction) }
-        columns += [ResultColumn("underwriting_result", .money), ResultColumn("combined_ratio", .fraction),
-                    ResultColumn("loss_ratio", .fraction), ResultColumn("recovery_rate", .fraction),
-                    ResultColumn("premium_reserve_below_40pct", .bool)]
-        var table = ResultTable(name: "units", columns: columns)
-        for j in 0..<n {
-            let s = scores[j]
-            let ok = s.status == .ok
-            let cls = EfficiencyClass(s, orientation: .input)
-            let peers = s.isEfficient ? "—" : s.peers.sorted { $0.lambda > $1.lambda }
-                .map { "\(ids[$0.unit]) (\(Int(($0.lambda * 100).rounded()))%)" }.joined(separator: ", ")
-            var row: [Value] = [.text(ids[j]), s.status.value, ok ? .integer(rank[j]) : .missing,
-                                .optional(efficiency[j]), cls.map { .text($0.rawValue) } ?? .missing, ok ? .text(peers) : .missing]
-            row += s.inputTargets.map { Value.optional($0) }
-            row += s.inputTargets.enumerated().map { i, t in Value.optional(Self.saving(target: t, actual: inputs[i][j])) }
-            let a = accounts[j]
-            row += [.money(a.underwritingResult), .fraction(a.combinedRatio), .fraction(a.lossRatio), recoveryRate[j],
-                    .bool(a.premiumReserveBelowMinimum(floor: Decimal(string: "0.4")!))]
-            table.append(row)
-        }
-        let total = accounts.reduce(UnderwritingAccount(), +)
-        let stats = EfficiencySummary(scores, orientation: .input)
-        var summary: [(name: String, value: Value)] = [
-            ("branches", .integer(n)),
-            ("efficient_branches", .integer(stats.efficient)),
-            ("mean_efficiency", .optional(stats.mean)),
-            ("total_underwriting_result", .money(total.underwritingResult)),
-            ("company_combined_ratio", .fraction(total.combinedRatio)),
-        ]
-        if totalClaims > 0 {
-            summary.append(("company_recovery_rate", .fraction(totalRecovered / totalClaims)))
-        }
-        notes.insert("DEA: input-oriented VRS (BCC) with inputs \(inputNames.joined(separator: ", ")) and outputs \(outputNames.joined(separator: ", ")). Efficiency 1 = on the best-practice frontier; an inefficient branch could produce its outputs with its inputs scaled by its efficiency (targets, savings), learning from the peers listed with their weights.", at: 0)
-        notes.append("Underwriting result = gross premium − reinsurance premium − commission + reinsurance commission − gross claims + reinsurance claims + premium-reserve change + claims-reserve change (seed 003 §2.4.2), in exact decimals.")
-        return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [table], summary: summary, notes: notes)
+        return BranchComparisonReport(ids: ids, inputNames: inputNames, outputNames: outputNames, inputs: inputs, scores: scores,
+                                      accounts: accounts, recovery: recovery, dataNotes: notes)
+            .result(descriptor: descriptor)
     }
 
     static func format(_ x: Double) -> String { String(format: "%.2f", x) }
-
-    /// The share of an input the target saves, 1 − target/actual; round-off within the DEA
-    /// tolerance counts as no saving (so the table never shows −0.00 %).
-    static func saving(target: Double, actual: Double) -> Double {
-        let share = 1 - target / actual
-        return share > DEATolerance.classification ? share : 0
-    }
 }
 
 /// The options of `tolok run branch-comparison`, each declared once.

@@ -1,0 +1,96 @@
+import Foundation
+import TolokCore
+import TolokDEAModel
+import TolokInsuranceModel
+
+/// The `units` table (one row per branch, file order), summary and notes of a branch comparison.
+struct BranchComparisonReport {
+    /// Subrogated claims paid and the insurer's share recovered, per branch.
+    struct Recovery {
+        var claims: [Decimal]
+        var recovered: [Decimal]
+
+        /// recovered / claims, undefined where no claim was paid.
+        func rate(_ j: Int) -> Value { claims[j] > 0 ? .fraction(recovered[j] / claims[j]) : .missing }
+        var totalClaims: Decimal { claims.reduce(0, +) }
+        var totalRecovered: Decimal { recovered.reduce(0, +) }
+    }
+
+    let ids: [String]
+    let inputNames: [String]
+    let outputNames: [String]
+    let inputs: [[Double]]
+    let scores: [DEAUnitScore]
+    let accounts: [UnderwritingAccount]
+    let recovery: Recovery?
+    /// What the plugin did to the data (shifted outputs, missing recovery columns).
+    let dataNotes: [String]
+
+    func result(descriptor: PluginDescriptor) -> AnalysisResult {
+        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes())
+    }
+
+    /// Rank by efficiency: 1 = best; ties within 1e-9 share the rank.
+    private var ranks: [Int?] {
+        let e = scores.map { $0.efficiency(.input) }
+        return scores.indices.map { j in
+            scores[j].status == .ok && e[j].isFinite ? 1 + e.filter { $0.isFinite && $0 > e[j] + 1e-9 }.count : nil
+        }
+    }
+
+    /// The share of an input the target saves, 1 − target/actual; round-off within the DEA
+    /// tolerance counts as no saving (so the table never shows −0.00 %).
+    static func saving(target: Double, actual: Double) -> Double {
+        let share = 1 - target / actual
+        return share > DEATolerance.classification ? share : 0
+    }
+
+    func unitsTable() -> ResultTable {
+        let s = scores, rank = ranks
+        var t = TableBuilder(ids: ids, statuses: s.map(\.status))
+        t.add("rank", .integer) { rank[$0].map { .integer($0) } ?? .missing }
+        t.add("efficiency") { .optional(s[$0].efficiency(.input)) }
+        t.add("class", .text) { EfficiencyClass(s[$0], orientation: .input).map { .text($0.rawValue) } ?? .missing }
+        t.add("peers", .text, label: "learn_from") { j in
+            guard s[j].status == .ok else { return .missing }
+            if s[j].isEfficient { return .text("—") }
+            return .text(s[j].peers.sorted { $0.lambda > $1.lambda }
+                .map { "\(ids[$0.unit]) (\(Int(($0.lambda * 100).rounded()))%)" }.joined(separator: ", "))
+        }
+        t.add(each: inputNames, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
+        t.add(each: inputNames, prefix: "saving_", .fraction) { j, i in
+            .optional(Self.saving(target: s[j].inputTargets[i], actual: inputs[i][j]))
+        }
+        t.add("underwriting_result", .money) { .money(accounts[$0].underwritingResult) }
+        t.add("combined_ratio", .fraction) { .fraction(accounts[$0].combinedRatio) }
+        t.add("loss_ratio", .fraction) { .fraction(accounts[$0].lossRatio) }
+        t.add("recovery_rate", .fraction) { recovery?.rate($0) ?? .missing }
+        t.add("premium_reserve_below_40pct", .bool) {
+            .bool(accounts[$0].premiumReserveBelowMinimum(floor: UnderwritingAccount.minimumReserveShare))
+        }
+        return t.table
+    }
+
+    func summary() -> [(name: String, value: Value)] {
+        let total = accounts.reduce(UnderwritingAccount(), +)
+        let stats = EfficiencySummary(scores, orientation: .input)
+        var summary: [(name: String, value: Value)] = [
+            ("branches", .integer(ids.count)),
+            ("efficient_branches", .integer(stats.efficient)),
+            ("mean_efficiency", .optional(stats.mean)),
+            ("total_underwriting_result", .money(total.underwritingResult)),
+            ("company_combined_ratio", .fraction(total.combinedRatio)),
+        ]
+        if let recovery, recovery.totalClaims > 0 {
+            summary.append(("company_recovery_rate", .fraction(recovery.totalRecovered / recovery.totalClaims)))
+        }
+        return summary
+    }
+
+    func notes() -> [String] {
+        var notes = ["DEA: input-oriented VRS (BCC) with inputs \(inputNames.joined(separator: ", ")) and outputs \(outputNames.joined(separator: ", ")). Efficiency 1 = on the best-practice frontier; an inefficient branch could produce its outputs with its inputs scaled by its efficiency (targets, savings), learning from the peers listed with their weights."]
+        notes += dataNotes
+        notes.append("Underwriting result = gross premium − reinsurance premium − commission + reinsurance commission − gross claims + reinsurance claims + premium-reserve change + claims-reserve change (seed 003 §2.4.2), in exact decimals.")
+        return notes
+    }
+}

@@ -3,6 +3,7 @@ import Foundation
 import TolokCore
 
 extension OutputFormat: ExpressibleByArgument {}
+extension TextEncoding: ExpressibleByArgument {}
 extension Delimiter: ExpressibleByArgument {
     public init?(argument: String) {
         switch argument {
@@ -29,7 +30,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table).", valueName: "name")) var table: String?
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
+    @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
+    @Option(help: "Text encoding of the data files.") var encoding: TextEncoding = .utf8
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
     @OptionGroup var search: PluginSearchOptions
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The plugin's own options (see `tolok describe <plugin>`).", valueName: "plugin-options"),
@@ -45,9 +48,13 @@ struct RunCommand: ParsableCommand {
         if let table, !selected.descriptor.tables.contains(table) {
             throw UsageError("no table \"\(table)\" in the \(plugin) result; tables: \(selected.descriptor.tables.joined(separator: ", "))")
         }
+        if decimalComma && decimalPoint {
+            throw UsageError("--decimal-comma and --decimal-point contradict each other; pass one")
+        }
         var invocation = RunInvocation(
             pluginID: plugin, dataPath: data, idColumn: id,
-            csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : nil),
+            csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : decimalPoint ? .decimalPoint : nil,
+                                   encoding: encoding),
             pluginArguments: pluginArguments)
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
         let result = try AnalysisRunner.run(invocation, registry: registry)

@@ -92,12 +92,13 @@ import Testing
     }
 
     @Test func detectionOnlyWhenUnambiguous() throws {
-        // Thousands dots with a decimal comma: unambiguous.
-        #expect(NumberFormat.detect(cells: ["303.218.002,35", "15.131"], delimiter: .comma) == .decimalComma)
+        // Thousands dots with a decimal comma: unambiguous (the column is read with a decimal comma).
+        #expect(try CSVLoader.parse(text: "a,b\n\"303.218.002,35\",1\n").numbers("a") == [303_218_002.35])
         // `15.131` alone stays fifteen point one three one.
-        #expect(NumberFormat.detect(cells: ["15.131", "2"], delimiter: .comma) == .decimalPoint)
-        // `12,5` in a semicolon file is a decimal comma.
-        #expect(NumberFormat.detect(cells: ["12,5"], delimiter: .semicolon) == .decimalComma)
+        #expect(try CSVLoader.parse(text: "a,b\n15.131,2\n").numbers("a") == [15.131])
+        // `12,5` in a semicolon file is a decimal comma; `"1,500"` in a comma file is not guessed.
+        #expect(try CSVLoader.parse(text: "a;b\n12,5;1\n").numbers("a") == [12.5])
+        #expect(!(try CSVLoader.parse(text: "a,b\n\"1,500\",1\n").column("a").isNumeric))
         let d = try CSVLoader.parse(text: "x;y\n15.131;1\n")
         #expect(try d.numbers("x") == [15.131])
         let forced = try CSVLoader.parse(text: "x;y\n15.131;1\n", options: CSVOptions(numberFormat: .decimalComma))

@@ -6,10 +6,13 @@ public struct CSVOptions: Sendable, Equatable {
     public var delimiter: Delimiter?
     /// The number format, or `nil` to detect it (see ``NumberFormat``).
     public var numberFormat: NumberFormat?
+    /// The text encoding of the file (UTF-8 unless told).
+    public var encoding: TextEncoding
 
-    public init(delimiter: Delimiter? = nil, numberFormat: NumberFormat? = nil) {
+    public init(delimiter: Delimiter? = nil, numberFormat: NumberFormat? = nil, encoding: TextEncoding = .utf8) {
         self.delimiter = delimiter
         self.numberFormat = numberFormat
+        self.encoding = encoding
     }
 }
 
@@ -34,13 +37,19 @@ public enum CSVLoader {
     }
 
     static func parse(bytes: [UInt8], source: String, options: CSVOptions) throws -> Dataset {
-        let tokenizer = CSVTokenizer(bytes: bytes, source: source)
+        let tokenizer = CSVTokenizer(bytes: options.encoding.utf8Bytes(bytes), source: source)
         let delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
-        let records = try tokenizer.records(delimiter: delimiter)
+        let records: [CSVRecord]
+        do {
+            records = try tokenizer.records(delimiter: delimiter)
+        } catch let bad as InvalidUTF8 {
+            throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+        }
         guard let header = records.first else {
             throw DataError(source: source, expected: "a header row and data rows (the file is empty)")
         }
-        let names = header.fields
+        // A byte-order mark is not part of a name, wherever it is (a file saved twice, a quoted name).
+        let names = header.fields.map { $0.contains("\u{FEFF}") ? $0.replacingOccurrences(of: "\u{FEFF}", with: "").trimmingSpaces() : $0 }
         var seen: [String: Int] = [:]
         for (k, name) in names.enumerated() {
             guard !name.isEmpty else {
@@ -61,27 +70,120 @@ public enum CSVLoader {
                             expected: "\(names.count) fields as in the header, found \(record.fields.count)",
                             got: record.fields.joined(separator: delimiter.rawValue))
         }
-        let format = options.numberFormat ?? NumberFormat.detect(cells: rows.lazy.flatMap(\.fields), delimiter: delimiter)
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
+        var ambiguous: [(index: Int, row: Int)] = []
+        var commaExample: (column: String, row: Int, cell: String)?
         for (k, name) in names.enumerated() {
             let raw = rows.map { $0.fields[k] }
-            var numeric: [Double?] = []
-            numeric.reserveCapacity(raw.count)
-            var isNumeric = true
-            for cell in raw {
-                if Column.isMissing(cell) { numeric.append(nil); continue }
-                guard let x = format.parse(cell) else { isNumeric = false; break }
-                numeric.append(x)
-            }
-            // A column with no values at all stays text (nothing says it is numeric).
-            if isNumeric && numeric.contains(where: { $0 != nil }) {
-                columns.append(Column(name: name, position: k + 1, values: .numeric(numeric), raw: raw))
+            let typed: TypedColumn
+            if let forced = options.numberFormat {
+                typed = type(raw, format: forced)
             } else {
-                columns.append(Column(name: name, position: k + 1,
-                                      values: .text(raw.map { Column.isMissing($0) ? nil : $0 }), raw: raw))
+                typed = detectAndType(raw, commaDelimited: delimiter == .comma)
+            }
+            if typed.isNumeric, typed.format == .decimalComma, commaExample == nil, let r = typed.commaRow {
+                commaExample = (name, r, raw[r])
+            }
+            if let r = typed.ambiguousRow { ambiguous.append((k, r)) }
+            columns.append(typed.column(name: name, position: k + 1, raw: raw))
+        }
+        // A column whose numbers read differently with a decimal point and a decimal comma
+        // (`1.020`, `15.131`) is read with a decimal point unless the file has decimal commas in
+        // another numeric column; then nothing decides, and using it as numbers is refused.
+        if commaExample != nil {
+            for (k, r) in ambiguous {
+                let c = columns[k]
+                columns[k] = Column(name: c.name, position: c.position, values: c.values, raw: c.raw,
+                                    numberFormat: c.numberFormat, ambiguousRow: r)
             }
         }
-        return Dataset(source: source, columns: columns, rowLines: rows.map(\.line), numberFormat: format)
+        let format = options.numberFormat ?? (commaExample != nil ? .decimalComma : .decimalPoint)
+        let commaNote = commaExample.map { e in
+            "column \"\(OutputText.excerpt(e.column, limit: 40))\" has \"\(OutputText.excerpt(e.cell, limit: 20))\" on line \(rows[rows.startIndex + e.row].line)"
+        }
+        return Dataset(source: source, columns: columns, rowLines: rows.map(\.line), numberFormat: format, decimalCommaExample: commaNote)
+    }
+
+    /// A column's values as typed by the loader.
+    struct TypedColumn {
+        var numbers: [Double?]?
+        var format: NumberFormat
+        var commaRow: Int?
+        var ambiguousRow: Int?
+        var isNumeric: Bool { numbers != nil }
+
+        func column(name: String, position: Int, raw: [String]) -> Column {
+            if let numbers {
+                return Column(name: name, position: position, values: .numeric(numbers), raw: raw, numberFormat: format)
+            }
+            return Column(name: name, position: position, values: .text(raw.map { Column.isMissing($0) ? nil : $0 }),
+                          raw: raw, numberFormat: format)
+        }
+    }
+
+    /// Types a column in a given format: numeric when every non-missing cell is a number and
+    /// at least one cell is not missing (a column with no values at all stays text).
+    static func type(_ raw: [String], format: NumberFormat) -> TypedColumn {
+        var numeric: [Double?] = []
+        numeric.reserveCapacity(raw.count)
+        var any = false
+        for cell in raw {
+            if Column.isMissing(cell) { numeric.append(nil); continue }
+            guard let x = format.parse(cell) else { return TypedColumn(numbers: nil, format: format) }
+            numeric.append(x)
+            any = true
+        }
+        return TypedColumn(numbers: any ? numeric : nil, format: format)
+    }
+
+    /// Detects the format of one column from its own cells: a decimal comma when a cell can only
+    /// be read that way (`12,5`, `303.218.002,35`), a decimal point when a cell can only be read
+    /// that way (`2.25`, `1e-3`) or when no cell decides (`15.131` stays fifteen point one three
+    /// one; ``TypedColumn/ambiguousRow`` records the first cell that reads differently).
+    static func detectAndType(_ raw: [String], commaDelimited: Bool) -> TypedColumn {
+        var numeric: [Double?] = []
+        numeric.reserveCapacity(raw.count)
+        var any = false
+        var firstComma: Int?, firstPoint: Int?, firstAmbiguous: Int?
+        for (r, cell) in raw.enumerated() {
+            if Column.isMissing(cell) { numeric.append(nil); continue }
+            let (evidence, point) = NumberFormat.read(cell, commaDelimited: commaDelimited)
+            switch evidence {
+            case .none: return TypedColumn(numbers: nil, format: .decimalPoint)
+            case .decimalComma: if firstComma == nil { firstComma = r }
+            case .decimalPoint: if firstPoint == nil { firstPoint = r }
+            case .ambiguous: if firstAmbiguous == nil { firstAmbiguous = r }
+            case .neutral: break
+            }
+            numeric.append(point)
+            any = true
+        }
+        if let firstComma {
+            // The first deciding cell decides; a cell of the other format then makes it text.
+            if let firstPoint, firstPoint < firstComma { return TypedColumn(numbers: nil, format: .decimalPoint) }
+            var typed = type(raw, format: .decimalComma)
+            typed.commaRow = firstComma
+            return typed
+        }
+        guard any else { return TypedColumn(numbers: nil, format: .decimalPoint) }
+        return TypedColumn(numbers: numeric, format: .decimalPoint, ambiguousRow: firstPoint == nil ? firstAmbiguous : nil)
+    }
+
+    /// Invalid UTF-8, located by line, data row and column (the header is tokenised again up to
+    /// the bad record to name the column).
+    static func invalidUTF8Error(_ bad: InvalidUTF8, tokenizer: CSVTokenizer, delimiter: Delimiter, source: String) -> DataError {
+        let advice = "UTF-8 text (if the file was saved by Excel or another Windows program, pass --encoding windows-1252)"
+        if bad.record == 0 {
+            return DataError(source: source, line: bad.line, column: nil, expected: advice + " in header field \(bad.field + 1)", got: bad.excerpt)
+        }
+        var column: String?
+        let headerEnd = tokenizer.bytes.firstIndex { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") } ?? tokenizer.bytes.endIndex
+        let headerOnly = CSVTokenizer(bytes: Array(tokenizer.bytes[..<headerEnd]), source: source)
+        if let names = try? headerOnly.records(delimiter: delimiter).first?.fields, bad.field < names.count {
+            column = names[bad.field].replacingOccurrences(of: "\u{FEFF}", with: "")
+        }
+        return DataError(source: source, line: bad.line, dataRow: bad.record, column: column ?? "field \(bad.field + 1)",
+                         expected: advice, got: bad.excerpt)
     }
 }

@@ -18,12 +18,22 @@ public struct Column: Sendable {
     public let values: Values
     /// The raw cell text, for error messages.
     public let raw: [String]
+    /// The number format this column's cells were read with (detected per column, see
+    /// ``CSVLoader``).
+    public let numberFormat: NumberFormat
+    /// When the column's numbers read differently with a decimal point and a decimal comma and
+    /// nothing decides between them in a file that has decimal commas: the first such row
+    /// (0-based). Using the column as numbers is then refused (``Dataset/numbers(_:_:)``).
+    public let ambiguousRow: Int?
 
-    public init(name: String, position: Int, values: Values, raw: [String]) {
+    public init(name: String, position: Int, values: Values, raw: [String],
+                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil) {
         self.name = name
         self.position = position
         self.values = values
         self.raw = raw
+        self.numberFormat = numberFormat
+        self.ambiguousRow = ambiguousRow
     }
 
     /// A numeric column built in code (raw text is the numbers' own text).

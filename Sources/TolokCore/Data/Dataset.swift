@@ -8,13 +8,20 @@ public struct Dataset: Sendable {
     /// Physical line (1-based) of each data row.
     public let rowLines: [Int]
     /// The number format the numeric columns were parsed with.
+    /// The file's number format: decimal comma when it was forced or a numeric column was read
+    /// with one, else decimal point. Each numeric column also has its own (``Column/numberFormat``).
     public let numberFormat: NumberFormat
+    /// Where the file shows a decimal comma (`column "premi" has "12,5" on line 2`), for the
+    /// refusal of ambiguous columns.
+    public let decimalCommaExample: String?
 
-    public init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat = .decimalPoint) {
+    public init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat = .decimalPoint,
+                decimalCommaExample: String? = nil) {
         self.source = source
         self.columns = columns
         self.rowLines = rowLines
         self.numberFormat = numberFormat
+        self.decimalCommaExample = decimalCommaExample
     }
 
     /// Number of data rows.
@@ -28,7 +35,32 @@ public struct Dataset: Sendable {
         if let c = columns.first(where: { $0.name == name }) { return c }
         let near = columns.first { $0.name.lowercased() == name.lowercased() }.map { " (did you mean \"\($0.name)\"?)" } ?? ""
         throw DataError(source: source, column: name,
-                        expected: "a column with this name\(near); the file has: \(columnNames.joined(separator: ", "))")
+                        expected: "a column with this name\(near); the file has: \(Dataset.nameList(columnNames))")
+    }
+
+    /// Column names for a message: each escaped and cut short, at most 40 of them.
+    static func nameList(_ names: [String]) -> String {
+        let shown = names.prefix(40).map { OutputText.excerpt($0, limit: 40) }.joined(separator: ", ")
+        return names.count > 40 ? shown + ", … (\(names.count) columns)" : shown
+    }
+
+    /// The format to read a column's cells as numbers with. Refuses a column whose cells read
+    /// differently with a decimal point and a decimal comma in a file that has decimal commas
+    /// elsewhere (nothing decides; a guess would be silently wrong by a factor of 1000).
+    public func numberFormat(of name: String) throws -> NumberFormat {
+        let column = try column(name)
+        guard let r = column.ambiguousRow else { return column.isNumeric ? column.numberFormat : numberFormat }
+        let cell = column.raw[r]
+        func text(_ x: Double?) -> String {
+            guard let x else { return "?" }
+            return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
+        }
+        let point = text(NumberFormat.decimalPoint.parse(cell)), comma = text(NumberFormat.decimalComma.parse(cell))
+        let elsewhere = decimalCommaExample.map { " (\($0))" } ?? ""
+        throw cellError(row: r, column: name,
+                        expected: "a number with one reading: it is \(point) with a decimal point and \(comma) with a decimal comma, "
+                            + "and the file has decimal commas\(elsewhere); pass --decimal-point or --decimal-comma",
+                        got: cell)
     }
 
     /// True when a column of this name exists.
@@ -38,9 +70,11 @@ public struct Dataset: Sendable {
     /// (text, missing, NaN/∞, or outside the requirement) is reported with its line and row.
     public func numbers(_ name: String, _ requirement: ValueRequirement = .finite) throws -> [Double] {
         let column = try column(name)
+        _ = try numberFormat(of: name)
         guard case .numeric(let values) = column.values else {
             // Find the first cell that is not a number, to quote it.
-            let row = column.raw.firstIndex { !Column.isMissing($0) && numberFormat.parse($0) == nil } ?? 0
+            let format = column.numberFormat
+            let row = column.raw.firstIndex { !Column.isMissing($0) && format.parse($0) == nil } ?? 0
             throw cellError(row: row, column: name, expected: requirement.phrase, got: column.raw[row])
         }
         var out = [Double](repeating: 0, count: values.count)
@@ -98,8 +132,13 @@ public struct Dataset: Sendable {
             case .numeric(let v): values = .numeric(rows.map { v[$0] })
             case .text(let v): values = .text(rows.map { v[$0] })
             }
-            return Column(name: c.name, position: c.position, values: values, raw: rows.map { c.raw[$0] })
+            return Column(name: c.name, position: c.position, values: values, raw: rows.map { c.raw[$0] },
+                          numberFormat: c.numberFormat, ambiguousRow: c.ambiguousRow.flatMap { r in
+                              rows.isEmpty ? nil : rows.firstIndex(of: r)
+                                  ?? rows.firstIndex { NumberFormat.read(c.raw[$0], commaDelimited: false).evidence == .ambiguous } ?? 0
+                          })
         }
-        return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat)
+        return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat,
+                       decimalCommaExample: decimalCommaExample)
     }
 }

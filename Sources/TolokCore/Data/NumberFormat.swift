@@ -12,12 +12,17 @@ public enum NumberFormat: String, Sendable, Equatable {
     /// precisely that a finite number was expected.
     public func parse(_ text: String) -> Double? {
         let t = text.trimmingSpaces()
-        guard !t.isEmpty else { return nil }
-        switch t.lowercased() {
-        case "nan": return .nan
-        case "inf", "+inf", "infinity", "+infinity": return .infinity
-        case "-inf", "-infinity": return -.infinity
-        default: break
+        guard let first = t.utf8.first else { return nil }
+        // Only a cell starting with n, i or a sign can be NaN or infinity: skip the lowercased
+        // copy for every other cell (the loader parses every cell of the file).
+        if first == UInt8(ascii: "n") || first == UInt8(ascii: "N") || first == UInt8(ascii: "i") || first == UInt8(ascii: "I")
+            || first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            switch t.lowercased() {
+            case "nan": return .nan
+            case "inf", "+inf", "infinity", "+infinity": return .infinity
+            case "-inf", "-infinity": return -.infinity
+            default: break
+            }
         }
         switch self {
         case .decimalPoint:
@@ -26,6 +31,55 @@ public enum NumberFormat: String, Sendable, Equatable {
         case .decimalComma:
             guard let normalised = NumberFormat.normaliseDecimalComma(t) else { return nil }
             return Double(normalised)
+        }
+    }
+
+    /// What one cell says about the number format of its column.
+    enum Evidence: Equatable {
+        /// Not a number in either format, or missing.
+        case none
+        /// The same number in both formats (`850`, `-3`, `NaN`).
+        case neutral
+        /// Only a decimal-point number (`2.25`, `1e-3`).
+        case decimalPoint
+        /// Only a decimal-comma number (`12,5`, `303.218.002,35`).
+        case decimalComma
+        /// A different number in each format (`15.131`, `1.020`).
+        case ambiguous
+    }
+
+    /// Classifies a cell by one scan of its bytes, with its decimal-point value when it has one
+    /// (so the loader parses each cell once). `commaDelimited`: in a comma-separated file a
+    /// comma without thousands dots (`"1,500"`) is not taken as a decimal comma (it may be an
+    /// English thousands separator).
+    static func read(_ cell: String, commaDelimited: Bool) -> (evidence: Evidence, point: Double?) {
+        var dots = 0, commas = 0, other = 0, exponent = false
+        for b in cell.utf8 {
+            switch b {
+            case UInt8(ascii: "."): dots += 1
+            case UInt8(ascii: ","): commas += 1
+            case UInt8(ascii: "e"), UInt8(ascii: "E"): exponent = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: " "), UInt8(ascii: "\t"): break
+            default: other += 1
+            }
+        }
+        if commas > 0 {
+            if other > 0 || exponent || (commaDelimited && dots == 0) { return (.none, nil) }
+            return (normaliseDecimalComma(cell.trimmingSpaces()) != nil ? .decimalComma : .none, nil)
+        }
+        let point = NumberFormat.decimalPoint.parse(cell)
+        if other > 0 || dots == 0 {
+            // Integers, exponents, NaN/Inf or text: the same reading (or none) in both formats,
+            // except that an exponent is only written with a decimal point.
+            guard let point else { return (.none, nil) }
+            return (exponent && other == 0 ? .decimalPoint : .neutral, point)
+        }
+        let comma = !exponent && normaliseDecimalComma(cell.trimmingSpaces()) != nil
+        switch (point != nil, comma) {
+        case (true, true): return (.ambiguous, point)
+        case (true, false): return (.decimalPoint, point)
+        case (false, true): return (.decimalComma, nil)   // 1.234.567: thousands dots only
+        case (false, false): return (.none, nil)
         }
     }
 
@@ -53,20 +107,6 @@ public enum NumberFormat: String, Sendable, Equatable {
         return out
     }
 
-    /// Decides the format of a file from its cells: decimal comma only when that reading is
-    /// unambiguous — a cell like `303.218.002,35` (thousands dots and a decimal comma), or a
-    /// cell like `12,5` in a file whose fields are not separated by commas. Otherwise decimal
-    /// point, so `15.131` stays fifteen point one three one.
-    static func detect<S: Sequence>(cells: S, delimiter: Delimiter) -> NumberFormat where S.Element == String {
-        for cell in cells {
-            let t = cell.trimmingSpaces()
-            guard t.contains(",") else { continue }
-            guard normaliseDecimalComma(t) != nil else { continue }
-            if t.contains(".") { return .decimalComma }  // both separators: only one reading
-            if delimiter != .comma { return .decimalComma }
-        }
-        return .decimalPoint
-    }
 }
 
 extension Character {

@@ -37,8 +37,10 @@ public struct DataError: UserFacingError, Equatable {
         } else if let dataRow {
             location.append("data row \(dataRow)")
         }
-        if let column { location.append("column \"\(column)\"") }
-        var text = source.isEmpty ? "" : source + ": "
+        // Names come from the file or the command line: escaped like cells, so that the message
+        // stays one line.
+        if let column { location.append("column \"\(OutputText.excerpt(column, limit: 60))\"") }
+        var text = source.isEmpty ? "" : OutputText.excerpt(source, limit: 300) + ": "
         if !location.isEmpty { text += location.joined(separator: ", ") + ": " }
         text += "expected " + expected
         // Cell text is quoted short and escaped: a NUL byte, a line break or a megabyte-long

@@ -110,6 +110,7 @@ extension Dataset {
     public func amounts(_ name: String, _ requirement: AmountRequirement = .any, allowMissing: Bool = false) throws -> [Decimal?] {
         let cells = try texts(name, allowMissing: true)
         let raw = try column(name).raw
+        let numberFormat = try numberFormat(of: name)
         var out: [Decimal?] = []
         out.reserveCapacity(cells.count)
         for (r, cell) in cells.enumerated() {

@@ -13,9 +13,7 @@ import TolokCore
 ///   column a reader would take as the result: efficiency, fitted value, ratio), a non-empty
 ///   finite number; no cell of the file is `nan`/`inf`.
 ///
-/// The cases are generated here from a fixed seed, not committed as files. Cases that reproduce
-/// known bugs outside the data boundary are run under `withKnownIssue` naming the bug, so they
-/// start passing silently once fixed (and the suite stays green meanwhile).
+/// The cases are generated here from a fixed seed, not committed as files; every case must hold.
 @Suite(.serialized) struct HostileInputCorpusTests {
     /// SplitMix64 (Steele, Lea & Flood 2014): small, fast and the same on every platform.
     struct SplitMix: RandomNumberGenerator {
@@ -269,15 +267,6 @@ import TolokCore
         return problems
     }
 
-    /// Cases that reproduce bugs being fixed elsewhere (outside the data boundary): the bug's
-    /// name, or nil.
-    static func knownIssue(_ c: Case, _ problems: [String]) -> String? {
-        if c.mutation == .dateParts, c.detail.contains("99999999999999999999"), problems.contains(where: { $0.contains("signal") }) {
-            return "CivilDate 20-digit trap: a 20-digit date part traps in CivilDateText.swift:16 (force unwrap), being fixed with the numeric-plugin bugs"
-        }
-        return nil
-    }
-
     @Test func hostileCorpus() throws {
         let cases = try Self.generate(seed: 0x70_10_4B_11, perPlugin: 26)
         let temporary = try TemporaryFolder()
@@ -293,23 +282,15 @@ import TolokCore
             }
         }
         var outcomes: [String: Int] = [:]
-        var known = 0
         for (c, run) in zip(cases, runs.map { $0! }) {
             let key = run.timedOut ? "hang" : run.signalled ? "signal" : "exit \(run.status)"
             outcomes[key, default: 0] += 1
             let problems = Self.violations(c, run)
             guard !problems.isEmpty else { continue }
-            if let bug = Self.knownIssue(c, problems) {
-                known += 1
-                withKnownIssue(Comment(rawValue: bug), isIntermittent: true) {
-                    Issue.record(Comment(rawValue: c.label + ": " + problems.joined(separator: "; ")))
-                }
-            } else {
-                Issue.record(Comment(rawValue: c.label + ": " + problems.joined(separator: "; ")))
-            }
+            Issue.record(Comment(rawValue: c.label + ": " + problems.joined(separator: "; ")))
         }
         _ = temporary
         let summary = outcomes.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ")
-        print("hostile corpus: \(cases.count) cases in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(summary); known issues: \(known)")
+        print("hostile corpus: \(cases.count) cases in \(String(format: "%.1f", Date().timeIntervalSince(start))) s; \(summary)")
     }
 }

@@ -24,16 +24,17 @@ struct RunCommand: ParsableCommand {
         discussion: "Options not listed here belong to the plugin: see `tolok describe <plugin>`.")
 
     @Argument(help: "The plugin id (see `tolok plugins`).", completion: .custom(Completion.pluginIDs)) var plugin: String
-    @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header).", valueName: "file")) var data: String
+    @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header); - reads standard input.", valueName: "file")) var data: String
     @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
     @Option(help: "Output format.") var format: OutputFormat = .table
-    @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output.", valueName: "file")) var output: String?
+    @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output; - is standard output.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table).", valueName: "name")) var table: String?
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
     @Option(help: "Text encoding of the data files.") var encoding: TextEncoding = .utf8
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
+    @Flag(help: "Exit with status 3 (after writing the output) when any unit or fit is not ok: infeasible, not converged, missing data, … .") var strict = false
     @OptionGroup var search: PluginSearchOptions
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The plugin's own options (see `tolok describe <plugin>`).", valueName: "plugin-options"),
               completion: .custom(Completion.pluginOptions)) var pluginArguments: [String] = []
@@ -59,10 +60,12 @@ struct RunCommand: ParsableCommand {
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
         let result = try AnalysisRunner.run(invocation, registry: registry)
         let text = try format.render(result, table: table)
-        if let output {
+        if let output, output != "-" {
             try AtomicFile.write(text, to: output)
         } else {
             try AtomicFile.writeStandardOutput(text)
         }
+        if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
     }
 }
+

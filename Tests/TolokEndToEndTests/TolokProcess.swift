@@ -26,16 +26,28 @@ struct TolokProcess {
     static func dataset(_ name: String) -> String { repositoryRoot.appendingPathComponent("Datasets").appendingPathComponent(name).path }
 
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String]? = nil, in folder: URL? = nil) throws -> Outcome {
+    /// `input`, when given, is written to the child's standard input (then closed).
+    static func run(_ arguments: [String], environment: [String: String]? = nil, in folder: URL? = nil,
+                    input: String? = nil, shell: Bool = false) throws -> Outcome {
         let process = Process()
-        process.executableURL = executable
+        // shell: the arguments go to bash (e.g. ["-c", "… <(cat file)"]).
+        process.executableURL = shell ? URL(fileURLWithPath: "/bin/bash") : executable
         process.arguments = arguments
         if let environment { process.environment = environment }
         if let folder { process.currentDirectoryURL = folder }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            let bytes = Data(input.utf8)
+            DispatchQueue.global().async {
+                stdin.fileHandleForWriting.write(bytes)
+                try? stdin.fileHandleForWriting.close()
+            }
+        }
         // Read both pipes concurrently with the process to avoid a full-pipe deadlock.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()

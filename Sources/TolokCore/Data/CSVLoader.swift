@@ -18,16 +18,32 @@ public struct CSVOptions: Sendable, Equatable {
 
 /// Reads comma-, semicolon- or tab-separated files with a header row into a ``Dataset``.
 public enum CSVLoader {
+    /// The file name that means standard input (`--data -`).
+    public static let standardInputPath = "-"
+
     /// Loads a file. Errors name the file, and the line, row and column where they can.
+    /// The path `-` reads standard input to its end (named "standard input" in errors).
     public static func load(path: String, options: CSVOptions = CSVOptions()) throws -> Dataset {
+        if path == standardInputPath {
+            let data: Data
+            do {
+                data = try FileHandle.standardInput.readToEnd() ?? Data()
+            } catch {
+                throw DataError(source: "standard input", expected: "readable input (\(error.localizedDescription))")
+            }
+            return try parse(bytes: [UInt8](data), source: "standard input", options: options)
+        }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw DataError(source: path, expected: "an existing file (no such file)")
         }
         guard !isDirectory.boolValue else { throw DataError(source: path, expected: "a file, not a directory") }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Through a file handle rather than FileManager.contents, so that pipes and process
+        // substitutions (/dev/fd/N) read too.
+        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
             throw DataError(source: path, expected: "a readable file (permission denied or I/O error)")
         }
+        try? handle.close()
         return try parse(bytes: [UInt8](data), source: path, options: options)
     }
 

@@ -6,12 +6,16 @@ public enum FailureKind: Sendable, Equatable {
     case data
     /// Tolok itself failed (a bug, an I/O failure writing output): exit 1.
     case `internal`
+    /// `--strict`: the run completed and its output was written, but some unit or fit is not
+    /// `ok` (infeasible, not converged, missing data, …): exit 3.
+    case notOK
 
     /// The exit status the host uses for this kind of failure.
     public var exitCode: Int32 {
         switch self {
         case .usage, .data: return 2
         case .internal: return 1
+        case .notOK: return 3
         }
     }
 }
@@ -45,5 +49,13 @@ public struct ReportedError: UserFacingError {
         self.kind = kind
         self.message = message
     }
+    public var description: String { message }
+}
+
+/// `--strict` found units whose status is not `ok`; the output was written in full.
+public struct StrictStatusError: UserFacingError {
+    public let message: String
+    public var kind: FailureKind { .notOK }
+    public init(_ message: String) { self.message = message }
     public var description: String { message }
 }

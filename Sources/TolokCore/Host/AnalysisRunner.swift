@@ -30,6 +30,13 @@ public enum AnalysisRunner {
         }
         let descriptor = plugin.descriptor
         let parameters = try PluginArgumentParser.parse(invocation.pluginArguments, for: descriptor)
+        // Standard input can be read once: at most one file may be `-`.
+        let fileOptions = [("--data", invocation.dataPath)] + descriptor.parameters.filter { $0.kind == .file }
+            .compactMap { spec in parameters.text(spec.name).map { ("--\(spec.name)", $0) } }
+        let fromStandardInput = fileOptions.filter { $0.1 == CSVLoader.standardInputPath }.map(\.0)
+        if fromStandardInput.count > 1 {
+            throw UsageError("\(fromStandardInput.joined(separator: " and ")) both read standard input (-); standard input can be read once: give all but one of them a file")
+        }
         let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
         if let id = invocation.idColumn { _ = try dataset.column(id) }
         try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)

@@ -28,7 +28,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
     @Option(help: "Output format.") var format: OutputFormat = .table
     @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output; - is standard output.", valueName: "file")) var output: String?
-    @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table).", valueName: "name")) var table: String?
+    @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table); summary prints the summary as name,value rows.", valueName: "name")) var table: String?
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
@@ -46,8 +46,8 @@ struct RunCommand: ParsableCommand {
                              + problemsSuffix(registry))
         }
         // An unknown --table is a usage error before any work is done.
-        if let table, !selected.descriptor.tables.contains(table) {
-            throw UsageError("no table \"\(table)\" in the \(plugin) result; tables: \(selected.descriptor.tables.joined(separator: ", "))")
+        if let table, !selected.descriptor.tables.contains(table), table != AnalysisResult.summaryTableName {
+            throw UsageError("no table \"\(table)\" in the \(plugin) result; tables: \((selected.descriptor.tables + [AnalysisResult.summaryTableName]).joined(separator: ", "))")
         }
         if decimalComma && decimalPoint {
             throw UsageError("--decimal-comma and --decimal-point contradict each other; pass one")

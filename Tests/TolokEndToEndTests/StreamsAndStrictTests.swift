@@ -72,4 +72,25 @@ final class StreamsAndStrictTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix("id,status,efficiency"), r.stdout)
     }
+
+    func testSummaryAsATableForCSV() throws {
+        let args = ["run", "dea", "--data", TolokProcess.dataset("cst_hospitals_12.csv"), "--id", "dmu",
+                    "--inputs", "x1_doctors,x2_nurses", "--outputs", "y1_outpatients,y2_inpatients", "--table", "summary"]
+        let csv = try TolokProcess.run(args + ["--format", "csv"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let lines = csv.stdout.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "name,value")
+        XCTAssertTrue(lines.contains("units,12"), csv.stdout)
+        XCTAssertTrue(lines.contains("efficient_units,3"), csv.stdout)
+        // The same values as the JSON summary.
+        let json = try TolokProcess.run(Array(args.dropLast(2)) + ["--format", "json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let summary = object["summary"] as! [String: Any]
+        XCTAssertEqual(lines.count - 1, summary.count)
+        let mean = lines.first { $0.hasPrefix("mean_efficiency,") }!.split(separator: ",")[1]
+        XCTAssertEqual(Double(mean)!, summary["mean_efficiency"] as! Double, accuracy: 1e-15)
+        let unknown = try TolokProcess.run(Array(args.dropLast()) + ["nope"])
+        XCTAssertEqual(unknown.status, 2)
+        XCTAssertTrue(unknown.stderr.contains("tables: units, pairs, summary"), unknown.stderr)
+    }
 }

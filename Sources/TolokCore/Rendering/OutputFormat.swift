@@ -19,7 +19,10 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 
 extension AnalysisResult {
     /// The table to show for `--table NAME`, or the default (first) one.
+    /// `summary` (unless the plugin has a table of that name) is the summary as a two-column
+    /// table, `name,value`.
     func selectTable(_ name: String?) throws -> ResultTable {
+        if name == Self.summaryTableName && table(Self.summaryTableName) == nil { return summaryTable }
         if let name {
             guard let t = table(name) else {
                 throw UsageError("no table \"\(name)\" in the \(plugin) result; tables: \(tables.map(\.name).joined(separator: ", "))")
@@ -28,5 +31,16 @@ extension AnalysisResult {
         }
         guard let first = tables.first else { throw InternalError("the \(plugin) result has no table") }
         return first
+    }
+}
+
+extension AnalysisResult {
+    /// The name `--table` takes for the summary.
+    public static let summaryTableName = "summary"
+
+    /// The summary as a table of `name` and `value` rows, in the summary's order.
+    public var summaryTable: ResultTable {
+        ResultTable(name: Self.summaryTableName, columns: [ResultColumn("name", .text), ResultColumn("value")],
+                    rows: summary.map { [.text($0.name), $0.value] })
     }
 }

@@ -18,7 +18,6 @@ import pandas as pd
 
 __all__ = ["repo_root", "Tolok", "Result", "Checks"]
 
-MONEY = re.compile(r"-?[0-9]+\.[0-9]{2}")   # money in JSON: a decimal string with two places
 
 
 def repo_root(start: pathlib.Path | None = None) -> pathlib.Path:
@@ -41,20 +40,14 @@ class Result:
         self.parameters = doc["parameters"]
         self.summary = doc.get("summary", {})
         self.notes = doc.get("notes", [])
-        skip = {"plugin", "version", "parameters", "summary", "notes"}
+        skip = {"schema_version", "tolok_version", "plugin", "version", "parameters", "summary", "notes"}
         self.tables = [k for k, v in doc.items() if k not in skip and isinstance(v, list)]
 
     def table(self, name: str | None = None) -> pd.DataFrame:
-        """A result table as a DataFrame (the first table by default). Money arrives as decimal
-        strings with two places (docs/OUTPUT.md); such columns are converted to float for plotting and
-        arithmetic — the exact strings stay available in `doc`."""
+        """A result table as a DataFrame (the first table by default). Money arrives as JSON numbers
+        with exactly two decimals (docs/OUTPUT.md), read here as floats for plotting and arithmetic."""
         name = name or self.tables[0]
-        frame = pd.DataFrame(self.doc[name])
-        for column in frame.columns:
-            values = frame[column].dropna()
-            if len(values) and values.map(lambda v: isinstance(v, str) and MONEY.fullmatch(v) is not None).all():
-                frame[column] = pd.to_numeric(frame[column])
-        return frame
+        return pd.DataFrame(self.doc[name])
 
     def print_notes(self) -> None:
         for note in self.notes:

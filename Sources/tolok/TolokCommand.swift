@@ -23,9 +23,6 @@ struct TolokCommand: ParsableCommand {
         subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, CheckCommand.self, BenchCommand.self, PluginHostCommand.self])
 }
 
-enum TolokVersion {
-    static let string = "0.1.0"
-}
 
 /// Options shared by every subcommand that needs the plugin registry.
 struct PluginSearchOptions: ParsableArguments {

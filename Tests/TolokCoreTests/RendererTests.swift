@@ -24,12 +24,15 @@ import Testing
 
     @Test func jsonFollowsTheContract() throws {
         let json = JSONRenderer.render(result)
-        #expect(json.hasPrefix("{\"plugin\":\"demo\",\"version\":\"1.0\",\"parameters\":{\"rts\":\"vrs\"},\"units\":[{\"id\":\"A, Ltd\",\"score\":0.5,"))
+        #expect(json.hasPrefix("{\"schema_version\":1,\"tolok_version\":\"\(TolokVersion.string)\",\"plugin\":\"demo\",\"version\":\"1.0\",\"parameters\":{\"rts\":\"vrs\"},\"units\":[{\"id\":\"A, Ltd\",\"score\":0.5,"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        #expect(Set(object.keys) == ["plugin", "version", "parameters", "units", "summary", "pairs", "notes"])
+        #expect(Set(object.keys) == ["schema_version", "tolok_version", "plugin", "version", "parameters", "units", "summary", "pairs", "notes"])
         let units = try #require(object["units"] as? [[String: Any]])
         #expect(units[1]["score"] is NSNull)
-        #expect(units[0]["money"] as? String == "1234567.01")
+        // Money: a JSON number with its exact decimal digits.
+        #expect(json.contains("\"money\":1234567.01}"))
+        #expect(json.contains("\"money\":-0.50}"))
+        #expect((units[0]["money"] as? NSNumber)?.doubleValue == 1234567.01)
         #expect((object["notes"] as? [String])?.first == "a \"quoted\" note")
     }
 

@@ -126,7 +126,7 @@ import Testing
                 for row in rows {
                     let value = row[column]
                     switch type {
-                    case "text", "money": #expect(value is String || value is NSNull, "\(name).\(column): \(String(describing: value))")
+                    case "text": #expect(value is String || value is NSNull, "\(name).\(column): \(String(describing: value))")
                     default: #expect(value is NSNumber || value is NSNull || (type == "bool" && value is Bool), "\(name).\(column) (\(type ?? "?")): \(String(describing: value))")
                     }
                 }

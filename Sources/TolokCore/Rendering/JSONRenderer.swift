@@ -1,11 +1,13 @@
 /// Renders a whole result as one JSON document:
-/// `{"plugin", "version", "parameters": {…}, "<first table>": [{…}, …], "summary": {…},
+/// `{"schema_version", "tolok_version", "plugin", "version", "parameters": {…}, "<first table>": [{…}, …], "summary": {…},
 /// "<other tables>": […], "notes": […]}` — keys in that order, rows as objects keyed by column.
-/// Non-finite numbers and NaN money are `null`; money is a decimal string with two places.
+/// Non-finite numbers and NaN money are `null`; money is a JSON number with exactly two decimals.
 public enum JSONRenderer {
     public static func render(_ result: AnalysisResult) -> String {
         var w = JSONWriter()
         w.beginObject()
+        w.key("schema_version"); w.raw(String(TolokVersion.resultSchema))
+        w.key("tolok_version"); w.string(TolokVersion.string)
         w.key("plugin"); w.string(result.plugin)
         w.key("version"); w.string(result.version)
         w.key("parameters"); writePairs(result.parameters, into: &w)
@@ -35,12 +37,15 @@ public enum JSONRenderer {
         w.endObject()
     }
 
-    static func write(_ v: Value, into w: inout JSONWriter) {
+    /// `moneyAsText`: money as a decimal string (the plugin interchange, docs/PLUGINS.md) rather
+    /// than a JSON number (the result contract).
+    static func write(_ v: Value, into w: inout JSONWriter, moneyAsText: Bool = false) {
         switch v {
         case .number(let x): x.isFinite ? w.raw(ValueFormatting.exact(x)) : w.raw("null")
         case .integer(let i): w.raw(String(i))
         case .text(let s): w.string(s)
-        case .money(let d): d.isNaN ? w.raw("null") : w.string(ValueFormatting.money(d))
+        // The decimal digits themselves (exact cents), not a binary double's round trip.
+        case .money(let d): d.isNaN ? w.raw("null") : moneyAsText ? w.string(ValueFormatting.money(d)) : w.raw(ValueFormatting.money(d))
         case .bool(let b): w.raw(b ? "true" : "false")
         case .missing: w.raw("null")
         }

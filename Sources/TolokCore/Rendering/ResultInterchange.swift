@@ -35,7 +35,7 @@ public enum ResultInterchange {
             w.key("rows"); w.beginArray()
             for row in table.rows {
                 w.beginArray()
-                for v in row { JSONRenderer.write(v, into: &w) }
+                for v in row { JSONRenderer.write(v, into: &w, moneyAsText: true) }
                 w.endArray()
             }
             w.endArray()
@@ -47,7 +47,7 @@ public enum ResultInterchange {
             w.beginObject()
             w.key("name"); w.string(name)
             w.key("format"); w.string(format(of: value).rawValue)
-            w.key("value"); JSONRenderer.write(value, into: &w)
+            w.key("value"); JSONRenderer.write(value, into: &w, moneyAsText: true)
             w.endObject()
         }
         w.endArray()

@@ -59,6 +59,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let inputs = try inputNames.map { try data.numbers($0, .positive) }
         var outputs: [[Double]] = []
         var notes: [String] = []
+        var shifts: [(name: String, minimum: Double, shift: Double)] = []
         for name in outputNames {
             var column: [Double]
             if let derived = DerivedOutput(rawValue: name), !data.hasColumn(name) {
@@ -76,6 +77,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             if let low = column.min(), low < 0 {
                 let shift = 1 - low
                 column = column.map { $0 + shift }
+                shifts.append((name, low, shift))
                 notes.append("Output \(name) has negative values (minimum \(Self.format(low))): it was shifted by +\(Self.format(shift)) for DEA; input-oriented VRS scores do not change under such a shift (Ali & Seiford 1990).")
             }
             outputs.append(column)
@@ -92,7 +94,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             notes.append("No \(claimsColumn)/\(recoveriesColumn) columns: recovery rates are not shown.")
         }
         return BranchComparisonReport(ids: ids, inputNames: inputNames, outputNames: outputNames, inputs: inputs, scores: scores,
-                                      accounts: accounts, recovery: recovery, dataNotes: notes)
+                                      accounts: accounts, recovery: recovery, dataNotes: notes, shifts: shifts)
             .result(descriptor: descriptor)
     }
 

@@ -25,9 +25,12 @@ struct BranchComparisonReport {
     let recovery: Recovery?
     /// What the plugin did to the data (shifted outputs, missing recovery columns).
     let dataNotes: [String]
+    /// Output columns shifted for DEA (for the report's plain-language data notes).
+    var shifts: [(name: String, minimum: Double, shift: Double)] = []
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
-        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes())
+        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes(),
+                       report: reportContent(references: descriptor.references))
     }
 
     /// Rank by efficiency: 1 = best; ties within 1e-9 share the rank.

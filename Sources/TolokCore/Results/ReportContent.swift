@@ -40,6 +40,9 @@ public enum ReportChart: Sendable, Equatable {
     case scatter(title: LocalizedText, xLabel: LocalizedText, yLabel: LocalizedText, points: [(label: String, x: Double, y: Double)],
                  xFormat: ChartNumberFormat, yFormat: ChartNumberFormat, xSplit: Double?, ySplit: Double?, quadrants: [LocalizedText],
                  diagonal: Bool)
+    /// Units in two dimensions with the frontier drawn through `frontier` (in order).
+    case frontier(title: LocalizedText, xLabel: LocalizedText, yLabel: LocalizedText, points: [(label: String, x: Double, y: Double)],
+                  frontier: [(x: Double, y: Double)])
     /// A waterfall: a start total, signed steps, and the end total.
     case waterfall(title: LocalizedText, start: (label: LocalizedText, value: Double), steps: [(label: LocalizedText, value: Double)],
                    end: LocalizedText, format: ChartNumberFormat)
@@ -47,7 +50,7 @@ public enum ReportChart: Sendable, Equatable {
     public var title: LocalizedText {
         switch self {
         case .bars(let t, _, _, _, _), .stackedBars(let t, _, _, _, _), .histogram(let t, _, _, _, _, _),
-             .scatter(let t, _, _, _, _, _, _, _, _, _), .waterfall(let t, _, _, _, _): return t
+             .scatter(let t, _, _, _, _, _, _, _, _, _), .waterfall(let t, _, _, _, _), .frontier(let t, _, _, _, _): return t
         }
     }
 
@@ -63,6 +66,7 @@ public enum ReportChart: Sendable, Equatable {
         case .histogram: return "histogram"
         case .scatter: return "scatter"
         case .waterfall: return "waterfall"
+        case .frontier: return "frontier"
         }
     }
 }
@@ -103,5 +107,29 @@ public struct ReportContent: Sendable, Equatable {
         self.sections = sections
         self.includeGenericTables = includeGenericTables
         self.references = references
+    }
+}
+
+extension ReportChart {
+    /// The distribution of efficiency scores: bins of 0.05 from the lowest score (rounded down
+    /// to 0.05) to at least 1 (super-efficiencies and output-oriented scores above 1 widen it).
+    public static func efficiencyHistogram(_ values: [Double], title: LocalizedText? = nil) -> ReportChart {
+        let finite = values.filter(\.isFinite)
+        let width = 0.05
+        let lower = max(0, ((finite.min() ?? 0) / width + 1e-9).rounded(.down) * width)
+        var upper = max(1, ((finite.max() ?? 1) / width - 1e-9).rounded(.up) * width)
+        if upper <= lower { upper = lower + width }
+        var bins = Int(((upper - lower) / width).rounded())
+        if bins > 40 { bins = 40 }
+        return .histogram(title: title ?? LocalizedText(en: "Distribution of efficiency scores", id: "Sebaran skor efisiensi"),
+                          values: finite, bins: max(bins, 1), lower: lower, upper: upper, format: .score)
+    }
+
+    /// The numbers of a table column, NaN where not numeric.
+    public static func numbers(_ table: ResultTable?, _ column: String) -> [Double] {
+        (table?.values(of: column) ?? []).map { v in
+            if case .missing = v { return .nan }
+            return v.double ?? .nan
+        }
     }
 }

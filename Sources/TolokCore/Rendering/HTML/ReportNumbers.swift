@@ -54,7 +54,7 @@ public struct ReportNumbers: Sendable {
         switch format {
         case .score: return score(x)
         case .percent: return percent(x)
-        case .money: return fixed(x, places: abs(x) >= 100 ? 0 : 2)
+        case .money: return fixed(x, places: abs(x) >= 100 || x == 0 ? 0 : 2)
         case .count: return fixed(x, places: 0)
         }
     }

@@ -19,6 +19,9 @@ public enum SVGCharts {
         case .scatter(let title, let xl, let yl, let points, let xf, let yf, let xs, let ys, let quadrants, let diagonal):
             return scatter(title.text(language), xLabel: xl.text(language), yLabel: yl.text(language), points: points, xFormat: xf,
                            yFormat: yf, xSplit: xs, ySplit: ys, quadrants: quadrants.map { $0.text(language) }, diagonal: diagonal, n: n)
+        case .frontier(let title, let xl, let yl, let points, let path):
+            return scatter(title.text(language), xLabel: xl.text(language), yLabel: yl.text(language), points: points, xFormat: .score,
+                           yFormat: .score, xSplit: nil, ySplit: nil, quadrants: [], diagonal: false, path: path, kind: "frontier", n: n)
         case .waterfall(let title, let start, let steps, let end, let format):
             return waterfall(title.text(language), start: (start.label.text(language), start.value),
                              steps: steps.map { ($0.label.text(language), $0.value) }, end: end.text(language), format: format, n: n)
@@ -136,10 +139,11 @@ public enum SVGCharts {
 
     static func scatter(_ title: String, xLabel: String, yLabel: String, points: [(label: String, x: Double, y: Double)],
                         xFormat: ChartNumberFormat, yFormat: ChartNumberFormat, xSplit: Double?, ySplit: Double?,
-                        quadrants: [String], diagonal: Bool, n: ReportNumbers) -> String {
-        let height = 440.0, left = 70.0, right = 30.0, top = 40.0, bottom = height - 50
+                        quadrants: [String], diagonal: Bool, path: [(x: Double, y: Double)] = [], kind: String = "scatter",
+                        n: ReportNumbers) -> String {
+        let height = 440.0, left = 70.0, right = 110.0, top = 40.0, bottom = height - 50
         let pts = points.filter { $0.x.isFinite && $0.y.isFinite }
-        var xs = pts.map(\.x), ys = pts.map(\.y)
+        var xs = pts.map(\.x) + path.map(\.x), ys = pts.map(\.y) + path.map(\.y)
         if let xSplit { xs.append(xSplit) }
         if let ySplit { ys.append(ySplit) }
         var x0 = xs.min() ?? 0, x1 = xs.max() ?? 1, y0 = ys.min() ?? 0, y1 = ys.max() ?? 1
@@ -148,7 +152,7 @@ public enum SVGCharts {
         x0 -= px; x1 += px; y0 -= py; y1 += py
         let X = { (v: Double) in left + (v - x0) / (x1 - x0) * (width - left - right) }
         let Y = { (v: Double) in bottom - (v - y0) / (y1 - y0) * (bottom - top) }
-        var s = open(title, kind: "scatter", height: height)
+        var s = open(title, kind: kind, height: height)
         for t in ticks(x0, x1) {
             s += "<line x1=\"\(f(X(t)))\" y1=\"\(f(top))\" x2=\"\(f(X(t)))\" y2=\"\(f(bottom))\" class=\"grid\"/>"
             s += "<text x=\"\(f(X(t)))\" y=\"\(f(bottom + 14))\" class=\"tick\" text-anchor=\"middle\">\(HTML.escape(n.chart(t, xFormat)))</text>"
@@ -160,6 +164,9 @@ public enum SVGCharts {
         if let xSplit { s += "<line x1=\"\(f(X(xSplit)))\" y1=\"\(f(top))\" x2=\"\(f(X(xSplit)))\" y2=\"\(f(bottom))\" class=\"reference\"/>" }
         if let ySplit { s += "<line x1=\"\(f(left))\" y1=\"\(f(Y(ySplit)))\" x2=\"\(f(width - right))\" y2=\"\(f(Y(ySplit)))\" class=\"reference\"/>" }
         if diagonal { s += "<line x1=\"\(f(X(x0)))\" y1=\"\(f(Y(x0)))\" x2=\"\(f(X(x1)))\" y2=\"\(f(Y(x1)))\" class=\"reference\"/>" }
+        if path.count > 1 {
+            s += "<polyline class=\"frontier\" fill=\"none\" points=\"" + path.map { "\(f(X($0.x))),\(f(Y($0.y)))" }.joined(separator: " ") + "\"/>"
+        }
         if quadrants.count == 4 {
             let spots = [(left + 6, top + 12, "start"), (width - right - 6, top + 12, "end"),
                          (width - right - 6, bottom - 6, "end"), (left + 6, bottom - 6, "start")]

@@ -159,8 +159,9 @@ extension BranchComparisonReport {
         let byEff = scored.sorted { eff[$0] != eff[$1] ? eff[$0] > eff[$1] : $0 < $1 }
         charts.append(.bars(title: LocalizedText(en: "Efficiency by branch (1 = best practice)", id: "Efisiensi per cabang (1 = praktik terbaik)"),
                             labels: byEff.map { ids[$0] }, values: byEff.map { eff[$0] }, format: .score, referenceLine: 1))
-        if !moneyInputs.isEmpty {
-            let savers = (0..<n).filter { moneySaving[$0] > 0 }.sorted { moneySaving[$0] != moneySaving[$1] ? moneySaving[$0] > moneySaving[$1] : $0 < $1 }
+        let savers = (0..<n).filter { moneySaving[$0] > 0 }
+        if !moneyInputs.isEmpty && !savers.isEmpty {
+            let savers = savers.sorted { moneySaving[$0] != moneySaving[$1] ? moneySaving[$0] > moneySaving[$1] : $0 < $1 }
             charts.append(.stackedBars(
                 title: LocalizedText(en: "Potential saving by branch (Rp), by input", id: "Potensi penghematan per cabang (Rp), per input"),
                 labels: savers.map { ids[$0] },
@@ -204,7 +205,7 @@ extension BranchComparisonReport {
                 end: LocalizedText(en: "Underwriting result", id: "Hasil underwriting"), format: .money))
         }
 
-        return ReportContent(
+        var content = ReportContent(
             title: LocalizedText(en: "Branch comparison: efficiency and underwriting", id: "Perbandingan cabang: efisiensi dan hasil underwriting"),
             sections: [
                 ReportSection(id: "summary-words", title: LocalizedText(en: "Summary", id: "Ringkasan"), paragraphs: [LocalizedText(en: sEn, id: sId)],
@@ -220,7 +221,10 @@ extension BranchComparisonReport {
                 ReportSection(id: "method", title: LocalizedText(en: "Method", id: "Metode"), paragraphs: [method]),
             ],
             includeGenericTables: true,
-            references: references)
+            // Published references only: the reader has no copy of the internal working documents.
+            references: references.filter { !$0.hasPrefix("Working document") })
+        content.includeNotes = false
+        return content
     }
 }
 

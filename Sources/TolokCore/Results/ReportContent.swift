@@ -100,6 +100,8 @@ public struct ReportContent: Sendable, Equatable {
     public var sections: [ReportSection]
     /// Append every result table, the summary and the notes after the sections.
     public var includeGenericTables: Bool
+    /// Append the result's notes (technical; a board report words its own in its sections).
+    public var includeNotes: Bool = true
     public var references: [String]
 
     public init(title: LocalizedText, sections: [ReportSection], includeGenericTables: Bool = true, references: [String] = []) {

@@ -51,7 +51,7 @@ public enum HTMLRenderer {
             for table in result.tables {
                 section("table-\(table.name)", "\(t("table")): \(ReportMessages.heading(table.name, language))", renderTable(table, language: language))
             }
-            if !result.notes.isEmpty {
+            if !result.notes.isEmpty, result.report?.includeNotes ?? true {
                 section("notes", t("notes"), "<ul>" + result.notes.map { "<li>\(HTML.escape($0))</li>" }.joined() + "</ul>\n")
             }
         }

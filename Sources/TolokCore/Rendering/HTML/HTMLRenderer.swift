@@ -208,6 +208,7 @@ public enum HTMLRenderer {
     svg .quadrant { font-size: 11px; fill: #7a8794; font-style: italic; }
     svg .grid { stroke: #e6ebf0; stroke-width: 1; }
     svg .axis { stroke: #5b6875; stroke-width: 1; }
+    svg .dense { font-size: 8px; }
     svg .frontier { stroke: #e07b39; stroke-width: 2; }
     svg .reference { stroke: #b8474d; stroke-width: 1.5; stroke-dasharray: 5 3; }
     code { font-size: 12px; }

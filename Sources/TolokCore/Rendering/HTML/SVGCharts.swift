@@ -51,7 +51,8 @@ public enum SVGCharts {
     /// Horizontal bars, one row per label; several series stack (negative parts are drawn left of zero).
     static func bars(_ title: String, labels: [String], series: [(String, [Double])], format: ChartNumberFormat, line: Double?,
                      caption: String?, n: ReportNumbers) -> String {
-        let rowH = labels.count > 60 ? 9.0 : 18.0
+        let dense = labels.count > 60
+        let rowH = dense ? 11.0 : 18.0
         let left = 170.0, right = 70.0, top = 34.0 + (series.count > 1 ? 20 : 0)
         let plotW = width - left - right
         let height = top + rowH * Double(max(labels.count, 1)) + 40 + (caption == nil ? 0 : 18)
@@ -79,9 +80,7 @@ public enum SVGCharts {
         }
         for (k, label) in labels.enumerated() {
             let y = top + rowH * Double(k)
-            if rowH >= 12 || k % 2 == 0 {
-                s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + rowH * 0.72))\" class=\"label\" text-anchor=\"end\">\(HTML.escape(label))</text>"
-            }
+            s += "<text x=\"\(f(left - 6))\" y=\"\(f(y + rowH * 0.78))\" class=\"label\(dense ? " dense" : "")\" text-anchor=\"end\">\(HTML.escape(label))</text>"
             var pos = 0.0, neg = 0.0
             for (si, (_, values)) in series.enumerated() {
                 let v = values[k]
@@ -91,9 +90,10 @@ public enum SVGCharts {
                 s += "<rect x=\"\(f(x(a)))\" y=\"\(f(y + 2))\" width=\"\(f(max(x(a + abs(v)) - x(a), 0.5)))\" height=\"\(f(rowH - 4))\" fill=\"\(palette[si % palette.count])\"><title>\(HTML.escape(label)): \(HTML.escape(n.chart(v, format)))</title></rect>"
             }
             let total = series.map { $0.1[k] }.filter(\.isFinite).reduce(0, +)
-            if rowH >= 12 {
-                s += "<text x=\"\(f(x(max(pos, 0)) + 4))\" y=\"\(f(y + rowH * 0.72))\" class=\"value\">\(HTML.escape(n.chart(total, format)))</text>"
-            }
+            // The value beside the bar, past the reference line when the bar reaches it.
+            var valueX = x(max(pos, 0)) + 4
+            if let line, valueX <= x(line) + 2, x(line) - valueX < 36 { valueX = x(line) + 4 }
+            s += "<text x=\"\(f(valueX))\" y=\"\(f(y + rowH * 0.78))\" class=\"value\(dense ? " dense" : "")\">\(HTML.escape(n.chart(total, format)))</text>"
         }
         if let line {
             s += "<line x1=\"\(f(x(line)))\" y1=\"\(f(top - 4))\" x2=\"\(f(x(line)))\" y2=\"\(f(bottom))\" class=\"reference\"/>"

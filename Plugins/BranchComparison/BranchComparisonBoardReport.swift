@@ -82,6 +82,9 @@ extension BranchComparisonReport {
             sId += " \(unscored.count) cabang tidak dapat dinilai: " + list(unscored.map { "\(ids[$0]) (\(scores[$0].status.rawValue))" }, and: "dan") + "."
         }
 
+        sEn += " Rupiah amounts are in the units of the data file."
+        sId += " Jumlah rupiah dalam satuan berkas data."
+
         // MARK: Ranked table
         let order = (0..<n).sorted { a, b in
             switch (eff[a].isFinite, eff[b].isFinite) {

@@ -8,6 +8,7 @@ only; re-running reproduces the files byte for byte):
   branches_loss_missing.csv 6 branches, 3 loss-making (gross claims raised), 2 without any
                             subrogated claims (no recovery rate), one name needing escaping
   branches_no_recovery.csv  the 24 branches without the subrogation columns
+  branches_2024_2025.csv    two periods (2024 derived from 2025 by fixed per-branch factors) for --period
 """
 import csv, os
 
@@ -48,3 +49,15 @@ write("branches_loss_missing.csv", header, small)
 
 keep = [i for i, c in enumerate(header) if not c.startswith("subrogation_")]
 write("branches_no_recovery.csv", [header[i] for i in keep], [[r[i] for i in keep] for r in data])
+
+# Two periods: 2024 derived from 2025 (each branch's amounts scaled by 0.82 + (0.029*k mod 0.3),
+# staff by 0.9 + (0.017*k mod 0.2), rounded to cents / whole people), then the 2025 rows.
+panel = []
+for k, r in enumerate(data):
+    f, g = 0.82 + (0.029 * k) % 0.3, 0.9 + (0.017 * k) % 0.2
+    row = [r[0], "2024"]
+    for col, v in zip(header[1:], r[1:]):
+        row.append(str(max(1, round(float(v) * g))) if col == "staff" else "%.2f" % (float(v) * f))
+    panel.append(row)
+panel += [[r[0], "2025"] + r[1:] for r in data]
+write("branches_2024_2025.csv", [header[0], "period"] + header[1:], panel)

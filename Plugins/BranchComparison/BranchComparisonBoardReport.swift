@@ -220,6 +220,7 @@ extension BranchComparisonReport {
                               tables: [learn.table], charts: charts.count > 1 ? [charts[1]] : []),
                 ReportSection(id: "charts", title: LocalizedText(en: "Peers, profitability and the underwriting account", id: "Cabang acuan, profitabilitas dan akun underwriting"),
                               charts: Array(charts.dropFirst(2))),
+                periodsSection(),
                 ReportSection(id: "data-quality", title: LocalizedText(en: "Data quality", id: "Kualitas data"), items: quality),
                 ReportSection(id: "method", title: LocalizedText(en: "Method", id: "Metode"), paragraphs: [method]),
             ],
@@ -227,7 +228,28 @@ extension BranchComparisonReport {
             // Published references only: the reader has no copy of the internal working documents.
             references: references.filter { !$0.hasPrefix("Working document") })
         content.includeNotes = false
+        content.sections.removeAll { $0.id.isEmpty }
         return content
+    }
+
+    /// With --period: efficiency change and Malmquist index per branch (latest pair of periods charted).
+    func periodsSection() -> ReportSection {
+        guard let periods, let last = periods.pairs.last else { return ReportSection(id: "", title: LocalizedText("")) }
+        let latest = periods.pairs.filter { $0.from == last.from && $0.to == last.to && $0.status == .ok && $0.distances != nil }
+            .sorted { $0.distances!.index > $1.distances!.index }
+        let growth = latest.filter { $0.distances!.index > 1 }.count
+        let without = periods.pairs.filter { $0.from == last.from && $0.to == last.to }.filter { $0.status != .ok }
+        let missingEn = without.isEmpty ? "" : " \(without.count) \(without.count == 1 ? "branch has" : "branches have") no index (\(without.map { "\($0.id): \($0.status.rawValue)" }.joined(separator: ", "))): infeasible means the other period's frontier cannot reach the branch under variable returns to scale; missing_data that it is absent from one period."
+        let missingId = without.isEmpty ? "" : " \(without.count) cabang tidak memiliki indeks (\(without.map { "\($0.id): \($0.status.rawValue)" }.joined(separator: ", "))): infeasible berarti frontier periode lain tidak dapat menjangkau cabang tersebut pada skala hasil variabel; missing_data berarti cabang tidak ada di salah satu periode."
+        return ReportSection(
+            id: "periods",
+            title: LocalizedText(en: "Change between periods", id: "Perubahan antarperiode"),
+            paragraphs: [LocalizedText(
+                en: "From \(last.from) to \(last.to), \(growth) of \(latest.count) branches improved their productivity (Malmquist index above 1). The index is the product of the efficiency change (catching up with the frontier) and the technical change (the frontier itself moving); input-oriented, variable returns to scale (Färe, Grosskopf, Norris & Zhang 1994)." + missingEn,
+                id: "Dari \(last.from) ke \(last.to), \(growth) dari \(latest.count) cabang meningkatkan produktivitasnya (indeks Malmquist di atas 1). Indeks ini adalah hasil kali perubahan efisiensi (mengejar frontier) dan perubahan teknis (pergeseran frontier itu sendiri); berorientasi input, skala hasil variabel (Färe, Grosskopf, Norris & Zhang 1994)." + missingId)],
+            charts: latest.isEmpty ? [] : [.bars(title: LocalizedText(en: "Malmquist index by branch, \(last.from) → \(last.to) (1 = no change)",
+                                                id: "Indeks Malmquist per cabang, \(last.from) → \(last.to) (1 = tidak berubah)"),
+                           labels: latest.map(\.id), values: latest.map { $0.distances!.index }, format: .score, referenceLine: 1)])
     }
 }
 

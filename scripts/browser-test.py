@@ -138,6 +138,8 @@ def main():
         data = "Datasets/branches/%s.csv" % s
         for lang in ("en", "id"):
             render("%s-%s" % (s, lang), "branch-comparison", data, [], lang, branch_names(data), charts)
+    render("periods-id", "branch-comparison", "Datasets/branches/branches_2024_2025.csv", ["--period", "period"], "id",
+           branch_names("Datasets/branches/branches_2025.csv"), 6)
     render("dea-en", "dea", "Datasets/cst_hospitals_12.csv", ["--id", "dmu", "--inputs", "x1_doctors,x2_nurses", "--outputs", "y1_outpatients"], "en",
            branch_names("Datasets/cst_hospitals_12.csv"), 2)
     render("sfa-id", "sfa", "Datasets/front41_eg1_logs.csv", ["--id", "firm", "--y", "ly", "--x", "lk,ll"], "id", [], 1)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole Tolok test suite: the layering check, unit, regression (Datasets/) and
 # end-to-end tests, the bundled check suite, the notebooks (Notebooks/*.ipynb) against the debug
-# tolok just built, and the self-contained release build and its test.
+# tolok just built, the report pages in headless Chromium (scripts/browser-test.py), and the self-contained release build and its test.
 # Arguments go to `swift test` (e.g. --filter NAME); with arguments only the Swift tests run.
 # TOLOK_SKIP_RELEASE=1 skips the release build and test (a quick local run).
 set -euo pipefail
@@ -16,6 +16,10 @@ if [ "$#" -eq 0 ]; then
   "$(swift build --show-bin-path)/tolok" check Datasets/suite.yaml --junit "$(swift build --show-bin-path)/check-junit.xml"
   echo "test.sh: tolok check Datasets/suite.yaml in $(( $(date +%s) - start )) s"
   python3 scripts/run-notebooks.py --tolok "$(swift build --show-bin-path)/tolok"
+  # The HTML/PDF report pages in headless Chromium (installs chromium and poppler-utils if missing).
+  start=$(date +%s)
+  python3 scripts/browser-test.py "$(swift build --show-bin-path)/tolok"
+  echo "test.sh: browser test in $(( $(date +%s) - start )) s"
   if [ "${TOLOK_SKIP_RELEASE:-0}" != "1" ]; then
     bash scripts/test-release.sh
   fi

@@ -18,6 +18,17 @@ extension BranchComparisonPlugin: DeclaresResultColumns {
                 DeclaredColumn("recovery_rate", .fraction, "subrogation recovery rate (empty without the columns)"),
                 DeclaredColumn("premium_reserve_below_40pct", .bool, "closing premium reserve below 40% of retained premium"),
             ]),
+            DeclaredTable("periods", when: "--period", [
+                DeclaredColumn("id", .text, "the branch"),
+                DeclaredColumn("status", .text, "ok, missing_data, infeasible, …"),
+                DeclaredColumn("from_period", .text, "the earlier period"),
+                DeclaredColumn("to_period", .text, "the later period"),
+                DeclaredColumn("efficiency_from", "efficiency in the earlier period (its own frontier)"),
+                DeclaredColumn("efficiency_to", "efficiency in the later period (its own frontier)"),
+                DeclaredColumn("effch", "efficiency change (catch-up)"),
+                DeclaredColumn("techch", "technical change (frontier shift)"),
+                DeclaredColumn("malmquist", "Malmquist index (geometric mean form)"),
+            ]),
         ]
     }
 }

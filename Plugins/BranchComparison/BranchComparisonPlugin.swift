@@ -33,13 +33,20 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             "Working document 003 (underwriting and reinsurance), §2.4.2 underwriting result and §2.3 DEA for benchmarking branches; restated in docs/INSURANCE.md.",
             "Banker, R.D., Charnes, A. & Cooper, W.W. (1984). Management Science 30(9), 1078-1092 (VRS).",
             "Ali, A.I. & Seiford, L.M. (1990). Translation invariance in data envelopment analysis. Operations Research Letters 9(6), 403-405.",
-        ])
+            "Färe, R., Grosskopf, S., Norris, M. & Zhang, Z. (1994). Productivity growth, technical progress, and efficiency change in industrialized countries. AER 84(1), 66-83 (Malmquist, with --period).",
+        ],
+        tables: ["units", "periods"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let data = request.dataset
         let o = Self.options
-        let ids = try data.ids(column: request.idColumn ?? (data.hasColumn("branch") ? "branch" : nil))
-        let n = ids.count
+        let periodColumn = try request.option(o.period)
+        let idColumn = request.idColumn ?? (data.hasColumn("branch") ? "branch" : nil)
+        if periodColumn != nil && idColumn == nil {
+            throw UsageError("--period needs the branch column (--id COLUMN, or a column named branch): branches are matched by id across periods")
+        }
+        let allIDs = try data.ids(column: idColumn, uniqueWithin: periodColumn)
+        let n = allIDs.count
 
         // Underwriting accounts (Decimal, exactly as the underwriting plugin computes them).
         let resolver = try ColumnResolver(roles: ColumnRole.underwritingComponents, mapEntries: try request.option(o.map))
@@ -59,6 +66,7 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let inputs = try inputNames.map { try data.numbers($0, .positive) }
         var outputs: [[Double]] = []
         var notes: [String] = []
+        var shifts: [(name: String, minimum: Double, shift: Double)] = []
         for name in outputNames {
             var column: [Double]
             if let derived = DerivedOutput(rawValue: name), !data.hasColumn(name) {
@@ -76,23 +84,45 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
             if let low = column.min(), low < 0 {
                 let shift = 1 - low
                 column = column.map { $0 + shift }
+                shifts.append((name, low, shift))
                 notes.append("Output \(name) has negative values (minimum \(Self.format(low))): it was shifted by +\(Self.format(shift)) for DEA; input-oriented VRS scores do not change under such a shift (Ali & Seiford 1990).")
             }
             outputs.append(column)
         }
-        let scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: inputs, outputs: outputs))
+        // With --period: Malmquist between consecutive periods (input-oriented VRS, the same
+        // output shift in every period, so the indices are those of the unshifted data: the
+        // convexity constraint makes every distance translation invariant in outputs), and the
+        // comparison itself is of the latest period's rows.
+        var rows = Array(0..<n)
+        var periods: MalmquistAnalysis?
+        if let periodColumn {
+            let labels = try data.texts(periodColumn)
+            do {
+                let m = try MalmquistAnalysis(model: DEAModel(orientation: .input, rts: .vrs), data: DEAData(inputs: inputs, outputs: outputs),
+                                              ids: allIDs, periods: labels)
+                rows = (0..<n).filter { labels[$0] == m.periods.last }
+                periods = m
+                notes.append("--period \(periodColumn): the comparison is of period \(m.periods.last!) (\(rows.count) branches); the periods table has each branch's efficiency change, technical change and Malmquist index between consecutive periods (input-oriented VRS, Färe et al. 1994).")
+            } catch MalmquistAnalysis.Failure.fewerThanTwoPeriods(let only) {
+                throw UsageError("--period needs at least two periods; the column has only \(only.map { "\"\($0)\"" } ?? "none")")
+            }
+        }
+        let ids = rows.map { allIDs[$0] }
+        let latestInputs = inputs.map { c in rows.map { c[$0] } }, latestOutputs = outputs.map { c in rows.map { c[$0] } }
+        let latestAccounts = rows.map { accounts[$0] }
+        let scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: latestInputs, outputs: latestOutputs))
 
         // Recovery rates, when the columns exist. Options → accounts, DEA, recoveries → report.
         let claimsColumn = try request.option(o.claimsPaid), recoveriesColumn = try request.option(o.recoveries)
         var recovery: BranchComparisonReport.Recovery?
         if data.hasColumn(claimsColumn) && data.hasColumn(recoveriesColumn) {
-            recovery = .init(claims: try data.requiredAmounts(claimsColumn, .nonNegative),
-                             recovered: try data.requiredAmounts(recoveriesColumn, .nonNegative))
+            let claims = try data.requiredAmounts(claimsColumn, .nonNegative), recovered = try data.requiredAmounts(recoveriesColumn, .nonNegative)
+            recovery = .init(claims: rows.map { claims[$0] }, recovered: rows.map { recovered[$0] })
         } else {
             notes.append("No \(claimsColumn)/\(recoveriesColumn) columns: recovery rates are not shown.")
         }
-        return BranchComparisonReport(ids: ids, inputNames: inputNames, outputNames: outputNames, inputs: inputs, scores: scores,
-                                      accounts: accounts, recovery: recovery, dataNotes: notes)
+        return BranchComparisonReport(ids: ids, inputNames: inputNames, outputNames: outputNames, inputs: latestInputs, scores: scores,
+                                      accounts: latestAccounts, recovery: recovery, dataNotes: notes, shifts: shifts, periods: periods)
             .result(descriptor: descriptor)
     }
 
@@ -109,5 +139,6 @@ struct BranchComparisonOptions: PluginOptions {
                                        help: "column of subrogated claims paid (recovery-rate denominator); skipped if absent")
     let recoveries = PluginOption.text("recoveries", default: "subrogation_recoveries",
                                        help: "column of recoveries, insurer's share (recovery-rate numerator); skipped if absent")
+    let period = PluginOption.optionalColumn("period", help: "period column: compare the latest period and add efficiency change and Malmquist index per branch between periods (branches matched by id)")
     let map = PluginOption.list("map", help: "ROLE=COLUMN overrides for underwriting components (see `tolok describe underwriting`)")
 }

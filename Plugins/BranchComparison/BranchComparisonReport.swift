@@ -25,9 +25,15 @@ struct BranchComparisonReport {
     let recovery: Recovery?
     /// What the plugin did to the data (shifted outputs, missing recovery columns).
     let dataNotes: [String]
+    /// Output columns shifted for DEA (for the report's plain-language data notes).
+    var shifts: [(name: String, minimum: Double, shift: Double)] = []
+    /// With --period: the Malmquist analysis over all periods.
+    var periods: MalmquistAnalysis? = nil
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
-        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes())
+        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()] + (periods.map { [Self.periodsTable($0)] } ?? []),
+                       summary: summary(), notes: notes(),
+                       report: reportContent(references: descriptor.references))
     }
 
     /// Rank by efficiency: 1 = best; ties within 1e-9 share the rank.
@@ -68,6 +74,25 @@ struct BranchComparisonReport {
         t.add("premium_reserve_below_40pct", .bool) {
             .bool(accounts[$0].premiumReserveBelowMinimum(floor: UnderwritingAccount.minimumReserveShare))
         }
+        return t.table
+    }
+
+    /// One row per branch and consecutive pair of periods: own-period efficiencies, their change,
+    /// the technical change and the Malmquist index.
+    static func periodsTable(_ m: MalmquistAnalysis) -> ResultTable {
+        let p = m.pairs
+        var t = TableBuilder(name: "periods", ids: p.map(\.id), statuses: p.map(\.status))
+        t.add("from_period", .text) { .text(p[$0].from) }
+        t.add("to_period", .text) { .text(p[$0].to) }
+        func index(_ j: Int, _ value: (MalmquistIndex) -> Double) -> Value {
+            guard p[j].status == .ok, let d = p[j].distances else { return .missing }
+            return .optional(value(d))
+        }
+        t.add("efficiency_from") { index($0, \.fromFrom) }
+        t.add("efficiency_to") { index($0, \.toTo) }
+        t.add("effch") { index($0, \.efficiencyChange) }
+        t.add("techch") { index($0, \.technicalChange) }
+        t.add("malmquist") { index($0, \.index) }
         return t.table
     }
 

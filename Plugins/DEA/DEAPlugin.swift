@@ -35,8 +35,9 @@ public struct DEAPlugin: AnalysisPlugin {
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
         let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts),
                              superEfficiency: try request.option(o.superEfficiency))
-        let deaData = DEAData(inputs: try inputNames.map { try data.numbers($0, .positive) },
-                              outputs: try outputNames.map { try data.numbers($0, .nonNegative) })
+        let rawInputs = try inputNames.map { try data.numbers($0, .positive) }
+        let rawOutputs = try outputNames.map { try data.numbers($0, .nonNegative) }
+        let deaData = DEAData(inputs: rawInputs, outputs: rawOutputs)
         let names = DEAReport.Columns(inputs: inputNames, outputs: outputNames)
 
         if let period = try request.option(o.period) {
@@ -60,7 +61,8 @@ public struct DEAPlugin: AnalysisPlugin {
             progress = { label, done, total in reporter.update(label, completed: done, total: total) }
         }
         let scores = GroupedScores(model: model, data: deaData, groups: groups, scale: withScale, progress: progress)
-        return DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: scores, withScale: withScale)
+        return DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: scores, withScale: withScale,
+                         inputs: rawInputs, outputs: rawOutputs)
             .result(descriptor: descriptor)
     }
 }

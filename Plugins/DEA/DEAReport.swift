@@ -14,9 +14,13 @@ struct DEAReport {
     let groups: [String]?
     let scores: GroupedScores
     let withScale: Bool
+    /// The raw data (for the report page's frontier chart).
+    var inputs: [[Double]] = []
+    var outputs: [[Double]] = []
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
-        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes())
+        AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes(),
+                       report: reportContent(inputs: inputs, outputs: outputs))
     }
 
     private var orientation: Orientation { model.orientation }
@@ -88,5 +92,44 @@ struct DEAReport {
     static func compact(_ x: Double) -> String {
         let rounded = (x * 1e6).rounded() / 1e6
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}
+
+extension DEAReport {
+    /// The page content of a DEA run: the efficiency histogram and, for one input and one output
+    /// or two inputs and one output, the units in the plane with the efficient units joined.
+    func reportContent(inputs: [[Double]], outputs: [[Double]]) -> ReportContent {
+        let s = scores.scores
+        let eff = s.map { $0.status == .ok ? $0.efficiency(orientation) : Double.nan }
+        var charts: [ReportChart] = [.efficiencyHistogram(eff)]
+        let efficient = s.indices.filter { s[$0].isEfficient }
+        if inputs.count == 1 && outputs.count == 1 {
+            let pts = ids.indices.map { (label: ids[$0], x: inputs[0][$0], y: outputs[0][$0]) }
+            var path: [(x: Double, y: Double)]
+            if model.rts == .crs, let best = pts.filter({ $0.x > 0 }).max(by: { $0.y / $0.x < $1.y / $1.x }) {
+                let xmax = pts.map(\.x).max() ?? best.x
+                path = [(0, 0), (xmax, best.y / best.x * xmax)]
+            } else {
+                path = efficient.map { (x: pts[$0].x, y: pts[$0].y) }.sorted { $0.x != $1.x ? $0.x < $1.x : $0.y < $1.y }
+                if let last = path.last, let xmax = pts.map(\.x).max(), xmax > last.x { path.append((xmax, last.y)) }
+                if let first = path.first { path.insert((first.x, 0), at: 0) }
+            }
+            charts.append(.frontier(title: LocalizedText(en: "Units and the frontier", id: "Unit dan frontier"),
+                                    xLabel: LocalizedText(columns.inputs[0]), yLabel: LocalizedText(columns.outputs[0]), points: pts, frontier: path))
+        } else if inputs.count == 2 && outputs.count == 1 {
+            let ok = ids.indices.filter { outputs[0][$0] > 0 }
+            let pts = ok.map { (label: ids[$0], x: inputs[0][$0] / outputs[0][$0], y: inputs[1][$0] / outputs[0][$0]) }
+            var path = efficient.filter { outputs[0][$0] > 0 }.map { (x: inputs[0][$0] / outputs[0][$0], y: inputs[1][$0] / outputs[0][$0]) }
+                .sorted { $0.x != $1.x ? $0.x < $1.x : $0.y > $1.y }
+            if let first = path.first, let ymax = pts.map(\.y).max() { path.insert((first.x, max(ymax, first.y)), at: 0) }
+            if let last = path.last, let xmax = pts.map(\.x).max() { path.append((max(xmax, last.x), last.y)) }
+            let per = " / " + columns.outputs[0]
+            charts.append(.frontier(title: LocalizedText(en: "Input mix per unit of output and the efficient units joined (isoquant)",
+                                                         id: "Kombinasi input per unit output dan unit efisien yang dihubungkan (isokuan)"),
+                                    xLabel: LocalizedText(columns.inputs[0] + per), yLabel: LocalizedText(columns.inputs[1] + per),
+                                    points: pts, frontier: path))
+        }
+        return ReportContent(title: LocalizedText(en: "DEA efficiency", id: "Efisiensi DEA"),
+                             sections: [ReportSection(id: "distribution", title: LocalizedText(en: "Efficiency", id: "Efisiensi"), charts: charts)])
     }
 }

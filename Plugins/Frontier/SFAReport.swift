@@ -123,8 +123,15 @@ struct SFAReport {
             if cost { firms.add("efficiency_inverse") { .optional(groups.batteseCoelliInverse[$0]) } }
             tables.append(firms.table)
         }
+        let efficiency = ReportChart.numbers(tables.first, "efficiency")
+        let report = ReportContent(
+            title: LocalizedText(en: "Stochastic frontier efficiency", id: "Efisiensi frontier stokastik"),
+            sections: [ReportSection(id: "distribution", title: LocalizedText(en: "Efficiency", id: "Efisiensi"),
+                                     paragraphs: [LocalizedText(en: "Technical efficiency exp(−u) by Battese and Coelli (1988): 1 is the frontier.",
+                                                                id: "Efisiensi teknis exp(−u) menurut Battese dan Coelli (1988): 1 adalah frontier.")],
+                                     charts: [.efficiencyHistogram(efficiency)])])
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: tables, summary: summary,
-                              notes: notes(lr: lr))
+                              notes: notes(lr: lr), report: report)
     }
 
     /// Whether unit `i`'s predictions are representable: E[exp(−u)|ε] in (0, 1] and, for a cost

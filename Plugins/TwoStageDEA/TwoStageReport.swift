@@ -21,7 +21,8 @@ struct TwoStageReport {
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
         let ranks = EfficiencyRanking.ranks(scores.map { $0.status == .ok ? $0.overall : nil })
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version,
-                              tables: [unitsTable(ranks), rankingTable(ranks)], summary: summary(), notes: notes())
+                              tables: [unitsTable(ranks), rankingTable(ranks)], summary: summary(), notes: notes(),
+                              report: reportContent())
     }
 
     private static func rankValue(_ r: Int?) -> Value { r.map { .integer($0) } ?? .missing }
@@ -187,5 +188,27 @@ struct TwoStageReport {
         let failed = scores.indices.filter { scores[$0].status != .ok }
         if !failed.isEmpty { notes.append("\(failed.count) unit(s) could not be scored (see status): \(list(failed)).") }
         return notes
+    }
+}
+
+extension TwoStageReport {
+    /// The page content: stage-1 against stage-2 efficiency (the diagonal marks equal stages) and
+    /// the distribution of the overall efficiency.
+    func reportContent() -> ReportContent {
+        let ok = scores.indices.filter { scores[$0].status == .ok }
+        let pts = ok.compactMap { j -> (label: String, x: Double, y: Double)? in
+            guard let a = scores[j].split.stage1, let b = scores[j].split.stage2, a.isFinite, b.isFinite else { return nil }
+            return (ids[j], a, b)
+        }
+        let charts: [ReportChart] = [
+            .scatter(title: LocalizedText(en: "Stage 1 (\(Self.stage1Label)) against stage 2 (\(Self.stage2Label)) efficiency",
+                                          id: "Efisiensi tahap 1 (pemasaran) terhadap tahap 2 (profitabilitas)"),
+                     xLabel: LocalizedText(en: "Stage 1 efficiency", id: "Efisiensi tahap 1"),
+                     yLabel: LocalizedText(en: "Stage 2 efficiency", id: "Efisiensi tahap 2"),
+                     points: pts, xFormat: .score, yFormat: .score, xSplit: nil, ySplit: nil, quadrants: [], diagonal: true),
+            .efficiencyHistogram(ok.compactMap { scores[$0].overall }, title: LocalizedText(en: "Distribution of overall efficiency", id: "Sebaran efisiensi keseluruhan")),
+        ]
+        return ReportContent(title: LocalizedText(en: "Two-stage DEA efficiency", id: "Efisiensi DEA dua tahap"),
+                             sections: [ReportSection(id: "stages", title: LocalizedText(en: "Stages", id: "Tahapan"), charts: charts)])
     }
 }

@@ -4,6 +4,7 @@ import TolokCore
 
 extension OutputFormat: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
+extension ReportLanguage: ExpressibleByArgument {}
 extension Delimiter: ExpressibleByArgument {
     public init?(argument: String) {
         switch argument {
@@ -26,7 +27,8 @@ struct RunCommand: ParsableCommand {
     @Argument(help: "The plugin id (see `tolok plugins`).", completion: .custom(Completion.pluginIDs)) var plugin: String
     @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header); - reads standard input.", valueName: "file")) var data: String
     @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
-    @Option(help: "Output format.") var format: OutputFormat = .table
+    @Option(help: "Output format (default: from the --output file name, .csv .json .html .pdf .txt; else table).") var format: OutputFormat?
+    @Option(help: "Language of html/pdf report pages: en or id (Indonesian).") var lang: ReportLanguage = .en
     @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output; - is standard output.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table); summary prints the summary as name,value rows.", valueName: "name")) var table: String?
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
@@ -52,6 +54,12 @@ struct RunCommand: ParsableCommand {
         if decimalComma && decimalPoint {
             throw UsageError("--decimal-comma and --decimal-point contradict each other; pass one")
         }
+        // The output format, and what pdf needs, are checked before any work.
+        let format = format ?? output.flatMap(OutputFormat.inferred(fromFileName:)) ?? .table
+        if format == .pdf {
+            guard let output, output != "-" else { throw UsageError("--format pdf writes a file: give --output FILE.pdf") }
+            guard PDFPrinter.findChromium() != nil else { throw PDFPrinter.missingChromium }
+        }
         var invocation = RunInvocation(
             pluginID: plugin, dataPath: data, idColumn: id,
             csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : decimalPoint ? .decimalPoint : nil,
@@ -59,7 +67,12 @@ struct RunCommand: ParsableCommand {
             pluginArguments: pluginArguments)
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
         let result = try AnalysisRunner.run(invocation, registry: registry)
-        let text = try format.render(result, table: table)
+        if format == .pdf, let output {
+            try PDFPrinter.write(html: try format.render(result, language: lang), to: output)
+            if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
+            return
+        }
+        let text = try format.render(result, table: table, language: lang)
         if let output, output != "-" {
             try AtomicFile.write(text, to: output)
         } else {

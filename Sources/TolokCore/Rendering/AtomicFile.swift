@@ -9,6 +9,11 @@ import Foundation
 /// behind `> file` or a closed descriptor is exit 1 with one line, not a short file and exit 0.
 public enum AtomicFile {
     public static func write(_ text: String, to path: String) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    /// Writes bytes atomically (a PDF, say), as the text version does.
+    public static func write(_ bytes: Data, to path: String) throws {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
@@ -22,7 +27,7 @@ public enum AtomicFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, errno) }
         do {
-            try writeAll(text, to: fd, name: path)
+            try writeAll(bytes, to: fd, name: path)
         } catch {
             close(fd)
             unlink(temporary)
@@ -47,8 +52,11 @@ public enum AtomicFile {
 
     /// Writes every byte of `text` to `fd`, retrying partial writes and interruptions.
     static func writeAll(_ text: String, to fd: Int32, name: String) throws {
-        var text = text
-        try text.withUTF8 { buffer in
+        try writeAll(Data(text.utf8), to: fd, name: name)
+    }
+
+    static func writeAll(_ bytes: Data, to fd: Int32, name: String) throws {
+        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
             guard var p = buffer.baseAddress else { return }
             var left = buffer.count
             while left > 0 {

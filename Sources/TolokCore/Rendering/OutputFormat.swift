@@ -6,13 +6,31 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case csv
     /// The whole result as one JSON document (docs/OUTPUT.md).
     case json
+    /// One self-contained HTML page (inline CSS and SVG charts; docs/OUTPUT.md, report pages).
+    case html
+    /// The HTML page printed to PDF by headless Chromium.
+    case pdf
 
-    /// Renders a result. `table` selects the table for `csv`/`table` (default: the first).
-    public func render(_ result: AnalysisResult, table: String? = nil) throws -> String {
+    /// The format a file name implies: `.html`/`.htm` → html, `.pdf` → pdf, `.csv` → csv,
+    /// `.json` → json, `.txt` → table; other names imply nothing (the default, table).
+    public static func inferred(fromFileName name: String) -> OutputFormat? {
+        let lower = name.lowercased()
+        if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
+        if lower.hasSuffix(".pdf") { return .pdf }
+        if lower.hasSuffix(".csv") { return .csv }
+        if lower.hasSuffix(".json") { return .json }
+        if lower.hasSuffix(".txt") { return .table }
+        return nil
+    }
+
+    /// Renders a result as text. `table` selects the table for `csv`/`table` (default: the
+    /// first); `language` is for html (and pdf, whose text is the html page).
+    public func render(_ result: AnalysisResult, table: String? = nil, language: ReportLanguage = .en) throws -> String {
         switch self {
         case .table: return try TextTableRenderer.render(result, table: table)
         case .csv: return try CSVRenderer.render(result, table: table)
         case .json: return JSONRenderer.render(result)
+        case .html, .pdf: return HTMLRenderer.render(result, language: language)
         }
     }
 }

@@ -11,9 +11,13 @@ public struct AnalysisResult: Sendable, Equatable {
     public var tables: [ResultTable]
     public var summary: [(name: String, value: Value)]
     public var notes: [String]
+    /// Charts and worded sections for the HTML/PDF page (never in table, CSV or JSON output).
+    public var report: ReportContent?
 
     public init(plugin: String, version: String, parameters: [(name: String, value: Value)] = [],
-                tables: [ResultTable], summary: [(name: String, value: Value)] = [], notes: [String] = []) {
+                tables: [ResultTable], summary: [(name: String, value: Value)] = [], notes: [String] = [],
+                report: ReportContent? = nil) {
+        self.report = report
         self.plugin = plugin
         self.version = version
         self.parameters = parameters
@@ -26,6 +30,7 @@ public struct AnalysisResult: Sendable, Equatable {
         a.plugin == b.plugin && a.version == b.version && a.tables == b.tables && a.notes == b.notes
             && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
             && a.summary.map(\.name) == b.summary.map(\.name) && a.summary.map(\.value) == b.summary.map(\.value)
+            && a.report == b.report
     }
 
     /// A table by name.

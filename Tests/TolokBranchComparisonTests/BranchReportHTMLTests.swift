@@ -173,7 +173,8 @@ import TolokTestSupport
     @Test func outputFileNameImpliesTheFormat() {
         #expect(OutputFormat.inferred(fromFileName: "board.html") == .html)
         #expect(OutputFormat.inferred(fromFileName: "Board.PDF") == .pdf)
-        #expect(OutputFormat.inferred(fromFileName: "out.csv") == nil)  // unchanged: --output x.csv keeps the table format
+        #expect(OutputFormat.inferred(fromFileName: "out.csv") == .csv)
+        #expect(OutputFormat.inferred(fromFileName: "out.dat") == nil)
     }
 
     @Test func numberFormatsFollowTheLanguage() {

@@ -219,7 +219,8 @@ let nistProblems = ["norris", "pontius", "noint1", "noint2", "filip", "longley",
     /// steps) and, for comparison, of the plain Householder QR (no refinement) and of the
     /// polynomial powers rounded to double. Those tables must be what the code measures: every
     /// LRE within 0.2 of the documented one (one printed decimal, plus rounding of the last
-    /// digits across BLAS builds), the refinement steps exactly. On a mismatch the measured
+    /// digits across BLAS builds; the unrefined comparison table within 1, see below), the
+    /// refinement steps exactly. On a mismatch the measured
     /// tables are attached to the failure, in the document's format.
     @Test func documentedTablesMatchMeasurement() throws {
         let results = try Self.documentedTable("| dataset | coef (min)")
@@ -227,11 +228,11 @@ let nistProblems = ["norris", "pontius", "noint1", "noint2", "filip", "longley",
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var measuredResults: [String] = [], measuredComparisons: [String] = []
         var mismatches: [String] = []
-        func check(_ file: String, _ what: String, measured: Double, documented: String?) {
+        func check(_ file: String, _ what: String, measured: Double, documented: String?, within: Double = 0.2) {
             guard let documented, let value = Double(documented) else {
                 mismatches.append("\(file) \(what): no documented value (\(documented ?? "no row"))"); return
             }
-            if abs(measured - value) > 0.2 + 1e-9 { mismatches.append("\(file) \(what): measured \(f(measured)), documented \(documented)") }
+            if abs(measured - value) > within + 1e-9 { mismatches.append("\(file) \(what): measured \(f(measured)), documented \(documented)") }
         }
         for file in nistProblems {
             let problem = try NISTProblem.load(file)
@@ -253,10 +254,13 @@ let nistProblems = ["norris", "pontius", "noint1", "noint2", "filip", "longley",
             }
             let pairs = (comparison ?? []).map { $0.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) } }
             func half(_ i: Int, _ j: Int) -> String? { pairs.count > i && pairs[i].count > j ? pairs[i][j] : nil }
-            check(file, "plain QR coef", measured: plain.coefficients, documented: half(0, 0))
-            check(file, "plain QR SE", measured: plain.standardErrors, documented: half(0, 1))
-            check(file, "double powers coef", measured: dbl.coefficients, documented: half(1, 0))
-            check(file, "double powers SE", measured: dbl.standardErrors, documented: half(1, 1))
+            // The unrefined comparisons carry the BLAS kernel's rounding (OpenBLAS picks its
+            // kernels by CPU: Filip's plain-QR SE LRE is 8.1 on one x86_64 machine, 8.7 on an AMD
+            // EPYC one), so they are held to 1 digit; the refined results above to 0.2.
+            check(file, "plain QR coef", measured: plain.coefficients, documented: half(0, 0), within: 1)
+            check(file, "plain QR SE", measured: plain.standardErrors, documented: half(0, 1), within: 1)
+            check(file, "double powers coef", measured: dbl.coefficients, documented: half(1, 0), within: 1)
+            check(file, "double powers SE", measured: dbl.standardErrors, documented: half(1, 1), within: 1)
         }
         #expect(results.count == nistProblems.count && comparisons.count == nistProblems.count,
                 "docs/ACCURACY.md has \(results.count) and \(comparisons.count) rows for \(nistProblems.count) datasets")

@@ -14,6 +14,8 @@ struct DEAReport {
     let groups: [String]?
     let scores: GroupedScores
     let withScale: Bool
+    /// Ids of the reference units when they are not the evaluated ones (`--reference`).
+    var peerIds: [String]? = nil
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
         AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes())
@@ -36,7 +38,7 @@ struct DEAReport {
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
         t.add("peers", .text) { j in
-            s[j].status == .ok ? .text(s[j].peers.map { "\(ids[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
+            s[j].status == .ok ? .text(s[j].peers.map { "\((peerIds ?? ids)[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
         }
         t.add(each: columns.inputs, prefix: "v_") { .optional(s[$0].inputWeights[$1]) }
         t.add(each: columns.outputs, prefix: "u_") { .optional(s[$0].outputWeights[$1]) }

@@ -102,34 +102,57 @@ public struct AdditiveModel: Sendable {
             completed = { (k: Int) in progress(done.add(chunks[k].count), total) }
         }
         let model = self
+        let members = Set(reference)
         let unitWeights = scaledWeights
         let results = Parallel.map(chunks, workers: workers, state: { () -> Solver in
-            Solver(data: data.privateCopy(), frontier: frontier, rts: model.rts)
+            Solver(data: data.privateCopy(), frontier: frontier, rts: model.rts, members: members)
         }, completed: completed) { solver, _, chunk in
-            chunk.map { k in solver.solve(evaluated[k], weights: unitWeights[k]) }
+            let before = solver.solves
+            let out = chunk.map { k in solver.solve(evaluated[k], weights: unitWeights[k]) }
+            DEATrace.log("additive chunk: \(chunk.count) units, \(solver.solves - before) LP solves")
+            return out
         }
         var out = [DEAUnitScore](repeating: .failed(.numericalFailure, m: m, s: s), count: evaluated.count)
         for (c, chunk) in chunks.enumerated() { for (t, k) in chunk.enumerated() { out[k] = results[c][t] } }
         return out
     }
 
-    /// One worker's LP, reused across units (only the right-hand side and objective change).
+    /// One worker's solver. Column generation over the frontier units: the LP is solved over a
+    /// small working set (the previous unit's peers, the unit itself when it is a reference
+    /// member — its point lies in the technology, so adding it changes nothing), then every
+    /// frontier unit is priced with the duals (``ReferencePool/mostAttractive``); the most
+    /// attractive enter until none would, which is optimality over all frontier units. A
+    /// working set that admits no feasible point (a non-member unit) falls back to all units.
     struct Solver {
         let data: DEAData
         let frontier: [Int]
-        var lp: LinearProgram
-        var basis: Basis?
+        let pool: ReferencePool
+        let rts: ReturnsToScale
+        let members: Set<Int>
+        var working: [Int] = []
+        var lastColumns: [Int] = []
+        var lastBasis: Basis?
         let solver = SimplexSolver()
+        var solves = 0
+        /// Columns carried from one unit to the next, and entering per pricing round.
+        static let carried = 100
+        static let entering = 6
 
-        init(data: DEAData, frontier: [Int], rts: ReturnsToScale) {
+        init(data: DEAData, frontier: [Int], rts: ReturnsToScale, members: Set<Int>) {
             self.data = data
             self.frontier = frontier
+            self.rts = rts
+            self.members = members
+            pool = ReferencePool(data: data, units: frontier, rts: rts)
+        }
+
+        func program(_ o: Int, columns units: [Int], weights: [Double]) -> LinearProgram {
             let m = data.inputCount, s = data.outputCount, d = data.dimension
-            let f = frontier.count
+            let f = units.count
             let rows = d + (rts == .crs ? 0 : 1)
             let columns = f + d
             var a = Matrix(rows: rows, columns: columns)
-            for (c, j) in frontier.enumerated() {
+            for (c, j) in units.enumerated() {
                 for t in 0..<d { a[t, c] = data.profiles[j * d + t] }
                 if rts != .crs { a[d, c] = 1 }
             }
@@ -142,31 +165,82 @@ public struct AdditiveModel: Sendable {
             case .nirs: kinds.append(.lessOrEqual)
             case .ndrs: kinds.append(.greaterOrEqual)
             }
-            lp = LinearProgram(sense: .maximize, objective: Array(repeating: 0, count: columns), constraintMatrix: a,
-                               rowKinds: kinds, rhs: Array(repeating: rts == .crs ? 0 : 1, count: rows))
+            var objective = [Double](repeating: 0, count: columns)
+            var upper = [Double](repeating: .infinity, count: columns)
+            var rhs = [Double](repeating: 1, count: rows)
+            for t in 0..<d {
+                rhs[t] = data.profiles[o * d + t]
+                objective[f + t] = weights[t]
+                // A zero weight fixes its slack at 0 (as DataEnvelopmentAnalysis.jl does).
+                if weights[t] == 0 { upper[f + t] = 0 }
+            }
+            return LinearProgram(sense: .maximize, objective: objective, constraintMatrix: a, rowKinds: kinds, rhs: rhs, upperBounds: upper)
         }
 
         mutating func solve(_ o: Int, weights: [Double]) -> DEAUnitScore {
-            let m = data.inputCount, s = data.outputCount, d = data.dimension, f = frontier.count
-            for t in 0..<d {
-                lp.rhs[t] = data.profiles[o * d + t]
-                lp.objective[f + t] = weights[t]
-                // A zero weight fixes its slack at 0 (as DataEnvelopmentAnalysis.jl does).
-                lp.upperBounds[f + t] = weights[t] == 0 ? 0 : .infinity
+            let m = data.inputCount, s = data.outputCount
+            var columns: [Int]
+            var warm: Basis?
+            if let last = lastBasis, lastColumns.count <= Self.carried {
+                // The previous unit's columns and final basis (only the right-hand side and the
+                // objective change), plus this unit.
+                columns = lastColumns
+                warm = last
+                if members.contains(o) && !columns.contains(o) {
+                    let f = columns.count
+                    warm = Basis(structural: Array(last.structural[..<f]) + [.atLower] + Array(last.structural[f...]), rows: last.rows)
+                    columns.append(o)
+                }
+            } else {
+                columns = working.filter { $0 != o }
+                if members.contains(o) { columns.append(o) }
             }
-            var solution = solver.solve(lp, warmStart: basis)
-            if solution.status != .optimal && basis != nil { solution = solver.solve(lp) }
+            if columns.isEmpty { columns = Array(frontier.prefix(1)) }
+            var iterations = 0
+            var solution: LPSolution
+            var fellBack = false
+            while true {
+                solution = solver.solve(program(o, columns: columns, weights: weights), warmStart: warm)
+                solves += 1
+                iterations += solution.iterations
+                if solution.status == .infeasible && !fellBack && columns.count < frontier.count {
+                    columns = frontier
+                    fellBack = true
+                    warm = nil
+                    continue
+                }
+                guard solution.status == .optimal else { break }
+                let inSet = Set(columns)
+                let entering = pool.mostAttractive(duals: solution.rowDuals, sense: .maximize, limit: Self.entering) { inSet.contains($0) }
+                if entering.isEmpty { break }
+                // The optimal basis stays primal feasible with the new columns nonbasic at 0.
+                if let b = solution.basis {
+                    let f = columns.count
+                    warm = Basis(structural: Array(b.structural[..<f]) + Array(repeating: .atLower, count: entering.count) + Array(b.structural[f...]),
+                                 rows: b.rows)
+                }
+                columns += entering
+            }
             switch solution.status {
             case .optimal: break
-            case .infeasible: return .failed(.infeasible, m: m, s: s, iterations: solution.iterations)
-            case .unbounded: return .failed(.unbounded, m: m, s: s, iterations: solution.iterations)
-            default: return .failed(.numericalFailure, m: m, s: s, iterations: solution.iterations)
+            case .infeasible: return .failed(.infeasible, m: m, s: s, iterations: iterations)
+            case .unbounded: return .failed(.unbounded, m: m, s: s, iterations: iterations)
+            default: return .failed(.numericalFailure, m: m, s: s, iterations: iterations)
             }
-            basis = solution.basis
+            lastBasis = fellBack ? nil : solution.basis
+            lastColumns = columns
+            let score = Self.score(o, columns: columns, solution: solution, weights: weights, data: data, iterations: iterations)
+            // Carry the peers over: units in mix order tend to share them.
+            working = score.peers.map(\.unit).filter { $0 != o }
+            return score
+        }
+
+        static func score(_ o: Int, columns: [Int], solution: LPSolution, weights: [Double], data: DEAData, iterations: Int) -> DEAUnitScore {
+            let m = data.inputCount, s = data.outputCount, d = data.dimension, f = columns.count
             let x = solution.x
             var score = DEAUnitScore(status: .ok, radial: 0, inputSlacks: [], outputSlacks: [], inputTargets: [], outputTargets: [],
                                      peers: [], inputWeights: Array(repeating: .nan, count: m),
-                                     outputWeights: Array(repeating: .nan, count: s), constant: .nan, iterations: solution.iterations)
+                                     outputWeights: Array(repeating: .nan, count: s), constant: .nan, iterations: iterations)
             var objective = 0.0, relative = 0.0
             var slack = [Double](repeating: 0, count: d)
             for t in 0..<d {
@@ -186,7 +260,9 @@ public struct AdditiveModel: Sendable {
             }
             score.radial = objective
             score.relativeSlackMax = relative
-            for (c, j) in frontier.enumerated() where x[c] > DEATolerance.classification { score.peers.append((j, x[c])) }
+            var lambda: [Int: Double] = [:]
+            for (c, j) in columns.enumerated() where x[c] > DEATolerance.classification { lambda[j, default: 0] += x[c] }
+            score.peers = lambda.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             // Certificate (primal): the peers reproduce the targets, X λ = x_o − s⁻ and Y λ = y_o + s⁺,
             // to 1e-6 relative, in scaled units.
             for t in 0..<d {
@@ -194,10 +270,18 @@ public struct AdditiveModel: Sendable {
                 for p in score.peers { combination += p.lambda * data.profiles[p.unit * d + t] }
                 let target = data.profiles[o * d + t] + (t < m ? -slack[t] : slack[t])
                 if abs(combination - target) > DEATolerance.certificate * max(1, abs(target)) {
-                    return .failed(.numericalFailure, m: m, s: s, iterations: solution.iterations)
+                    return .failed(.numericalFailure, m: m, s: s, iterations: iterations)
                 }
             }
             return score
         }
+    }
+}
+
+extension Array where Element == Int {
+    /// The elements in order, without repeats.
+    func uniqued() -> [Int] {
+        var seen = Set<Int>()
+        return filter { seen.insert($0).inserted }
     }
 }

@@ -117,7 +117,19 @@ import TolokCore
     }
 
     @Test func additiveVRSPeersAndPeerCounts() throws {
-        let scores = AdditiveModel(rts: .vrs).score(data)
+        // λ of the additive model need not be unique (E: A:1 or A:½ D:½ both give 18); every
+        // unit solved on its own (no basis carried over from another unit) reproduces DEA.jl's.
+        let model = AdditiveModel(rts: .vrs)
+        let scores = (0..<11).map { model.score(data, units: [$0], reference: Array(0..<11))[0] }
+        let together = model.score(data)
+        for j in 0..<11 {
+            #expect(abs(together[j].radial - scores[j].radial) <= 1e-9)
+            // Whatever the λ, they reproduce the targets (checked in the model; here in the data's units).
+            for i in 0..<2 {
+                let combination = together[j].peers.reduce(0) { $0 + $1.lambda * data.input(i, of: $1.unit) }
+                #expect(abs(combination - together[j].inputTargets[i]) <= 1e-6)
+            }
+        }
         var counts = [Int](repeating: 0, count: 11), sums = [Double](repeating: 0, count: 11)
         for (j, id) in Self.ids.enumerated() {
             let want = try peers(id, "add_ones_vrs_peers")

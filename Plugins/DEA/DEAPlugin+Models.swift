@@ -8,15 +8,16 @@ import TolokDEAModel
 extension DEAPlugin {
     static func needsBeyondRadial(_ request: AnalysisRequest) throws -> Bool {
         let o = options
-        return try request.option(o.model) != .radial || request.option(o.rts) == .fdh || request.option(o.reference) != nil
+        return try (request.option(o.model) ?? .radial) != .radial || request.option(o.rts) == .fdh || request.option(o.reference) != nil
             || request.option(o.peerCounts) || !request.option(o.weights).isEmpty
     }
 
     func runBeyondRadial(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
         let data = request.dataset
-        let kind = try request.option(o.model)
-        let technology = try request.option(o.rts)
+        let kind = try request.option(o.model) ?? .radial
+        // --rts defaults to crs, but to vrs for the additive model (as DataEnvelopmentAnalysis.jl's deaadd).
+        let technology: DEATechnology? = request.isGiven(o.rts) || kind == .radial ? try request.option(o.rts) : nil
         let orientation = try request.option(o.orientation)
         let superEfficiency = try request.option(o.superEfficiency)
         let weightWords = try request.option(o.weights)

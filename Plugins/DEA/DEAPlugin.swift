@@ -34,7 +34,7 @@ public struct DEAPlugin: AnalysisPlugin {
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
         if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
-        let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts)?.returnsToScale ?? .crs,
+        let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts).returnsToScale ?? .crs,
                              superEfficiency: try request.option(o.superEfficiency))
         let deaData = DEAData(inputs: try inputNames.map { try data.numbers($0, .positive) },
                               outputs: try outputNames.map { try data.numbers($0, .nonNegative) })

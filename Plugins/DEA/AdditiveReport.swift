@@ -3,7 +3,8 @@ import TolokDEAModel
 
 /// The `units` table, summary and notes of `tolok run dea --model additive`.
 struct AdditiveReport {
-    let rts: ReturnsToScale
+    /// CRS, VRS, NIRS, NDRS or FDH.
+    let technology: String
     let weights: String
     let columns: DEAReport.Columns
     let ids: [String]
@@ -45,7 +46,7 @@ struct AdditiveReport {
 
     func notes() -> [String] {
         var notes = [
-            "Model: additive (Charnes, Cooper, Golany, Seiford & Stutz 1985), \(rts.rawValue.uppercased()), weights \(weights): inefficiency = max Σ w⁻s⁻ + Σ w⁺s⁺; 0 = Pareto-efficient. VRS is the default of --model additive (as in DataEnvelopmentAnalysis.jl deaadd).",
+            "Model: additive (Charnes, Cooper, Golany, Seiford & Stutz 1985), \(technology)\(technology == "FDH" ? " (by enumeration: the best single dominating unit)" : ""), weights \(weights): inefficiency = max Σ w⁻s⁻ + Σ w⁺s⁺; 0 = Pareto-efficient. VRS is the default of --model additive (as in DataEnvelopmentAnalysis.jl deaadd).",
         ]
         if weights == "ram" { notes.append("RAM weights (Cooper, Park & Pastor 1999): w = 1/((m+s)·range of the column over the --data units); the inefficiency is units-invariant.") }
         if weights == "mip" { notes.append("MIP weights: w⁻ = 1/x_io, w⁺ = 1/y_ro (0 for an output that is 0).") }

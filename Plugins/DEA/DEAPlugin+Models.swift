@@ -25,9 +25,6 @@ extension DEAPlugin {
         // Refusals first (exit 2, one line each).
         if !weightWords.isEmpty && kind != .additive { throw UsageError("--weights applies to --model additive only") }
         if kind == .additive && superEfficiency { throw UsageError("--super applies to the radial and FDH models, not to --model additive") }
-        if technology == .fdh && kind == .additive {
-            throw UsageError("--rts fdh with --model additive is not implemented; use --rts vrs (or crs, nirs, ndrs)")
-        }
         if try request.option(o.scale) && (technology == .fdh || kind == .additive) {
             throw UsageError("--scale needs the radial model with a convex technology (crs, vrs, nirs); not with \(technology == .fdh ? "--rts fdh" : "--model additive")")
         }
@@ -83,8 +80,9 @@ extension DEAPlugin {
                     if (v.max() ?? 0) <= (v.min() ?? 0) { throw UsageError("--weights ram needs a range > 0 in column \"\(name)\"; it is constant") }
                 }
             }
-            scores = model.score(deaData, units: evaluated, reference: reference)
-            result = AdditiveReport(rts: rts, weights: weightWords.isEmpty ? "ones" : weightWords.joined(separator: ","), columns: names,
+            scores = technology == .fdh ? model.scoreFDH(deaData, units: evaluated, reference: reference)
+                : model.score(deaData, units: evaluated, reference: reference)
+            result = AdditiveReport(technology: technology == .fdh ? "FDH" : rts.rawValue.uppercased(), weights: weightWords.isEmpty ? "ones" : weightWords.joined(separator: ","), columns: names,
                                     ids: ids, peerIds: peerIds, scores: scores, hasReference: hasReference).result(descriptor: descriptor)
         case (.radial, .fdh):
             let model = FDHModel(orientation: orientation, superEfficiency: superEfficiency)

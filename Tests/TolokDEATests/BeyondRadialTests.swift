@@ -116,6 +116,15 @@ import TolokCore
         for (j, id) in Self.ids.enumerated() { #expect(close(custom[j].radial, want(id, "add_mip_crs"))) }
     }
 
+    @Test func additiveFDHMatchesDEAjl() throws {
+        // test/deaadd.jl line 407; the FDH additive optimum is never above the VRS one (T_FDH ⊂ T_VRS).
+        let fdh = AdditiveModel(weights: .ones).scoreFDH(data), vrs = AdditiveModel(rts: .vrs).score(data)
+        for (j, id) in Self.ids.enumerated() {
+            #expect(close(fdh[j].radial, want(id, "add_fdh")), "unit \(id): \(fdh[j].radial)")
+            #expect(fdh[j].radial <= vrs[j].radial + 1e-9)
+        }
+    }
+
     @Test func additiveVRSPeersAndPeerCounts() throws {
         // λ of the additive model need not be unique (E: A:1 or A:½ D:½ both give 18); every
         // unit solved on its own (no basis carried over from another unit) reproduces DEA.jl's.

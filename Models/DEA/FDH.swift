@@ -1,4 +1,6 @@
+import Foundation
 import TolokDomain
+import TolokNumerics
 
 /// Free disposal hull (FDH) efficiency (Deprins, Simar & Tulkens 1984): the technology is the
 /// set of points dominated by some observed unit, so a unit is compared with single units, not
@@ -20,10 +22,13 @@ import TolokDomain
 public struct FDHModel: Sendable {
     public var orientation: Orientation
     public var superEfficiency: Bool
+    public var threads: Int
 
-    public init(orientation: Orientation = .input, superEfficiency: Bool = false) {
+    public init(orientation: Orientation = .input, superEfficiency: Bool = false,
+                threads: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.orientation = orientation
         self.superEfficiency = superEfficiency
+        self.threads = max(1, threads)
     }
 
     /// The units of `units` that no other unit of `units` weakly dominates (x ≤, y ≥); of exact
@@ -39,11 +44,29 @@ public struct FDHModel: Sendable {
             key[j] = k
         }
         let order = units.sorted { key[$0] != key[$1] ? key[$0] > key[$1] : $0 < $1 }
+        // Kept profiles stored contiguously, so the inner test runs over one dense buffer.
         var kept: [Int] = []
-        for j in order {
-            var dominated = false
-            for k in kept where dominates(k, j, p: p, m: m, d: d) { dominated = true; break }
-            if !dominated { kept.append(j) }
+        var keptProfiles: [Double] = []
+        keptProfiles.reserveCapacity(units.count * d)
+        p.withUnsafeBufferPointer { p in
+            for j in order {
+                let pj = p.baseAddress! + j * d
+                let dominated = keptProfiles.withUnsafeBufferPointer { k -> Bool in
+                    var base = k.baseAddress
+                    for _ in 0..<kept.count {
+                        var covers = true
+                        for t in 0..<m where base![t] > pj[t] { covers = false; break }
+                        if covers { for t in m..<d where base![t] < pj[t] { covers = false; break } }
+                        if covers { return true }
+                        base = base! + d
+                    }
+                    return false
+                }
+                if !dominated {
+                    kept.append(j)
+                    for t in 0..<d { keptProfiles.append(pj[t]) }
+                }
+            }
         }
         return kept.sorted()
     }
@@ -62,14 +85,18 @@ public struct FDHModel: Sendable {
         let evaluated = units ?? reference
         let frontier = Self.nonDominated(reference, data: data)
         let frontierSet = Set(frontier), referenceSet = Set(reference)
-        return evaluated.map { o in
-            if superEfficiency && referenceSet.contains(o) {
-                // Units dominated only by o may become peers once o is left out.
-                let others = frontierSet.contains(o) ? reference.filter { $0 != o } : frontier
-                return evaluate(o, candidates: others, data: data)
+        let model = self
+        let chunks = Parallel.ranges(evaluated.count, size: max(64, evaluated.count / (threads * 8) + 1)).map { Array(evaluated[$0]) }
+        return Parallel.map(chunks, workers: min(threads, max(1, evaluated.count / 256))) { _, chunk in
+            chunk.map { o in
+                if model.superEfficiency && referenceSet.contains(o) {
+                    // Units dominated only by o may become peers once o is left out.
+                    let others = frontierSet.contains(o) ? reference.filter { $0 != o } : frontier
+                    return model.evaluate(o, candidates: others, data: data)
+                }
+                return model.evaluate(o, candidates: frontier, data: data)
             }
-            return evaluate(o, candidates: frontier, data: data)
-        }
+        }.flatMap { $0 }
     }
 
     func evaluate(_ o: Int, candidates: [Int], data: DEAData) -> DEAUnitScore {
@@ -80,6 +107,7 @@ public struct FDHModel: Sendable {
             return .failed(.unbounded, m: m, s: s)
         }
         var best = -1, bestValue = 0.0, bestSlack = -Double.infinity
+        p.withUnsafeBufferPointer { p in
         for j in candidates {
             var value: Double
             if input {
@@ -103,12 +131,13 @@ public struct FDHModel: Sendable {
                 best = j; bestValue = input ? min(value, bestValue) : max(value, bestValue); bestSlack = slack
             }
         }
+        }
         guard best >= 0 else { return .failed(.infeasible, m: m, s: s) }
         return score(o, peer: best, value: bestValue, data: data)
     }
 
     /// Σ scaled slacks of o against peer j at score `value`.
-    private func slackSum(_ o: Int, _ j: Int, _ value: Double, p: [Double], m: Int, d: Int) -> Double {
+    private func slackSum(_ o: Int, _ j: Int, _ value: Double, p: UnsafeBufferPointer<Double>, m: Int, d: Int) -> Double {
         var sum = 0.0
         let input = orientation == .input
         for t in 0..<m { sum += (input ? value : 1) * p[o * d + t] - p[j * d + t] }

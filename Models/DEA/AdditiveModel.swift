@@ -132,7 +132,12 @@ public struct AdditiveModel: Sendable {
         var working: [Int] = []
         var lastColumns: [Int] = []
         var lastBasis: Basis?
-        let solver = SimplexSolver()
+        /// The data are mean-scaled already (``DEAData``): no further equilibration per solve.
+        let solver: SimplexSolver = {
+            var options = SimplexOptions()
+            options.scaling = .none
+            return SimplexSolver(options: options)
+        }()
         var solves = 0
         /// Columns carried from one unit to the next, and entering per pricing round.
         static let carried = 100

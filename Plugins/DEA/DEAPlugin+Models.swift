@@ -31,6 +31,9 @@ extension DEAPlugin {
         if try request.option(o.period) != nil {
             throw UsageError("--period (Malmquist) works with the radial model only, without --reference and --peer-counts")
         }
+        if hasReference && superEfficiency {
+            throw UsageError("--super with --reference changes nothing: the --data units are not in the reference set already; drop --super")
+        }
         let groupBy = try request.option(o.groupBy)
         if hasReference && groupBy != nil { throw UsageError("--reference cannot be combined with --group-by: the reference file is the one frontier") }
         if groupBy != nil && (technology == .fdh || kind == .additive) {

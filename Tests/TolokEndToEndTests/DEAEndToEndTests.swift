@@ -118,6 +118,7 @@ import Testing
             (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--period", "dmu"], "--period"),
             (["--model", "additive", "--weights", "x1"], "--weights takes ones, ram, mip, or 3 columns"),
             (["--model", "sbm"], "invalid value \"sbm\" for --model"),
+            (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--super"], "--super with --reference changes nothing"),
         ]
         for (extra, message) in cases {
             let out = try TolokProcess.run(["run", "dea"] + Self.fls + extra)

@@ -10,6 +10,7 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("group", .text, when: "--group-by", "the unit's group (its frontier)"),
                 DeclaredColumn("period", .text, when: "--period", "the period of this efficiency (Malmquist: one row per unit and period)"),
                 DeclaredColumn("efficiency", "θ (input) or 1/φ (output orientation); super-efficiency may exceed 1"),
+                DeclaredColumn("inefficiency", when: "--model additive", "the weighted sum of slacks (0 = efficient)"),
                 DeclaredColumn("phi", when: "--orientation output", "φ, the output expansion factor"),
                 DeclaredColumn("class", .text, when: cross, "efficient, weakly efficient or inefficient"),
                 DeclaredColumn("slack_{inputs}", when: cross, "input slack (phase II)"),
@@ -26,6 +27,12 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("theta_nirs", when: "--scale", "score under NIRS"),
                 DeclaredColumn("scale_efficiency", when: "--scale", "θ_CRS / θ_VRS"),
                 DeclaredColumn("returns_to_scale", .text, when: "--scale", "constant, increasing or decreasing"),
+            ]),
+            DeclaredTable("peers", when: "--peer-counts", [
+                DeclaredColumn("id", .text, "a reference unit"),
+                DeclaredColumn("status", .text, "its own status (ok for the units of --reference)"),
+                DeclaredColumn("peer_count", .integer, "how many other units have it as a peer"),
+                DeclaredColumn("lambda_sum", "the sum of its λ over those units"),
             ]),
             DeclaredTable("pairs", when: "--period", [
                 DeclaredColumn("id", .text, "the unit"),

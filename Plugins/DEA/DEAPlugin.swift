@@ -25,7 +25,7 @@ public struct DEAPlugin: AnalysisPlugin {
             "Färe, R., Grosskopf, S., Norris, M. & Zhang, Z. (1994). Productivity growth, technical progress, and efficiency change in industrialized countries. AER 84(1), 66-83.",
             "Cooper, W.W., Seiford, L.M. & Tone, K. (2007). Data Envelopment Analysis, 2nd ed. Springer.",
         ],
-        tables: ["units", "pairs"])
+        tables: ["units", "pairs", "peers"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
@@ -33,7 +33,8 @@ public struct DEAPlugin: AnalysisPlugin {
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
-        let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts),
+        if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
+        let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts).returnsToScale ?? .crs,
                              superEfficiency: try request.option(o.superEfficiency))
         let rawInputs = try inputNames.map { try data.numbers($0, .positive) }
         let rawOutputs = try outputNames.map { try data.numbers($0, .nonNegative) }

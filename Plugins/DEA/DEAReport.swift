@@ -17,6 +17,8 @@ struct DEAReport {
     /// The raw data (for the report page's frontier chart).
     var inputs: [[Double]] = []
     var outputs: [[Double]] = []
+    /// Ids of the reference units when they are not the evaluated ones (`--reference`).
+    var peerIds: [String]? = nil
 
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
         AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: [unitsTable()], summary: summary(), notes: notes(),
@@ -40,7 +42,7 @@ struct DEAReport {
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
         t.add("peers", .text) { j in
-            s[j].status == .ok ? .text(s[j].peers.map { "\(ids[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
+            s[j].status == .ok ? .text(s[j].peers.map { "\((peerIds ?? ids)[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
         }
         t.add(each: columns.inputs, prefix: "v_") { .optional(s[$0].inputWeights[$1]) }
         t.add(each: columns.outputs, prefix: "u_") { .optional(s[$0].outputWeights[$1]) }

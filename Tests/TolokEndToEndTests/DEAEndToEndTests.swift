@@ -40,4 +40,89 @@ import Testing
         let bad = try TolokProcess.run(["run", "dea", "--data", g, "--id", "unit", "--inputs", "x", "--outputs", "y", "--rts", "xrs"])
         #expect(bad.status == 2 && bad.stderr.contains("expected one of crs, vrs, nirs, ndrs"))
     }
+
+    // MARK: issue #13 part A: FDH, additive, aliases, --peer-counts, --reference
+
+    static let fls = ["--data", TolokProcess.dataset("dea_jl_fls_11.csv"), "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y"]
+
+    /// Rows of a CSV output by id, cells by column name.
+    func table(_ out: TolokProcess.Outcome) -> [String: [String: String]] {
+        let lines = out.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var rows: [String: [String: String]] = [:]
+        for line in lines.dropFirst() { rows[line[0]] = Dictionary(uniqueKeysWithValues: zip(lines[0], line)) }
+        return rows
+    }
+
+    @Test func fdhAndAdditiveThroughTheCLI() throws {
+        // DataEnvelopmentAnalysis.jl test/dea.jl line 212 (FDH input) and test/deaadd.jl line 288 (RAM VRS).
+        let fdh = try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "fdh", "--format", "csv"])
+        #expect(fdh.status == 0, "\(fdh.stderr)")
+        let f = table(fdh)
+        #expect(abs(Double(f["E"]!["efficiency"]!)! - 0.8888888889) <= 1e-6 && f["E"]!["peers"] == "B:1")
+        #expect(abs(Double(f["J"]!["slack_x2"]!)! - 4.880952380952383) <= 1e-6 && f["J"]!["peers"] == "G:1")
+        let ram = try TolokProcess.run(["run", "dea"] + Self.fls + ["--model", "additive", "--weights", "ram", "--format", "csv"])
+        #expect(ram.status == 0, "\(ram.stderr)")
+        let r = table(ram)
+        #expect(abs(Double(r["J"]!["inefficiency"]!)! - 0.41764590678) <= 1e-6 && r["J"]!["class"] == "inefficient")
+        #expect(abs(Double(r["B"]!["slack_y"]!)! - 7.105263158) <= 1e-6 && r["A"]!["class"] == "efficient")
+    }
+
+    @Test func aliasesMeanTheSameAsTheirWords() throws {
+        for (alias, word) in [(["--rts", "drs", "--orientation", "oo"], ["--rts", "nirs", "--orientation", "output"]),
+                              (["--rts", "irs", "--orientation", "in"], ["--rts", "ndrs", "--orientation", "input"]),
+                              (["--orientation", "out"], ["--orientation", "output"]), (["--orientation", "io"], [])] {
+            let a = try TolokProcess.run(["run", "dea"] + Self.fls + alias)
+            let b = try TolokProcess.run(["run", "dea"] + Self.fls + word)
+            #expect(a.status == 0 && a.stdout == b.stdout, "\(alias) vs \(word)")
+        }
+        let described = try TolokProcess.run(["describe", "dea"])
+        #expect(described.stdout.contains("drs") && described.stdout.contains("fdh") && described.stdout.contains("oo"))
+    }
+
+    @Test func peerCountsTable() throws {
+        let out = try TolokProcess.run(["run", "dea"] + Self.fls + ["--model", "additive", "--peer-counts", "--table", "peers", "--format", "csv"])
+        #expect(out.status == 0, "\(out.stderr)")
+        #expect(out.stdout.hasPrefix("id,status,peer_count,lambda_sum\n"))
+        let p = table(out)
+        // CRS radial λ of DEA.jl test/peers.jl line 25: G is a peer of B, E, F, H, I, J (6 units).
+        let radial = table(try TolokProcess.run(["run", "dea"] + Self.fls + ["--peer-counts", "--table", "peers", "--format", "csv"]))
+        #expect(radial["G"]!["peer_count"] == "6" && abs(Double(radial["G"]!["lambda_sum"]!)! - (0.10928013877 + 0.04844814534 + 0.33333333333 + 0.11457435013 + 1.14814814815 + 0.49056603774)) <= 1e-6)
+        // Additive VRS: every peer relation of the units table is counted once.
+        let units = table(try TolokProcess.run(["run", "dea"] + Self.fls + ["--model", "additive", "--format", "csv"]))
+        let relations = units.map { id, row in row["peers"]!.split(separator: ";").filter { !$0.hasPrefix(id + ":") }.count }.reduce(0, +)
+        #expect(p.values.map { Int($0["peer_count"]!)! }.reduce(0, +) == relations && relations > 0)
+    }
+
+    @Test func referenceFile() throws {
+        // Scoring the units against a copy of themselves gives the standard scores.
+        let own = try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--format", "csv"])
+        let against = try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--format", "csv"])
+        #expect(against.status == 0, "\(against.stderr)")
+        let (a, b) = (table(own), table(against))
+        for id in a.keys { #expect(abs(Double(a[id]!["efficiency"]!)! - Double(b[id]!["efficiency"]!)!) <= 1e-9) }
+        // Against A and G only (the evaluated units are not members of the reference set):
+        let ref = try folder.file("ref.csv", "dmu,x1,x2,y\nA,5,13,12\nG,25,10,27\n")
+        let fdh = table(try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "fdh", "--reference", ref, "--format", "csv"]))
+        // H (27, 22 → 30): no reference unit has y ≥ 30, so infeasible; D (17, 15 → 26) by G: max(25/17, 10/15) > 1.
+        #expect(fdh["H"]!["status"] == "infeasible" && abs(Double(fdh["D"]!["efficiency"]!)! - 25.0 / 17) <= 1e-9)
+    }
+
+    @Test func refusalsAreOneLine() throws {
+        let ref = try folder.file("short.csv", "dmu,x1,y\nA,5,12\n")
+        let cases: [([String], String)] = [
+            (["--weights", "ram"], "--weights applies to --model additive only"),
+            (["--model", "additive", "--super"], "--super applies to"),
+            (["--rts", "fdh", "--scale"], "--scale needs"),
+            (["--reference", ref], "--reference file has no column \"x2\""),
+            (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--group-by", "dmu"], "--reference cannot be combined with --group-by"),
+            (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--period", "dmu"], "--period"),
+            (["--model", "additive", "--weights", "x1"], "--weights takes ones, ram, mip, or 3 columns"),
+            (["--model", "sbm"], "invalid value \"sbm\" for --model"),
+            (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--super"], "--super with --reference changes nothing"),
+        ]
+        for (extra, message) in cases {
+            let out = try TolokProcess.run(["run", "dea"] + Self.fls + extra)
+            #expect(out.status == 2 && out.stderr.contains(message) && out.stderr.split(separator: "\n").count == 1, "\(extra): \(out.stderr)")
+        }
+    }
 }

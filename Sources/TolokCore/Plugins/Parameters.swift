@@ -6,6 +6,8 @@ public struct Parameters: Sendable, Equatable {
     public private(set) var values: [(name: String, value: ParameterValue)]
     /// The option names the parsed plugin declares (`nil`: built by hand, every name allowed).
     private var declared: Set<String>?
+    /// Options whose value is their declared default, filled in by the parser (not given).
+    public internal(set) var defaulted: Set<String> = []
 
     public init(_ values: [(name: String, value: ParameterValue)] = []) { self.values = values }
 

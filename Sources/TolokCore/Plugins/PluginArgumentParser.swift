@@ -51,17 +51,21 @@ public enum PluginArgumentParser {
                 parameters.set(name, value)
             }
         }
+        var defaulted: Set<String> = []
         for spec in descriptor.parameters where parameters[spec.name] == nil {
             if let d = spec.defaultValue {
                 parameters.set(spec.name, try convert(d, spec: spec))
+                defaulted.insert(spec.name)
             } else if spec.required {
                 throw UsageError("missing required option --\(spec.name) for plugin \(descriptor.id): \(spec.summary)")
             }
         }
         // Descriptor order, so echoed parameters read like the help.
         let order = descriptor.parameters.map(\.name)
-        return Parameters(parameters.values.sorted { (order.firstIndex(of: $0.name) ?? 0) < (order.firstIndex(of: $1.name) ?? 0) },
-                          declared: order)
+        var parsed = Parameters(parameters.values.sorted { (order.firstIndex(of: $0.name) ?? 0) < (order.firstIndex(of: $1.name) ?? 0) },
+                                declared: order)
+        parsed.defaulted = defaulted
+        return parsed
     }
 
     /// Converts one option's text to a typed value.

@@ -303,6 +303,12 @@ extension AnalysisRequest {
     /// The typed value of one of the plugin's options.
     public func option<V>(_ option: DeclaredOption<V>) throws -> V { try parameters.value(option) }
 
+    /// Whether the option was on the command line (not its declared default), for a default that
+    /// depends on another option (`--rts` of `dea`: crs, but vrs for `--model additive`).
+    public func isGiven<V>(_ option: DeclaredOption<V>) -> Bool {
+        parameters[option.spec.name] != nil && !parameters.defaulted.contains(option.spec.name)
+    }
+
     /// The dataset loaded for a `file` option, or `nil` when it was not given.
     public func file(_ option: DeclaredOption<String?>) throws -> Dataset? {
         guard try parameters.value(option) != nil else { return nil }

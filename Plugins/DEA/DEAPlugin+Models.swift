@@ -1,0 +1,129 @@
+import TolokCore
+import TolokDEAModel
+
+/// `tolok run dea` beyond the plain radial run (issue #13, part A): FDH (`--rts fdh`), the
+/// additive model (`--model additive`), `--reference FILE` and `--peer-counts`. Options →
+/// ``FDHModel`` / ``AdditiveModel`` / ``DEAModel`` → ``FDHReport`` / ``AdditiveReport`` /
+/// ``DEAReport``, plus ``PeerCountsReport``.
+extension DEAPlugin {
+    static func needsBeyondRadial(_ request: AnalysisRequest) throws -> Bool {
+        let o = options
+        return try (request.option(o.model) ?? .radial) != .radial || request.option(o.rts) == .fdh || request.option(o.reference) != nil
+            || request.option(o.peerCounts) || !request.option(o.weights).isEmpty
+    }
+
+    func runBeyondRadial(_ request: AnalysisRequest) throws -> AnalysisResult {
+        let o = Self.options
+        let data = request.dataset
+        let kind = try request.option(o.model) ?? .radial
+        // --rts defaults to crs, but to vrs for the additive model (as DataEnvelopmentAnalysis.jl's deaadd).
+        let technology: DEATechnology? = request.isGiven(o.rts) || kind == .radial ? try request.option(o.rts) : nil
+        let orientation = try request.option(o.orientation)
+        let superEfficiency = try request.option(o.superEfficiency)
+        let weightWords = try request.option(o.weights)
+        let hasReference = try request.option(o.reference) != nil
+        // Refusals first (exit 2, one line each).
+        if !weightWords.isEmpty && kind != .additive { throw UsageError("--weights applies to --model additive only") }
+        if kind == .additive && superEfficiency { throw UsageError("--super applies to the radial and FDH models, not to --model additive") }
+        if try request.option(o.scale) && (technology == .fdh || kind == .additive) {
+            throw UsageError("--scale needs the radial model with a convex technology (crs, vrs, nirs); not with \(technology == .fdh ? "--rts fdh" : "--model additive")")
+        }
+        if try request.option(o.period) != nil {
+            throw UsageError("--period (Malmquist) works with the radial model only, without --reference and --peer-counts")
+        }
+        if hasReference && superEfficiency {
+            throw UsageError("--super with --reference changes nothing: the --data units are not in the reference set already; drop --super")
+        }
+        let groupBy = try request.option(o.groupBy)
+        if hasReference && groupBy != nil { throw UsageError("--reference cannot be combined with --group-by: the reference file is the one frontier") }
+        if groupBy != nil && (technology == .fdh || kind == .additive) {
+            throw UsageError("--group-by works with the radial model only; score each group's file separately")
+        }
+
+        if try request.option(o.peerCounts) && groupBy != nil {
+            throw UsageError("--peer-counts with --group-by is not implemented; count peers per group file")
+        }
+
+        let inputNames = try request.option(o.inputs)
+        let outputNames = try request.option(o.outputs)
+        try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
+        var inputs = try inputNames.map { try data.numbers($0, .positive) }
+        var outputs = try outputNames.map { try data.numbers($0, .nonNegative) }
+        let ids = try data.ids(column: request.idColumn)
+        let n = data.rowCount
+        var peerIds = ids
+        var reference = Array(0..<n)
+        if let refData = try request.file(o.reference) {
+            for name in inputNames + outputNames where !refData.hasColumn(name) {
+                throw UsageError("--reference file has no column \"\(name)\": it needs the same --inputs and --outputs columns as --data")
+            }
+            let refInputs = try inputNames.map { try refData.numbers($0, .positive) }
+            let refOutputs = try outputNames.map { try refData.numbers($0, .nonNegative) }
+            guard refData.rowCount > 0 else { throw UsageError("--reference file has no units") }
+            for i in inputs.indices { inputs[i] += refInputs[i] }
+            for r in outputs.indices { outputs[r] += refOutputs[r] }
+            let refIdColumn = request.idColumn.flatMap { refData.hasColumn($0) ? $0 : nil }
+            peerIds = ids + (try refData.ids(column: refIdColumn))
+            reference = Array(n..<(n + refData.rowCount))
+        }
+        let deaData = DEAData(inputs: inputs, outputs: outputs)
+        let evaluated = Array(0..<n)
+        let names = DEAReport.Columns(inputs: inputNames, outputs: outputNames)
+        let scores: [DEAUnitScore]
+        var result: AnalysisResult
+        switch (kind, technology) {
+        case (.additive, _):
+            let weights = try additiveWeights(weightWords, data: data, m: inputNames.count, s: outputNames.count)
+            let rts = technology?.returnsToScale ?? .vrs
+            let model = AdditiveModel(rts: rts, weights: weights)
+            if case .ram = weights {
+                for (i, name) in (inputNames + outputNames).enumerated() {
+                    let column = i < inputs.count ? inputs[i] : outputs[i - inputs.count]
+                    let v = evaluated.map { column[$0] }
+                    if (v.max() ?? 0) <= (v.min() ?? 0) { throw UsageError("--weights ram needs a range > 0 in column \"\(name)\"; it is constant") }
+                }
+            }
+            scores = technology == .fdh ? model.scoreFDH(deaData, units: evaluated, reference: reference)
+                : model.score(deaData, units: evaluated, reference: reference)
+            result = AdditiveReport(technology: technology == .fdh ? "FDH" : rts.rawValue.uppercased(), weights: weightWords.isEmpty ? "ones" : weightWords.joined(separator: ","), columns: names,
+                                    ids: ids, peerIds: peerIds, scores: scores, hasReference: hasReference).result(descriptor: descriptor)
+        case (.radial, .fdh):
+            let model = FDHModel(orientation: orientation, superEfficiency: superEfficiency)
+            scores = model.score(deaData, units: evaluated, reference: hasReference ? reference : nil)
+            result = FDHReport(model: model, columns: names, ids: ids, peerIds: peerIds, scores: scores, hasReference: hasReference)
+                .result(descriptor: descriptor)
+        case (.radial, _):
+            let model = DEAModel(orientation: orientation, rts: technology?.returnsToScale ?? .crs, superEfficiency: superEfficiency)
+            let withScale = try request.option(o.scale)
+            let groups = try groupBy.map { try data.texts($0) }
+            let grouped = hasReference
+                ? GroupedScores(scores: model.score(deaData, units: evaluated, reference: reference))
+                : GroupedScores(model: model, data: deaData, groups: groups, scale: withScale)
+            scores = grouped.scores
+            var report = DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: grouped, withScale: withScale)
+            report.peerIds = peerIds
+            result = report.result(descriptor: descriptor)
+            if hasReference { result.notes.append("Reference technology: the \(reference.count) units of --reference; the --data units are not part of it, so scores may exceed 1 (input orientation below 1 is still inefficient) and a unit no reference combination covers is infeasible.") }
+        }
+        if try request.option(o.peerCounts) {
+            let counted = PeerCounts(scores: scores, evaluated: evaluated, reference: reference)
+            result.tables.append(PeerCountsReport(ids: hasReference ? Array(peerIds[n...]) : ids,
+                                                  statuses: hasReference ? nil : scores.map(\.status), counts: counted).table())
+        }
+        return result
+    }
+
+    private func additiveWeights(_ words: [String], data: Dataset, m: Int, s: Int) throws -> AdditiveModel.Weights {
+        switch words {
+        case [], ["ones"]: return .ones
+        case ["ram"]: return .ram
+        case ["mip"]: return .mip
+        default:
+            guard words.count == m + s else {
+                throw UsageError("--weights takes ones, ram, mip, or \(m + s) columns (one per input, then one per output); got \(words.count) name(s)")
+            }
+            let columns = try words.map { try data.numbers($0, .nonNegative) }
+            return .custom(inputs: Array(columns[..<m]), outputs: Array(columns[m...]))
+        }
+    }
+}

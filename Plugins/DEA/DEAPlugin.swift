@@ -29,11 +29,25 @@ public struct DEAPlugin: AnalysisPlugin {
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
+        switch try request.option(o.model) {
+        case .radial: break
+        case .additive: throw UsageError("--model additive is not implemented on this branch")
+        case .sbm: return try runSBM(request)
+        case .ddf: return try runDDF(request)
+        case let kind: return try runEconomic(request, kind: kind)
+        }
+        for (option, models) in [(o.direction, "ddf"), (o.inputPrices, "cost or profit"), (o.outputPrices, "revenue or profit")]
+        where !(try request.option(option)).isEmpty {
+            throw UsageError("--\(option.spec.name) needs --model \(models)")
+        }
+        guard let orientation = try request.option(o.orientation).radial else {
+            throw UsageError("--orientation non needs --model sbm or ddf: the radial model contracts inputs or expands outputs")
+        }
         let data = request.dataset
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
-        let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts),
+        let model = DEAModel(orientation: orientation, rts: try request.option(o.rts),
                              superEfficiency: try request.option(o.superEfficiency))
         let deaData = DEAData(inputs: try inputNames.map { try data.numbers($0, .positive) },
                               outputs: try outputNames.map { try data.numbers($0, .nonNegative) })

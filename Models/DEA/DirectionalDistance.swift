@@ -70,60 +70,72 @@ public struct DirectionalDistance: Sendable {
         }
         let fixed = model
         return engine.map(data, units: units, reference: reference) { o, data, columns, warm in
-            fixed.evaluate(o, data: data, columns: columns.units, warm: &warm)
+            fixed.evaluate(o, data: data, columns: columns, warm: &warm)
         }
     }
 
-    func evaluate(_ o: Int, data: DEAData, columns: [Int], warm: inout WarmStarts) -> ProjectionScore {
-        let m = data.inputCount, s = data.outputCount, d = data.dimension, k = columns.count
+    func evaluate(_ o: Int, data: DEAData, columns: ReducedTechnologySolver.Columns, warm: inout WarmStarts) -> ProjectionScore {
+        let m = data.inputCount, s = data.outputCount, d = data.dimension
         let p = data.profiles
         var (gx, gy) = direction.vector(o, data: data)
         if orientation == .input { gy = Array(repeating: 0, count: s) }
         if orientation == .output { gx = Array(repeating: 0, count: m) }
-        let nv = k + m + s + 1, bIndex = k + m + s
         let rtsKind = ReducedLP.rtsKind(rts)
         let nr = d + (rtsKind == nil ? 0 : 1)
-        var A = Matrix(rows: nr, columns: nv)
-        for (c, j) in columns.enumerated() {
-            for t in 0..<d { A.storage[t + c * nr] = p[j * d + t] }
-            if rtsKind != nil { A.storage[d + c * nr] = 1 }
+        // Variables: λ (one per column), s⁻, s⁺, β. `fixed`: β at that value, slacks maximised.
+        func build(_ cols: [Int], fixed: Double?) -> LinearProgram {
+            let k = cols.count, nv = k + m + s + 1, bIndex = k + m + s
+            var A = Matrix(rows: nr, columns: nv)
+            for (c, j) in cols.enumerated() {
+                for t in 0..<d { A.storage[t + c * nr] = p[j * d + t] }
+                if rtsKind != nil { A.storage[d + c * nr] = 1 }
+            }
+            for i in 0..<m {
+                A.storage[i + (k + i) * nr] = 1
+                A.storage[i + bIndex * nr] = gx[i] / data.inputScale[i]
+            }
+            for r in 0..<s {
+                A.storage[m + r + (k + m + r) * nr] = -1
+                A.storage[m + r + bIndex * nr] = -gy[r] / data.outputScale[r]
+            }
+            var kinds = [ConstraintKind](repeating: .equal, count: nr)
+            if let rtsKind { kinds[d] = rtsKind }
+            var rhs = Array(p[(o * d)..<((o + 1) * d)])
+            if rtsKind != nil { rhs.append(1) }
+            var objective = [Double](repeating: 0, count: nv)
+            var lower = [Double](repeating: 0, count: nv)
+            var upper = [Double](repeating: .infinity, count: nv)
+            if let fixed {
+                // β fixed at its optimum: the first stage's point stays feasible.
+                for c in k..<(k + m + s) { objective[c] = 1 }
+                lower[bIndex] = fixed
+                upper[bIndex] = fixed
+            } else {
+                objective[bIndex] = 1
+                lower[bIndex] = -.infinity
+            }
+            return LinearProgram(sense: .maximize, objective: objective, constraintMatrix: A, rowKinds: kinds, rhs: rhs,
+                                 lowerBounds: lower, upperBounds: upper)
         }
-        for i in 0..<m {
-            A.storage[i + (k + i) * nr] = 1
-            A.storage[i + bIndex * nr] = gx[i] / data.inputScale[i]
+        func duals(_ solution: LPSolution) -> [Double] {
+            Array(solution.rowDuals[0..<d]) + [rtsKind == nil ? 0 : solution.rowDuals[d]]
         }
-        for r in 0..<s {
-            A.storage[m + r + (k + m + r) * nr] = -1
-            A.storage[m + r + bIndex * nr] = -gy[r] / data.outputScale[r]
-        }
-        var kinds = [ConstraintKind](repeating: .equal, count: nr)
-        if let rtsKind { kinds[d] = rtsKind }
-        var rhs = Array(p[(o * d)..<((o + 1) * d)])
-        if rtsKind != nil { rhs.append(1) }
-        var objective = [Double](repeating: 0, count: nv)
-        objective[bIndex] = 1
-        var lower = [Double](repeating: 0, count: nv)
-        lower[bIndex] = -.infinity
-        var lp = LinearProgram(sense: .maximize, objective: objective, constraintMatrix: A, rowKinds: kinds, rhs: rhs, lowerBounds: lower)
-        var solution = warm.solve(lp, kind: "ddf")
+        var (solution, cols) = warm.solve("ddf", data: data, columns: columns, own: o, rts: rts, build: { build($0, fixed: nil) }, duals: duals)
         let status = UnitStatus(solution)
         guard status == .ok else { return .failed(status, m: m, s: s) }
         let beta = solution.objectiveValue
         guard beta.isFinite else { return .failed(.numericalFailure, m: m, s: s) }
         if slacks {
-            // β fixed at its optimum: the first stage's point is feasible, so is its basis.
-            lp.lowerBounds[bIndex] = beta
-            lp.upperBounds[bIndex] = beta
-            lp.objective = [Double](repeating: 0, count: nv)
-            for c in k..<(k + m + s) { lp.objective[c] = 1 }
-            let phaseTwo = warm.solve(lp, kind: "ddf2")
+            let (phaseTwo, cols2) = warm.solve("ddf2", data: data, columns: columns, own: o, rts: rts, build: { build($0, fixed: beta) }, duals: duals)
             // Keep the first stage's point unless the second stage finds real slack (not round-off).
+            let k = cols.count
             let before = (k..<(k + m + s)).reduce(0) { $0 + solution.x[$1] }
-            if UnitStatus(phaseTwo) == .ok && phaseTwo.objectiveValue > before + 1e-9 { solution = phaseTwo }
+            if UnitStatus(phaseTwo) == .ok && phaseTwo.objectiveValue > before + 1e-9 { solution = phaseTwo; cols = cols2 }
         }
+        let k = cols.count
         let x = solution.x
         var result = ProjectionScore(status: .ok, score: beta, inputSlacks: [], outputSlacks: [], inputTargets: [], outputTargets: [],
-                                     peers: ReducedLP.peers(x, columns: columns))
+                                     peers: ReducedLP.peers(x, columns: cols))
         for i in 0..<m {
             let slack = max(0, x[k + i]) * data.inputScale[i]
             result.inputSlacks.append(slack)

@@ -82,7 +82,7 @@ public struct EconomicEfficiency: Sendable {
         }
         let fixed = model
         var scores = engine.map(data) { o, data, columns, warm in
-            fixed.optimum(o, data: data, columns: columns.units, warm: &warm)
+            fixed.optimum(o, data: data, columns: columns, warm: &warm)
         }
         // The technical part, from the radial / directional models under the same technology.
         let technical: [(UnitStatus, Double)]
@@ -112,12 +112,12 @@ public struct EconomicEfficiency: Sendable {
         (0..<data.outputCount).reduce(0) { $0 + outputPrices[$1][o] * data.output($1, of: j) }
     }
 
-    func optimum(_ o: Int, data: DEAData, columns: [Int], warm: inout WarmStarts) -> UnitScore {
-        let m = data.inputCount, s = data.outputCount, d = data.dimension, k = columns.count
+    func optimum(_ o: Int, data: DEAData, columns reference: ReducedTechnologySolver.Columns, warm: inout WarmStarts) -> UnitScore {
+        let m = data.inputCount, s = data.outputCount, d = data.dimension
         if kind == .profit {
             // Σλ = 1 and a linear objective: the optimum is at a reference unit.
             var best = -Double.infinity, bestUnit = -1
-            for j in columns {
+            for j in reference.units {
                 let profit = revenue(o, of: j, data: data) - cost(o, of: j, data: data)
                 if profit > best { best = profit; bestUnit = j }
             }
@@ -136,19 +136,34 @@ public struct EconomicEfficiency: Sendable {
         // cost: rows = outputs (Yλ ≥ yₒ); revenue: rows = inputs (Xλ ≤ xₒ); then the RTS row.
         let side = kind == .cost ? (offset: m, count: s) : (offset: 0, count: m)
         let nr = side.count + (rtsKind == nil ? 0 : 1)
-        var A = Matrix(rows: nr, columns: k)
-        var objective = [Double](repeating: 0, count: k)
-        for (c, j) in columns.enumerated() {
-            for t in 0..<side.count { A.storage[t + c * nr] = p[j * d + side.offset + t] }
-            if rtsKind != nil { A.storage[side.count + c * nr] = 1 }
-            objective[c] = kind == .cost ? cost(o, of: j, data: data) : revenue(o, of: j, data: data)
+        func build(_ cols: [Int]) -> LinearProgram {
+            let k = cols.count
+            var A = Matrix(rows: nr, columns: k)
+            var objective = [Double](repeating: 0, count: k)
+            for (c, j) in cols.enumerated() {
+                for t in 0..<side.count { A.storage[t + c * nr] = p[j * d + side.offset + t] }
+                if rtsKind != nil { A.storage[side.count + c * nr] = 1 }
+                objective[c] = kind == .cost ? cost(o, of: j, data: data) : revenue(o, of: j, data: data)
+            }
+            var kinds = [ConstraintKind](repeating: kind == .cost ? .greaterOrEqual : .lessOrEqual, count: nr)
+            var rhs = Array(p[(o * d + side.offset)..<(o * d + side.offset + side.count)])
+            if let rtsKind { kinds[side.count] = rtsKind; rhs.append(1) }
+            return LinearProgram(sense: kind == .cost ? .minimize : .maximize, objective: objective, constraintMatrix: A,
+                                 rowKinds: kinds, rhs: rhs)
         }
-        var kinds = [ConstraintKind](repeating: kind == .cost ? .greaterOrEqual : .lessOrEqual, count: nr)
-        var rhs = Array(p[(o * d + side.offset)..<(o * d + side.offset + side.count)])
-        if let rtsKind { kinds[side.count] = rtsKind; rhs.append(1) }
-        let lp = LinearProgram(sense: kind == .cost ? .minimize : .maximize, objective: objective, constraintMatrix: A,
-                               rowKinds: kinds, rhs: rhs)
-        let solution = warm.solve(lp, kind: kind.rawValue)
+        // y·aⱼ − cⱼ per profile variable: the prices (in scaled units) enter with a minus sign.
+        func duals(_ solution: LPSolution) -> [Double] {
+            var y = [Double](repeating: 0, count: d + 1)
+            for t in 0..<side.count { y[side.offset + t] = solution.rowDuals[t] }
+            if kind == .cost {
+                for i in 0..<m { y[i] = -inputPrices[i][o] * data.inputScale[i] }
+            } else {
+                for r in 0..<s { y[m + r] = -outputPrices[r][o] * data.outputScale[r] }
+            }
+            if rtsKind != nil { y[d] = solution.rowDuals[side.count] }
+            return y
+        }
+        let (solution, columns) = warm.solve(kind.rawValue, data: data, columns: reference, own: o, rts: rts, build: build, duals: duals)
         let status = UnitStatus(solution)
         guard status == .ok else { return .failed(status, m: m, s: s) }
         let x = solution.x

@@ -94,10 +94,62 @@ public struct ReducedTechnologySolver: Sendable {
     }
 }
 
-/// Warm-start bases a worker carries from one unit to the next, by program kind.
+/// What a worker carries from one unit to the next: warm-start bases by program kind, and for
+/// column generation the pricing pool of the reduced set and the last unit's working columns.
 public struct WarmStarts: Sendable {
     public var bases: [String: Basis] = [:]
+    var pool: ReferencePool?
+    var carry: [String: [Int]] = [:]
     public init() {}
+
+    /// Solves the program `build(columns)` of unit `own` over the reference `columns`.
+    ///
+    /// Small or private reference sets are solved whole. Otherwise by column generation: the
+    /// program is solved over a working set (the previous unit's peers, plus `own`, which lies
+    /// in the technology so keeps every program feasible), every unit of the reduced set is
+    /// priced with the duals (``ReferencePool/mostAttractive(duals:sense:limit:threshold:skip:)``;
+    /// `duals(solution)` gives the m + s (+ RTS) entries y·aⱼ − cⱼ of a λ column, per profile
+    /// variable), the most attractive enter, until none does — then the working-set optimum is
+    /// optimal over the whole reduced set (no λ column has a favourable reduced cost).
+    public mutating func solve(_ kind: String, data: DEAData, columns: ReducedTechnologySolver.Columns, own: Int?, rts: ReturnsToScale,
+                               build: ([Int]) -> LinearProgram, duals: (LPSolution) -> [Double]) -> (LPSolution, [Int]) {
+        if columns.isPrivate || columns.units.count <= 64 {
+            var cols = columns.units
+            if let own, !columns.isPrivate, !cols.contains(own) { cols.append(own) }
+            return (solve(build(cols), kind: kind), cols)
+        }
+        if pool == nil { pool = ReferencePool(data: data, units: columns.units, rts: rts) }
+        let pool = self.pool!
+        var cols = carry[kind] ?? Array(columns.units.prefix(2 * data.dimension))
+        if let own, !cols.contains(own) { cols.append(own) }
+        var inSet = Set(cols)
+        let first = build(cols)
+        let sense = first.sense
+        var solution = SimplexSolver().solve(first)
+        var rounds = 0
+        while true {
+            rounds += 1
+            guard solution.status == .optimal else {
+                // A restricted program that is not optimal (unbounded is final: the full one contains it).
+                if solution.status == .unbounded { return (solution, cols) }
+                cols = columns.units
+                if let own, !cols.contains(own) { cols.append(own) }
+                return (SimplexSolver().solve(build(cols)), cols)
+            }
+            let y = duals(solution)
+            let entering = pool.mostAttractive(duals: y, sense: sense, limit: 8) { inSet.contains($0) }
+            if entering.isEmpty || rounds > 500 { break }
+            cols += entering
+            inSet.formUnion(entering)
+            solution = SimplexSolver().solve(build(cols))
+        }
+        // Carry the peers (and the last entrants) to the next unit, at most 6(m + s) columns.
+        var next: [Int] = []
+        for (c, j) in cols.enumerated() where j != own && solution.x[c] > DEATolerance.classification { next.append(j) }
+        for j in cols.reversed() where j != own && !next.contains(j) && next.count < 6 * data.dimension { next.append(j) }
+        carry[kind] = next
+        return (solution, cols)
+    }
 
     /// Solves `lp` warm-started from the previous basis of `kind` (if its shape fits) and keeps
     /// the new basis. A cold solve is retried when the warm one does not end optimal.

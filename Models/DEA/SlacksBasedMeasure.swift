@@ -45,7 +45,7 @@ public struct SlacksBasedMeasure: Sendable {
         let referenceSet = Set(reference ?? Array(0..<data.unitCount))
         // Standard SBM of every unit against the reduced technology.
         var scores = engine.map(data, units: units, reference: reference) { o, data, columns, warm in
-            model.standard(o, data: data, columns: columns.units, warm: &warm)
+            model.standard(o, data: data, columns: columns, warm: &warm)
         }
         guard superEfficiency else { return scores }
         let evaluated = units ?? Array(0..<data.unitCount)
@@ -65,49 +65,69 @@ public struct SlacksBasedMeasure: Sendable {
         (0..<data.outputCount).filter { data.profiles[o * data.dimension + data.inputCount + $0] > 0 }
     }
 
-    func standard(_ o: Int, data: DEAData, columns: [Int], warm: inout WarmStarts) -> ProjectionScore {
-        let m = data.inputCount, s = data.outputCount, d = data.dimension, k = columns.count
+    func standard(_ o: Int, data: DEAData, columns: ReducedTechnologySolver.Columns, warm: inout WarmStarts) -> ProjectionScore {
+        let m = data.inputCount, s = data.outputCount, d = data.dimension
         let p = data.profiles
         let positive = positiveOutputs(data, o)
         if orientation == .output && positive.isEmpty { return .failed(.unbounded, m: m, s: s) }
-        let nv = k + m + s + 1, tIndex = k + m + s
         let rtsKind = ReducedLP.rtsKind(rts)
         let nr = d + 1 + (rtsKind == nil ? 0 : 1)
-        var A = Matrix(rows: nr, columns: nv)
-        for (c, j) in columns.enumerated() {
-            for t in 0..<d { A.storage[t + c * nr] = p[j * d + t] }
-            if rtsKind != nil { A.storage[d + 1 + c * nr] = 1 }
-        }
-        for i in 0..<m { A.storage[i + (k + i) * nr] = 1 }
-        for r in 0..<s { A.storage[m + r + (k + m + r) * nr] = -1 }
-        for t in 0..<d { A.storage[t + tIndex * nr] = -p[o * d + t] }
-        A.storage[d + tIndex * nr] = 1
-        if rtsKind != nil { A.storage[d + 1 + tIndex * nr] = -1 }
-        var objective = [Double](repeating: 0, count: nv)
-        let sense: OptimizationSense
         let sPrime = Double(positive.count)
-        switch orientation {
-        case .non:
-            sense = .minimize
-            objective[tIndex] = 1
-            for i in 0..<m { objective[k + i] = -1 / (Double(m) * p[o * d + i]) }
-            for r in positive { A.storage[d + (k + m + r) * nr] = 1 / (sPrime * p[o * d + m + r]) }
-        case .input:
-            sense = .minimize
-            objective[tIndex] = 1
-            for i in 0..<m { objective[k + i] = -1 / (Double(m) * p[o * d + i]) }
-        case .output:
-            sense = .maximize
-            for r in positive { objective[k + m + r] = 1 / (sPrime * p[o * d + m + r]) }
+        let sense: OptimizationSense = orientation == .output ? .maximize : .minimize
+        // Variables: Λ (one per column), S⁻, S⁺, t.
+        func build(_ cols: [Int]) -> LinearProgram {
+            let k = cols.count, nv = k + m + s + 1, tIndex = k + m + s
+            var A = Matrix(rows: nr, columns: nv)
+            for (c, j) in cols.enumerated() {
+                for t in 0..<d { A.storage[t + c * nr] = p[j * d + t] }
+                if rtsKind != nil { A.storage[d + 1 + c * nr] = 1 }
+            }
+            for i in 0..<m { A.storage[i + (k + i) * nr] = 1 }
+            for r in 0..<s { A.storage[m + r + (k + m + r) * nr] = -1 }
+            for t in 0..<d { A.storage[t + tIndex * nr] = -p[o * d + t] }
+            A.storage[d + tIndex * nr] = 1
+            if rtsKind != nil { A.storage[d + 1 + tIndex * nr] = -1 }
+            var objective = [Double](repeating: 0, count: nv)
+            switch orientation {
+            case .non:
+                objective[tIndex] = 1
+                for i in 0..<m { objective[k + i] = -1 / (Double(m) * p[o * d + i]) }
+                for r in positive { A.storage[d + (k + m + r) * nr] = 1 / (sPrime * p[o * d + m + r]) }
+            case .input:
+                objective[tIndex] = 1
+                for i in 0..<m { objective[k + i] = -1 / (Double(m) * p[o * d + i]) }
+            case .output:
+                for r in positive { objective[k + m + r] = 1 / (sPrime * p[o * d + m + r]) }
+            }
+            var kinds = [ConstraintKind](repeating: .equal, count: nr)
+            if let rtsKind { kinds[d + 1] = rtsKind }
+            var rhs = [Double](repeating: 0, count: nr)
+            rhs[d] = 1
+            return LinearProgram(sense: sense, objective: objective, constraintMatrix: A, rowKinds: kinds, rhs: rhs)
         }
-        var kinds = [ConstraintKind](repeating: .equal, count: nr)
-        if let rtsKind { kinds[d + 1] = rtsKind }
-        var rhs = [Double](repeating: 0, count: nr)
-        rhs[d] = 1
-        var lower = [Double](repeating: 0, count: nv)
-        lower[tIndex] = 0
-        let lp = LinearProgram(sense: sense, objective: objective, constraintMatrix: A, rowKinds: kinds, rhs: rhs, lowerBounds: lower)
-        var solution = warm.solve(lp, kind: "sbm")
+        // The second stage: the first stage's program plus the row "primary part ⋚ its optimum",
+        // maximising the sum of the slacks.
+        func buildSecond(_ cols: [Int], primary: Double) -> LinearProgram {
+            var lp = build(cols)
+            let k = cols.count, nv = k + m + s + 1
+            var B = Matrix(rows: nr + 1, columns: nv)
+            for c in 0..<nv {
+                for r in 0..<nr { B.storage[r + c * (nr + 1)] = lp.constraintMatrix.storage[r + c * nr] }
+                if c >= k && c < k + m + s { B.storage[nr + c * (nr + 1)] = lp.objective[c] }
+            }
+            lp.constraintMatrix = B
+            let tolerance = 1e-12 * max(1, abs(primary))
+            lp.rowKinds.append(sense == .minimize ? .lessOrEqual : .greaterOrEqual)
+            lp.rhs.append(sense == .minimize ? primary + tolerance : primary - tolerance)
+            lp.sense = .maximize
+            lp.objective = [Double](repeating: 0, count: nv)
+            for c in k..<(k + m + s) { lp.objective[c] = 1 }
+            return lp
+        }
+        func duals(_ solution: LPSolution) -> [Double] {
+            Array(solution.rowDuals[0..<d]) + [rtsKind == nil ? 0 : solution.rowDuals[d + 1]]
+        }
+        var (solution, cols) = warm.solve("sbm", data: data, columns: columns, own: o, rts: rts, build: build, duals: duals)
         let status = UnitStatus(solution)
         guard status == .ok else { return .failed(status, m: m, s: s) }
         let value = solution.objectiveValue
@@ -117,32 +137,20 @@ public struct SlacksBasedMeasure: Sendable {
         case .output: rho = 1 / (1 + value)
         }
         if orientation != .non {
-            // Second stage: the largest sum of (mean-scaled) slacks at the optimal ρ.
-            var second = lp
-            let row = nr
-            var B = Matrix(rows: nr + 1, columns: nv)
-            for c in 0..<nv {
-                for r in 0..<nr { B.storage[r + c * (nr + 1)] = A.storage[r + c * nr] }
-            }
             let primary = value - (orientation == .input ? 1 : 0)   // −(1/m)ΣS⁻/x (input) or (1/s')ΣS⁺/y (output)
-            for c in 0..<nv where objective[c] != 0 && c != tIndex { B.storage[row + c * (nr + 1)] = objective[c] }
-            second.constraintMatrix = B
-            second.rowKinds = kinds + [sense == .minimize ? .lessOrEqual : .greaterOrEqual]
-            let tolerance = 1e-12 * max(1, abs(primary))
-            second.rhs = rhs + [sense == .minimize ? primary + tolerance : primary - tolerance]
-            second.sense = .maximize
-            second.objective = [Double](repeating: 0, count: nv)
-            for c in k..<(k + m + s) { second.objective[c] = 1 }
-            let phaseTwo = warm.solve(second, kind: "sbm2")
+            let (phaseTwo, cols2) = warm.solve("sbm2", data: data, columns: columns, own: o, rts: rts,
+                                               build: { buildSecond($0, primary: primary) }, duals: duals)
             // Keep the first stage's point unless the second stage finds real slack (not round-off).
+            let k = cols.count
             let before = (k..<(k + m + s)).reduce(0) { $0 + solution.x[$1] }
-            if UnitStatus(phaseTwo) == .ok && phaseTwo.objectiveValue > before + 1e-9 { solution = phaseTwo }
+            if UnitStatus(phaseTwo) == .ok && phaseTwo.objectiveValue > before + 1e-9 { solution = phaseTwo; cols = cols2 }
         }
+        let k = cols.count, tIndex = k + m + s
         let x = solution.x
         let t = x[tIndex]
         guard t > 1e-12, rho.isFinite else { return .failed(.numericalFailure, m: m, s: s) }
         var result = ProjectionScore(status: .ok, score: rho, inputSlacks: [], outputSlacks: [], inputTargets: [], outputTargets: [],
-                                     peers: ReducedLP.peers(x, columns: columns, divisor: t))
+                                     peers: ReducedLP.peers(x, columns: cols, divisor: t))
         for i in 0..<m {
             let slack = max(0, x[k + i] / t) * data.inputScale[i]
             result.inputSlacks.append(slack)

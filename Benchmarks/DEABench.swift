@@ -20,12 +20,19 @@ struct DEABench: ParsableCommand {
     @Option(help: ArgumentHelp("Folder with reference.py.", valueName: "dir")) var peers: String = "../shared/peers"
     @Flag(help: "Print progress on stderr.") var progress = false
     @Flag(help: "Also run phase II (slacks, targets, peers); by default only scores, as the reference computes.") var slacks = false
+    @Option(help: "Model: radial (default), sbm, ddf, cost, revenue, profit (non-radial models always compute slacks/targets; prices 1 + (i + j) mod 3).")
+    var model: String = "radial"
+    @Option(help: "Orientation of --model sbm|ddf: input, output, non.") var orientation: String = "non"
 
     func run() throws {
         guard n > 0, m > 0, s > 0, repeats > 0 else { throw UsageError("--n, --m, --s and --repeats must be positive") }
         guard let returns = ReturnsToScale(rawValue: rts) else { throw UsageError("--rts must be one of crs, vrs, nirs, ndrs") }
         let generated = SyntheticDEAData.cobbDouglas(units: n, inputs: m, outputs: s, seed: seed)
         let data = DEAData(inputs: generated.inputs, outputs: generated.outputs)
+        if model != "radial" {
+            try runModel(data, returns: returns)
+            return
+        }
         var model = DEAModel(orientation: .input, rts: returns, slacks: slacks)
         if let threads { model.threads = threads }
         var times: [Double] = []
@@ -86,5 +93,42 @@ struct DEABench: ParsableCommand {
             print(String(format: "  agreement on %d units: max |Δ| = %.2e %@", compared, maxDiff, maxDiff <= 1e-6 ? "(≤ 1e-6: OK)" : "(> 1e-6: MISMATCH)"))
             if maxDiff > 1e-6 { throw InternalError("scores disagree with the reference by \(maxDiff)") }
         }
+    }
+
+    /// Times one non-radial model (issue #13 part B) on the same synthetic data.
+    func runModel(_ data: DEAData, returns: ReturnsToScale) throws {
+        guard let orient = ProjectionOrientation(rawValue: orientation) else { throw UsageError("--orientation must be input, output or non") }
+        let workers = threads ?? ProcessInfo.processInfo.activeProcessorCount
+        let w = (0..<m).map { i in (0..<n).map { Double(1 + (i + $0) % 3) } }
+        let p = (0..<s).map { r in (0..<n).map { Double(1 + (r + 2 * $0) % 3) } }
+        var times: [Double] = []
+        var notOK = 0
+        var mean = 0.0
+        for _ in 0..<repeats {
+            let t0 = Date()
+            var values: [Double]
+            switch model {
+            case "sbm":
+                let r = SlacksBasedMeasure(orientation: orient, rts: returns, threads: workers).score(data)
+                notOK = r.filter { $0.status != .ok }.count; values = r.map(\.score)
+            case "ddf":
+                let r = DirectionalDistance(orientation: orient, rts: returns, threads: workers).score(data)
+                notOK = r.filter { $0.status != .ok }.count; values = r.map(\.score)
+            case "cost", "revenue", "profit":
+                let kind = EconomicEfficiency.Kind(rawValue: model)!
+                let r = EconomicEfficiency(kind: kind, rts: kind == .profit ? .vrs : returns, inputPrices: w, outputPrices: p, threads: workers).score(data)
+                notOK = r.filter { $0.status != .ok }.count; values = r.map(\.overall)
+            default: throw UsageError("--model must be radial, sbm, ddf, cost, revenue or profit")
+            }
+            times.append(Date().timeIntervalSince(t0))
+            let finite = values.filter(\.isFinite)
+            mean = finite.reduce(0, +) / Double(max(1, finite.count))
+        }
+        let median = times.sorted()[times.count / 2]
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        print("dea \(model) \(model == "sbm" || model == "ddf" ? orientation + " " : "")\(model == "profit" ? "vrs" : returns.rawValue)  n=\(n) m=\(m) s=\(s) seed=\(seed) threads=\(workers)")
+        print(String(format: "  time %.3f s (median of %d: %@)", median, repeats, times.map { String(format: "%.3f", $0) }.joined(separator: ", ")))
+        print(String(format: "  not ok %d, mean score %.6f, peak RSS %.0f MiB", notOK, mean, Double(usage.ru_maxrss) / 1024))
     }
 }

@@ -18,7 +18,9 @@ extension DEAPlugin {
         let kind = try request.option(o.model) ?? .radial
         // --rts defaults to crs, but to vrs for the additive model (as DataEnvelopmentAnalysis.jl's deaadd).
         let technology: DEATechnology? = request.isGiven(o.rts) || kind == .radial ? try request.option(o.rts) : nil
-        let orientation = try request.option(o.orientation)
+        guard let orientation = try request.option(o.orientation).radial else {
+            throw UsageError("--orientation non needs --model sbm or ddf: the radial, FDH and additive runs contract inputs or expand outputs")
+        }
         let superEfficiency = try request.option(o.superEfficiency)
         let weightWords = try request.option(o.weights)
         let hasReference = try request.option(o.reference) != nil
@@ -104,6 +106,8 @@ extension DEAPlugin {
             report.peerIds = peerIds
             result = report.result(descriptor: descriptor)
             if hasReference { result.notes.append("Reference technology: the \(reference.count) units of --reference; the --data units are not part of it, so scores may exceed 1 (input orientation below 1 is still inefficient) and a unit no reference combination covers is infeasible.") }
+        case (.sbm, _), (.ddf, _), (.cost, _), (.revenue, _), (.profit, _):
+            throw InternalError("--model \(kind.rawValue) is dispatched before the radial and additive runs")
         }
         if try request.option(o.peerCounts) {
             let counted = PeerCounts(scores: scores, evaluated: evaluated, reference: reference)

@@ -29,12 +29,25 @@ public struct DEAPlugin: AnalysisPlugin {
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
+        switch try request.option(o.model) ?? .radial {
+        case .radial, .additive: break
+        case .sbm: return try runSBM(request)
+        case .ddf: return try runDDF(request)
+        case let kind: return try runEconomic(request, kind: kind)
+        }
+        for (option, models) in [(o.direction, "ddf"), (o.inputPrices, "cost or profit"), (o.outputPrices, "revenue or profit")]
+        where !(try request.option(option)).isEmpty {
+            throw UsageError("--\(option.spec.name) needs --model \(models)")
+        }
+        guard let orientation = try request.option(o.orientation).radial else {
+            throw UsageError("--orientation non needs --model sbm or ddf: the radial model contracts inputs or expands outputs")
+        }
         let data = request.dataset
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
         if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
-        let model = DEAModel(orientation: try request.option(o.orientation), rts: try request.option(o.rts).returnsToScale ?? .crs,
+        let model = DEAModel(orientation: orientation, rts: try request.option(o.rts).returnsToScale ?? .crs,
                              superEfficiency: try request.option(o.superEfficiency))
         let rawInputs = try inputNames.map { try data.numbers($0, .positive) }
         let rawOutputs = try outputNames.map { try data.numbers($0, .nonNegative) }

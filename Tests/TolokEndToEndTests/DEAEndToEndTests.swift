@@ -117,7 +117,14 @@ import Testing
             (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--group-by", "dmu"], "--reference cannot be combined with --group-by"),
             (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--period", "dmu"], "--period"),
             (["--model", "additive", "--weights", "x1"], "--weights takes ones, ram, mip, or 3 columns"),
-            (["--model", "sbm"], "invalid value \"sbm\" for --model"),
+            (["--model", "sbn"], "invalid value \"sbn\" for --model"),
+            // Options of one part of the model family refused by the other (never silently ignored).
+            (["--model", "sbm", "--weights", "ram"], "--weights applies to --model additive only"),
+            (["--model", "sbm", "--rts", "fdh"], "--rts fdh works with --model radial or additive"),
+            (["--model", "ddf", "--reference", TolokProcess.dataset("dea_jl_fls_11.csv")], "--reference works with --model radial or additive"),
+            (["--model", "cost", "--peer-counts"], "--peer-counts works with --model radial or additive"),
+            (["--orientation", "non"], "--orientation non needs --model sbm or ddf"),
+            (["--rts", "fdh", "--orientation", "graph"], "--orientation non needs --model sbm or ddf"),
             (["--reference", TolokProcess.dataset("dea_jl_fls_11.csv"), "--super"], "--super with --reference changes nothing"),
         ]
         for (extra, message) in cases {

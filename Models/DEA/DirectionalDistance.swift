@@ -126,7 +126,7 @@ public struct DirectionalDistance: Sendable {
         let beta = solution.objectiveValue
         guard beta.isFinite else { return .failed(.numericalFailure, m: m, s: s) }
         if slacks {
-            let (phaseTwo, cols2) = warm.solve("ddf2", data: data, columns: columns, own: o, rts: rts, build: { build($0, fixed: beta) }, duals: duals)
+            let (phaseTwo, cols2) = warm.solve("ddf2", data: data, columns: columns, own: o, rts: rts, start: cols, build: { build($0, fixed: beta) }, duals: duals)
             // Keep the first stage's point unless the second stage finds real slack (not round-off).
             let k = cols.count
             let before = (k..<(k + m + s)).reduce(0) { $0 + solution.x[$1] }

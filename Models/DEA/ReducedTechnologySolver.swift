@@ -85,6 +85,7 @@ public struct ReducedTechnologySolver: Sendable {
                     out.append(body(o, state.0, Columns(units: reduced, isPrivate: false), &state.1))
                 }
             }
+            DEATrace.log("chunk: \(chunk.count) units, \(state.1.fullSolves) full solves so far in this worker")
             return out
         }
         let flat = scored.flatMap { $0 }
@@ -100,6 +101,8 @@ public struct WarmStarts: Sendable {
     public var bases: [String: Basis] = [:]
     var pool: ReferencePool?
     var carry: [String: [Int]] = [:]
+    /// Restricted programs that were not optimal and were solved over the whole reduced set.
+    public var fullSolves = 0
     public init() {}
 
     /// Solves the program `build(columns)` of unit `own` over the reference `columns`.
@@ -111,7 +114,7 @@ public struct WarmStarts: Sendable {
     /// `duals(solution)` gives the m + s (+ RTS) entries y·aⱼ − cⱼ of a λ column, per profile
     /// variable), the most attractive enter, until none does — then the working-set optimum is
     /// optimal over the whole reduced set (no λ column has a favourable reduced cost).
-    public mutating func solve(_ kind: String, data: DEAData, columns: ReducedTechnologySolver.Columns, own: Int?, rts: ReturnsToScale,
+    public mutating func solve(_ kind: String, data: DEAData, columns: ReducedTechnologySolver.Columns, own: Int?, rts: ReturnsToScale, start: [Int]? = nil,
                                build: ([Int]) -> LinearProgram, duals: (LPSolution) -> [Double]) -> (LPSolution, [Int]) {
         if columns.isPrivate || columns.units.count <= 64 {
             var cols = columns.units
@@ -120,7 +123,7 @@ public struct WarmStarts: Sendable {
         }
         if pool == nil { pool = ReferencePool(data: data, units: columns.units, rts: rts) }
         let pool = self.pool!
-        var cols = carry[kind] ?? Array(columns.units.prefix(2 * data.dimension))
+        var cols = start ?? carry[kind] ?? Array(columns.units.prefix(2 * data.dimension))
         if let own, !cols.contains(own) { cols.append(own) }
         var inSet = Set(cols)
         let first = build(cols)
@@ -132,16 +135,25 @@ public struct WarmStarts: Sendable {
             guard solution.status == .optimal else {
                 // A restricted program that is not optimal (unbounded is final: the full one contains it).
                 if solution.status == .unbounded { return (solution, cols) }
+                fullSolves += 1
                 cols = columns.units
                 if let own, !cols.contains(own) { cols.append(own) }
                 return (SimplexSolver().solve(build(cols)), cols)
             }
             let y = duals(solution)
-            let entering = pool.mostAttractive(duals: y, sense: sense, limit: 8) { inSet.contains($0) }
+            let entering = pool.mostAttractive(duals: y, sense: sense, limit: 16) { inSet.contains($0) }
             if entering.isEmpty || rounds > 500 { break }
+            // Warm start: the previous basis with the entering λ columns (they come first, after
+            // the current ones) nonbasic at 0.
+            var warmBasis: Basis?
+            if let b = solution.basis {
+                let k = cols.count
+                warmBasis = Basis(structural: Array(b.structural[0..<k]) + Array(repeating: .atLower, count: entering.count) + Array(b.structural[k...]),
+                                  rows: b.rows)
+            }
             cols += entering
             inSet.formUnion(entering)
-            solution = SimplexSolver().solve(build(cols))
+            solution = SimplexSolver().solve(build(cols), warmStart: warmBasis)
         }
         // Carry the peers (and the last entrants) to the next unit, at most 6(m + s) columns.
         var next: [Int] = []

@@ -138,7 +138,7 @@ public struct SlacksBasedMeasure: Sendable {
         }
         if orientation != .non {
             let primary = value - (orientation == .input ? 1 : 0)   // −(1/m)ΣS⁻/x (input) or (1/s')ΣS⁺/y (output)
-            let (phaseTwo, cols2) = warm.solve("sbm2", data: data, columns: columns, own: o, rts: rts,
+            let (phaseTwo, cols2) = warm.solve("sbm2", data: data, columns: columns, own: o, rts: rts, start: cols,
                                                build: { buildSecond($0, primary: primary) }, duals: duals)
             // Keep the first stage's point unless the second stage finds real slack (not round-off).
             let k = cols.count

@@ -35,7 +35,7 @@ public struct DEAPlugin: AnalysisPlugin {
         case .ddf: return try runDDF(request)
         case let kind: return try runEconomic(request, kind: kind)
         }
-        for (option, models) in [(o.direction, "ddf"), (o.inputPrices, "cost or profit"), (o.outputPrices, "revenue or profit")]
+        for (option, models) in [(o.direction, "ddf or profit"), (o.inputPrices, "cost or profit"), (o.outputPrices, "revenue or profit")]
         where !(try request.option(option)).isEmpty {
             throw UsageError("--\(option.spec.name) needs --model \(models)")
         }

@@ -132,4 +132,83 @@ import Testing
             #expect(out.status == 2 && out.stderr.contains(message) && out.stderr.split(separator: "\n").count == 1, "\(extra): \(out.stderr)")
         }
     }
+
+    // MARK: --model sbm | ddf | cost | revenue | profit (issue #13 part B)
+
+    /// The CSV rows of a run, by id: column → cell.
+    func rows(_ args: [String]) throws -> [String: [String: String]] {
+        let out = try TolokProcess.run(["run", "dea"] + args + ["--format", "csv"])
+        #expect(out.status == 0, "\(out.stderr)")
+        let lines = out.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        var result: [String: [String: String]] = [:]
+        for line in lines.dropFirst() { result[line[0]] = Dictionary(uniqueKeysWithValues: zip(lines[0], line)) }
+        return result
+    }
+
+    func expectColumn(_ got: [String: [String: String]], _ column: String, _ file: String, _ expected: String,
+                      sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let text = try String(contentsOfFile: TolokProcess.dataset(file), encoding: .utf8)
+        let lines = text.split(separator: "\n").map { $0.split(separator: ",").map(String.init) }
+        let k = try #require(lines[0].firstIndex(of: expected))
+        for line in lines.dropFirst() {
+            let value = try #require(got[line[0]]?[column].flatMap(Double.init), "\(line[0]) \(column)", sourceLocation: sourceLocation)
+            #expect(abs(value - Double(line[k])!) <= 1e-8, "\(line[0]) \(column): \(value) vs \(line[k])", sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func nonRadialModelsFromTheCommandLine() throws {
+        let erg = ["--data", TolokProcess.dataset("dea_jl_erg_8.csv"), "--id", "dmu", "--inputs", "x", "--outputs", "y"]
+        try expectColumn(try rows(erg + ["--model", "sbm", "--orientation", "no", "--rts", "vrs"]), "efficiency", "dea_jl_erg_8.expected.csv", "sbm_non_vrs")
+        try expectColumn(try rows(erg + ["--model", "sbm", "--orientation", "graph"]), "efficiency", "dea_jl_erg_8.expected.csv", "sbm_non_crs")
+        let fls = ["--data", TolokProcess.dataset("dea_jl_fls_11.csv"), "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y", "--model", "ddf"]
+        try expectColumn(try rows(fls + ["--orientation", "non", "--direction", "mean", "--rts", "vrs"]), "beta", "dea_jl_fls_11.expected.csv", "ddf_mean_vrs")
+        try expectColumn(try rows(fls + ["--orientation", "non", "--direction", "unit"]), "beta", "dea_jl_fls_11.expected.csv", "ddf_unit_crs")
+        try expectColumn(try rows(fls + ["--orientation", "output"]), "beta", "dea_jl_fls_11.expected.csv", "ddf_output_crs")
+        // Direction columns: gx1,gx2 then gy (here the observed values again).
+        try expectColumn(try rows(fls + ["--orientation", "non", "--direction", "x1,x2,y"]), "beta", "dea_jl_fls_11.expected.csv", "ddf_observed_crs")
+        let zp = ["--data", TolokProcess.dataset("dea_jl_zofio_prieto_5.csv"), "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y1,y2"]
+        let cost = try rows(zp + ["--model", "cost", "--input-prices", "w1,w2", "--rts", "vrs"])
+        try expectColumn(cost, "cost_efficiency", "dea_jl_zofio_prieto_5.expected.csv", "cost_vrs")
+        try expectColumn(cost, "allocative_efficiency", "dea_jl_zofio_prieto_5.expected.csv", "cost_allocative_vrs")
+        try expectColumn(try rows(zp + ["--model", "revenue", "--output-prices", "p1,p2"]), "revenue_efficiency", "dea_jl_zofio_prieto_5.expected.csv", "revenue_crs")
+        let x2 = ["--data", TolokProcess.dataset("dea_jl_x2_8.csv"), "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y"]
+        try expectColumn(try rows(x2 + ["--model", "profit", "--rts", "vrs", "--input-prices", "w1,w2", "--output-prices", "p"]),
+                         "profit_inefficiency", "dea_jl_x2_8.expected.csv", "profit_observed")
+    }
+
+    @Test func profitDefaultsToVRSAndTakesADirection() throws {
+        // Zofío, Pastor & Aparicio (2013) through DataEnvelopmentAnalysis.jl test/deaprofit.jl: the
+        // direction gx = gy = 1/6 (column g) gives its published Nerlovian decomposition.
+        let base = ["run", "dea", "--data", TolokProcess.dataset("dea_jl_zpa_profit_8.csv"), "--id", "dmu", "--inputs", "x1,x2",
+                    "--outputs", "y1,y2", "--model", "profit", "--input-prices", "w1,w2", "--output-prices", "p1,p2", "--format", "csv"]
+        let plain = try TolokProcess.run(base)
+        let vrs = try TolokProcess.run(base + ["--rts", "vrs"])
+        #expect(plain.status == 0 && plain.stdout == vrs.stdout, "\(plain.stderr)")
+        try expectColumn(try rows(Array(base.dropFirst(2).dropLast(2)) + ["--direction", "g,g,g,g"]),
+                         "profit_inefficiency", "dea_jl_zpa_profit_8.expected.csv", "profit_inefficiency")
+        try expectColumn(try rows(Array(base.dropFirst(2).dropLast(2)) + ["--direction", "g,g,g,g"]),
+                         "allocative_inefficiency", "dea_jl_zpa_profit_8.expected.csv", "allocative_inefficiency")
+    }
+
+    @Test(arguments: [
+        (["--model", "cost"], "--model cost needs --input-prices"),
+        (["--model", "cost", "--input-prices", "w1"], "--input-prices names 1 column(s) for 2 input(s)"),
+        (["--model", "cost", "--input-prices", "w1,neg"], "expected a non-negative number"),
+        (["--model", "revenue"], "--model revenue needs --output-prices"),
+        (["--direction", "unit"], "--direction needs --model ddf"),
+        (["--model", "sbm", "--direction", "unit"], "--direction applies to --model ddf or profit only"),
+        (["--model", "ddf", "--super"], "--super is for --model radial or sbm"),
+        (["--model", "cost", "--input-prices", "w1,w2", "--super"], "--super is for --model radial or sbm"),
+        (["--orientation", "non"], "--orientation non needs --model sbm or ddf"),
+        (["--model", "profit", "--input-prices", "w1,w2", "--output-prices", "p1,p2", "--rts", "crs"], "--model profit needs --rts vrs"),
+        (["--model", "ddf", "--direction", "w1,w2"], "--direction takes observed, unit, mean, or 4 columns"),
+        (["--model", "sbm", "--scale"], "--scale is for --model radial"),
+    ])
+    func nonRadialRefusals(_ extra: [String], _ message: String) throws {
+        let f = try folder.file("z.csv", "dmu,x1,x2,y1,y2,w1,w2,p1,p2,neg\nA,5,3,7,4,2,1,3,2,-1\nB,2,4,10,8,2,1,3,2,1\nC,4,2,8,10,2,1,3,2,1\n")
+        let out = try TolokProcess.run(["run", "dea", "--data", f, "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y1,y2"] + extra)
+        #expect(out.status == 2, "\(extra): \(out.stdout)")
+        #expect(out.stderr.contains(message), "\(extra): \(out.stderr)")
+        #expect(out.stderr.split(separator: "\n").count == 1, "one line: \(out.stderr)")
+    }
 }

@@ -5,6 +5,7 @@ Nothing here computes a result: every number in the notebooks comes from `tolok`
 """
 from __future__ import annotations
 
+import decimal
 import json
 import math
 import os
@@ -33,8 +34,11 @@ def repo_root(start: pathlib.Path | None = None) -> pathlib.Path:
 class Result:
     """One `tolok run ... --format json` document."""
 
-    def __init__(self, doc: dict, command: str):
+    def __init__(self, doc: dict, command: str, exact: dict | None = None):
         self.doc = doc
+        # The same document with every non-integer number as a decimal.Decimal (money keeps its
+        # exact cents: docs/OUTPUT.md writes them as decimal digits).
+        self.exact = exact if exact is not None else doc
         self.command = command
         self.plugin = doc["plugin"]
         self.parameters = doc["parameters"]
@@ -113,7 +117,7 @@ class Tolok:
                               capture_output=True, text=True)
         if done.returncode != 0:
             raise RuntimeError(f"tolok exited with status {done.returncode}: {done.stderr.strip()}")
-        return Result(json.loads(done.stdout), command)
+        return Result(json.loads(done.stdout), command, exact=json.loads(done.stdout, parse_float=decimal.Decimal))
 
 
 class Checks:

@@ -15,7 +15,7 @@ public struct DEAPlugin: AnalysisPlugin {
     public let descriptor = PluginDescriptor(
         id: "dea",
         version: "1.0.0",
-        summary: "Data envelopment analysis: efficiency, slacks, targets, peers, weights, scale, super-efficiency, Malmquist",
+        summary: "Data envelopment analysis: radial, FDH, additive, SBM, directional distance, cost/revenue/profit; slacks, targets, peers, weights, scale, super-efficiency, Malmquist",
         options: options,
         references: [
             "Charnes, A., Cooper, W.W. & Rhodes, E. (1978). Measuring the efficiency of decision making units. EJOR 2(6), 429-444.",
@@ -24,6 +24,13 @@ public struct DEAPlugin: AnalysisPlugin {
             "Andersen, P. & Petersen, N.C. (1993). A procedure for ranking efficient units in DEA. Management Science 39(10), 1261-1264.",
             "Färe, R., Grosskopf, S., Norris, M. & Zhang, Z. (1994). Productivity growth, technical progress, and efficiency change in industrialized countries. AER 84(1), 66-83.",
             "Cooper, W.W., Seiford, L.M. & Tone, K. (2007). Data Envelopment Analysis, 2nd ed. Springer.",
+            "Deprins, D., Simar, L. & Tulkens, H. (1984). Measuring labor efficiency in post offices. In Marchand, Pestieau & Tulkens (eds.), The Performance of Public Enterprises, 243-267. North-Holland.",
+            "Charnes, A., Cooper, W.W., Golany, B., Seiford, L. & Stutz, J. (1985). Foundations of data envelopment analysis for Pareto-Koopmans efficient empirical production functions. Journal of Econometrics 30(1-2), 91-107.",
+            "Cooper, W.W., Park, K.S. & Pastor, J.T. (1999). RAM: a range adjusted measure of inefficiency for use with additive models. Journal of Productivity Analysis 11(1), 5-42.",
+            "Tone, K. (2001). A slacks-based measure of efficiency in data envelopment analysis. EJOR 130(3), 498-509.",
+            "Tone, K. (2002). A slacks-based measure of super-efficiency in data envelopment analysis. EJOR 143(1), 32-41.",
+            "Chambers, R.G., Chung, Y. & Färe, R. (1996). Benefit and distance functions. Journal of Economic Theory 70(2), 407-419.",
+            "Chambers, R.G., Chung, Y. & Färe, R. (1998). Profit, directional distance functions, and Nerlovian efficiency. JOTA 98(2), 351-364.",
         ],
         tables: ["units", "pairs", "peers"])
 

@@ -125,7 +125,11 @@ public struct DirectionalDistance: Sendable {
         guard status == .ok else { return .failed(status, m: m, s: s) }
         let beta = solution.objectiveValue
         guard beta.isFinite else { return .failed(.numericalFailure, m: m, s: s) }
-        if slacks {
+        // Complementary slackness: a slack whose row has a nonzero optimal dual (its reduced cost
+        // ∓yₜ) is zero in every optimal solution, so when all rows have one the second stage
+        // cannot find slack and is skipped.
+        let slackFree = (0..<d).allSatisfy { abs(solution.rowDuals[$0]) > 1e-7 }
+        if slacks && !slackFree {
             let (phaseTwo, cols2) = warm.solve("ddf2", data: data, columns: columns, own: o, rts: rts, start: cols, build: { build($0, fixed: beta) }, duals: duals)
             // Keep the first stage's point unless the second stage finds real slack (not round-off).
             let k = cols.count

@@ -101,6 +101,10 @@ public struct WarmStarts: Sendable {
     public var bases: [String: Basis] = [:]
     var pool: ReferencePool?
     var carry: [String: [Int]] = [:]
+    /// The final basis of the last unit's program of each kind, by reference unit (λ columns),
+    /// the statuses of the other variables, and the rows: the next unit's first program over
+    /// the carried columns starts from it (the radial engine's basis carry).
+    var carryBasis: [String: (units: [Int: Basis.VariableStatus], tail: [Basis.VariableStatus], rows: [Basis.VariableStatus])] = [:]
     /// Restricted programs that were not optimal and were solved over the whole reduced set.
     public var fullSolves = 0
     public init() {}
@@ -128,7 +132,16 @@ public struct WarmStarts: Sendable {
         var inSet = Set(cols)
         let first = build(cols)
         let sense = first.sense
-        var solution = SimplexSolver().solve(first)
+        var firstWarm: Basis?
+        if start == nil, let previous = carryBasis[kind], previous.rows.count == first.constraintCount,
+           previous.tail.count == first.variableCount - cols.count {
+            let structural = cols.map { previous.units[$0] ?? .atLower } + previous.tail
+            if structural.reduce(0, { $0 + ($1 == .basic ? 1 : 0) }) + previous.rows.reduce(0, { $0 + ($1 == .basic ? 1 : 0) }) <= first.constraintCount {
+                firstWarm = Basis(structural: structural, rows: previous.rows)
+            }
+        }
+        var solution = SimplexSolver().solve(first, warmStart: firstWarm)
+        if solution.status != .optimal && firstWarm != nil { solution = SimplexSolver().solve(first) }
         var rounds = 0
         while true {
             rounds += 1
@@ -160,6 +173,11 @@ public struct WarmStarts: Sendable {
         for (c, j) in cols.enumerated() where j != own && solution.x[c] > DEATolerance.classification { next.append(j) }
         for j in cols.reversed() where j != own && !next.contains(j) && next.count < 6 * data.dimension { next.append(j) }
         carry[kind] = next
+        if let b = solution.basis {
+            var units: [Int: Basis.VariableStatus] = [:]
+            for (c, j) in cols.enumerated() where j != own && b.structural[c] != .atLower { units[j] = b.structural[c] }
+            carryBasis[kind] = (units, Array(b.structural[cols.count...]), b.rows)
+        }
         return (solution, cols)
     }
 

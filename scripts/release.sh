@@ -32,8 +32,8 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need[@]}" >/dev/null
 fi
-VERSION=$(sed -n 's/^ *static let string = "\(.*\)"/\1/p' Sources/tolok/TolokCommand.swift)
-[ -n "$VERSION" ] || { echo "release.sh: cannot read the version from Sources/tolok/TolokCommand.swift" >&2; exit 1; }
+VERSION=$(sed -n 's/^ *public static let string = "\(.*\)"/\1/p' Sources/TolokCore/Host/TolokVersion.swift)
+[ -n "$VERSION" ] || { echo "release.sh: cannot read the version from Sources/TolokCore/Host/TolokVersion.swift" >&2; exit 1; }
 ARCH=$(uname -m)
 case "$ARCH" in x86_64) DEBARCH=amd64 ;; aarch64) DEBARCH=arm64 ;; *) DEBARCH=$ARCH ;; esac
 

@@ -89,6 +89,8 @@ extension DEAPlugin {
                 : model.score(deaData, units: evaluated, reference: reference)
             result = AdditiveReport(technology: technology == .fdh ? "FDH" : rts.rawValue.uppercased(), weights: weightWords.isEmpty ? "ones" : weightWords.joined(separator: ","), columns: names,
                                     ids: ids, peerIds: peerIds, scores: scores, hasReference: hasReference).result(descriptor: descriptor)
+            // The effective returns to scale (vrs when --rts was not given), echoed in place of the default.
+            if technology == nil { result.parameters.append(("rts", .text(rts.rawValue))) }
         case (.radial, .fdh):
             let model = FDHModel(orientation: orientation, superEfficiency: superEfficiency)
             scores = model.score(deaData, units: evaluated, reference: hasReference ? reference : nil)

@@ -31,8 +31,11 @@ extension DEAPlugin {
         if economic == .profit {
             model.profitDirection = try ddfDirection(request, words: try request.option(o.direction), m: m, s: s)
         }
-        return EconomicReport(model: model, columns: input.columns, ids: input.ids, scores: model.score(input.data))
+        var result = EconomicReport(model: model, columns: input.columns, ids: input.ids, scores: model.score(input.data))
             .result(descriptor: descriptor)
+        // Profit runs under VRS whatever the declared default: echo the effective value.
+        if economic == .profit { result.parameters.append(("rts", .text(input.rts.rawValue))) }
+        return result
     }
 }
 

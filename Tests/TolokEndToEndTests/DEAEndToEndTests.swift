@@ -176,6 +176,25 @@ import Testing
                          "profit_inefficiency", "dea_jl_x2_8.expected.csv", "profit_observed")
     }
 
+    @Test func theEchoedReturnsToScaleIsTheEffectiveOne() throws {
+        // --model additive and --model profit run under VRS unless --rts says otherwise: the JSON
+        // echo says vrs, not the declared default crs.
+        let fls = ["run", "dea", "--data", TolokProcess.dataset("dea_jl_fls_11.csv"), "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y", "--format", "json"]
+        func rts(_ extra: [String]) throws -> String? {
+            let out = try TolokProcess.run(fls + extra)
+            let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any]
+            return (object?["parameters"] as? [String: Any])?["rts"] as? String
+        }
+        #expect(try rts(["--model", "additive"]) == "vrs")
+        #expect(try rts(["--model", "additive", "--rts", "crs"]) == "crs")
+        #expect(try rts([]) == "crs")
+        let zpa = ["run", "dea", "--data", TolokProcess.dataset("dea_jl_zpa_profit_8.csv"), "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y1,y2",
+                   "--model", "profit", "--input-prices", "w1,w2", "--output-prices", "p1,p2", "--format", "json"]
+        let out = try TolokProcess.run(zpa)
+        #expect(out.stdout.contains("\"rts\":\"vrs\""), "\(out.stdout.prefix(300))")
+        #expect(!out.stdout.contains("\"rts\":\"crs\""))
+    }
+
     @Test func profitDefaultsToVRSAndTakesADirection() throws {
         // Zofío, Pastor & Aparicio (2013) through DataEnvelopmentAnalysis.jl test/deaprofit.jl: the
         // direction gx = gy = 1/6 (column g) gives its published Nerlovian decomposition.

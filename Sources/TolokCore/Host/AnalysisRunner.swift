@@ -63,7 +63,10 @@ public enum AnalysisRunner {
             default: echoed.append((name, .text(value.commandLineText)))
             }
         }
-        result.parameters = echoed + result.parameters.filter { p in !echoed.contains { $0.name == p.name } }
+        // A value the plugin reports for an option is the effective one (a default that depends on
+        // another option, e.g. dea's --rts under --model additive): it replaces the parsed default.
+        let effective = echoed.map { p in result.parameters.first { $0.name == p.name } ?? p }
+        result.parameters = effective + result.parameters.filter { p in !echoed.contains { $0.name == p.name } }
         return result
     }
 

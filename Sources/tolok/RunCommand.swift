@@ -34,7 +34,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
-    @Option(help: "Text encoding of the data files.") var encoding: TextEncoding = .utf8
+    @Option(help: "Text encoding of the data files (default: UTF-8, and Windows-1252, with a note, for a file that is not valid UTF-8).") var encoding: TextEncoding?
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
     @Flag(help: "Exit with status 3 (after writing the output) when any unit or fit is not ok: infeasible, not converged, missing data, … .") var strict = false
     @OptionGroup var search: PluginSearchOptions

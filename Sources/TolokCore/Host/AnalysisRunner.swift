@@ -37,18 +37,26 @@ public enum AnalysisRunner {
         if fromStandardInput.count > 1 {
             throw UsageError("\(fromStandardInput.joined(separator: " and ")) both read standard input (-); standard input can be read once: give all but one of them a file")
         }
-        let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
+        // Every file of the run is read first: their number format is decided once, over all of them.
+        let undecided = try CSVLoader.loadUndecided(path: invocation.dataPath, options: invocation.csvOptions)
+        var fileNames: [String] = [], undecidedFiles: [Dataset] = []
+        for spec in descriptor.parameters where spec.kind == .file {
+            if let path = parameters.text(spec.name) {
+                fileNames.append(spec.name)
+                undecidedFiles.append(try CSVLoader.loadUndecided(path: path, options: invocation.csvOptions))
+            }
+        }
+        let decided = RunNumberFormat.decide([undecided] + undecidedFiles, forced: invocation.csvOptions.numberFormat)
+        let dataset = decided[0]
         if let id = invocation.idColumn { _ = try dataset.column(id) }
         try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
         var files: [String: Dataset] = [:]
-        for spec in descriptor.parameters where spec.kind == .file {
-            if let path = parameters.text(spec.name) {
-                files[spec.name] = try CSVLoader.load(path: path, options: invocation.csvOptions)
-            }
-        }
+        for (name, file) in zip(fileNames, decided.dropFirst()) { files[name] = file }
+        let readingNotes = decided.flatMap(\.notes)
         let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,
                                       progress: invocation.progress)
         var result = try plugin.run(request)
+        result.notes += readingNotes.filter { !result.notes.contains($0) }
         // The declared tables are the contract `--table`, `describe` and the schemas rely on.
         if let stray = result.tables.first(where: { !descriptor.tables.contains($0.name) }) {
             throw InternalError("plugin \(descriptor.id) returned a table \"\(stray.name)\" it does not declare (it declares: \(descriptor.tables.joined(separator: ", ")))")

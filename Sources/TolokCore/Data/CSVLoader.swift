@@ -88,7 +88,7 @@ public enum CSVLoader {
             tokenizer = CSVTokenizer(bytes: TextEncoding.windows1252.utf8Bytes(bytes), source: source)
             delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
             records = try tokenizer.records(delimiter: delimiter)
-            notes.append("\(OutputText.excerpt(source, limit: 60)): read as Windows-1252: not valid UTF-8 (first bad byte on line \(bad.line)); pass --encoding utf-8 or --encoding windows-1252 to choose")
+            notes.append("\(OutputText.excerpt(source, limit: 200)): read as Windows-1252: not valid UTF-8 (first bad byte on line \(bad.line)); pass --encoding utf-8 or --encoding windows-1252 to choose")
         }
         guard let header = records.first else {
             throw DataError(source: source, expected: "a header row and data rows (the file is empty)")

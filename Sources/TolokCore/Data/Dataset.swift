@@ -123,10 +123,20 @@ public struct Dataset: Sendable {
         return column.raw.map { Column.isMissing($0) ? "" : $0 }
     }
 
-    /// Unit identifiers: the `idColumn`'s text, or "1", "2", … when none is given.
+    /// Unit identifiers: the `idColumn`'s text; when none is given, the column found by its name
+    /// (``IdAliases``: exactly one `id`/`dmu`/`branch`/`cabang`/`nama`/… column whose cells are
+    /// unique; several such columns are a ``DataError`` naming them and `--id`), else "1", "2", ….
     /// Ids must be unique; when `within` names a period column they must be unique per period.
     public func ids(column idColumn: String?, uniqueWithin periodColumn: String? = nil) throws -> [String] {
-        guard let idColumn else { return (0..<rowCount).map { String($0 + 1) } }
+        guard let idColumn else {
+            switch IdAliases.find(in: self) {
+            case .one(let name) where periodColumn == nil: return try ids(column: name)
+            case .several(let names):
+                throw DataError(source: source, column: names[0],
+                                expected: "one id column, found \(names.map { "\"\(OutputText.excerpt($0, limit: 40))\"" }.joined(separator: " and ")) (choose one with --id COLUMN)")
+            default: return (0..<rowCount).map { String($0 + 1) }
+            }
+        }
         let ids = try texts(idColumn)
         let periods = try periodColumn.map { try texts($0) }
         var seen: [String: Int] = [:]

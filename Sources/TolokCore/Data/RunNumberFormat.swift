@@ -18,7 +18,7 @@ public struct NumberFormatEvidence: Sendable, Equatable {
 
     /// Words for a message; the file is named when it is not `relativeTo`.
     func text(relativeTo file: String?) -> String {
-        let of = file == source ? "" : " of \(OutputText.excerpt(source, limit: 60))"
+        let of = file == source ? "" : " of \(OutputText.excerpt(source, limit: 200))"
         return "column \"\(OutputText.excerpt(column, limit: 40))\"\(of) has \"\(OutputText.excerpt(cell, limit: 20))\" on line \(line)"
     }
 }
@@ -125,7 +125,7 @@ public struct RunNumberFormat: Sendable, Equatable {
             let names = decidedNames.prefix(5).map { "\"\(OutputText.excerpt($0, limit: 40))\"" }.joined(separator: ", ")
                 + (decidedNames.count > 5 ? ", … (\(decidedNames.count) columns)" : "")
             let what = format == .decimalComma ? "a decimal comma" : "a decimal point"
-            notes.append("\(OutputText.excerpt(dataset.source, limit: 60)): \(decidedNames.count == 1 ? "column" : "columns") \(names) read with \(what) "
+            notes.append("\(OutputText.excerpt(dataset.source, limit: 200)): \(decidedNames.count == 1 ? "column" : "columns") \(names) read with \(what) "
                          + "(\"\(OutputText.excerpt(example.cell, limit: 20))\" is \(NumberFormatEvidence.plain(example.value))), as \(decider); "
                          + "pass --decimal-point or --decimal-comma to choose")
         }

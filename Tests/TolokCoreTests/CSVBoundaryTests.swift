@@ -134,3 +134,37 @@ import Testing
         #expect(e3.description.contains("got \"1\\n2\""))
     }
 }
+
+/// Issue #10: total rows and id columns found by name.
+@Suite struct TotalRowsAndIdAliasTests {
+    @Test func totalLabels() {
+        for label in ["TOTAL", "Total", " jumlah ", "Grand Total", "SUBTOTAL", "Sub-Total", "sub total", "Total Keseluruhan", "Total Jakarta", "JUMLAH:", "total_cabang"] {
+            #expect(TotalRows.isTotalLabel(label), "\(label)")
+        }
+        for label in ["Totalindo", "Jakarta Total", "Subang", "Jumlahan", "A", ""] {
+            #expect(!TotalRows.isTotalLabel(label), "\(label)")
+        }
+    }
+
+    @Test func sumRowsNeedFourRowsAndExactSums() throws {
+        let total = try CSVLoader.parse(text: "b,x,y\nA,1,2.5\nB,2,3.25\nC,3,1\nT,6,6.75\n", source: "t.csv")
+        #expect(TotalRows.refusal(in: total, labelColumn: "b", numericColumns: ["x", "y"])?.description
+                == "t.csv: line 5 (data row 4): expected a unit's row, not a total row (its \"x\", \"y\" are the sums of the other rows); remove the row or pass --keep-total-rows")
+        // Off by one in the last printed digit: not a total; three rows: never judged by sums.
+        let near = try CSVLoader.parse(text: "b,x,y\nA,1,2.5\nB,2,3.25\nC,3,1\nT,6,6.76\n")
+        #expect(TotalRows.refusal(in: near, labelColumn: "b", numericColumns: ["x", "y"]) == nil)
+        let three = try CSVLoader.parse(text: "b,x,y\nA,1,1\nB,1,1\nC,2,2\n")
+        #expect(TotalRows.refusal(in: three, labelColumn: "b", numericColumns: ["x", "y"]) == nil)
+        // One column is not enough evidence.
+        #expect(TotalRows.refusal(in: total, labelColumn: "b", numericColumns: ["x"]) == nil)
+    }
+
+    @Test func idColumnsByName() throws {
+        #expect(IdAliases.find(in: try CSVLoader.parse(text: "Kantor_Cabang,x\nA,1\nB,2\n")) == .one("Kantor_Cabang"))
+        #expect(IdAliases.find(in: try CSVLoader.parse(text: "dmu,nama,x\nA,a,1\nB,b,2\n")) == .several(["dmu", "nama"]))
+        #expect(IdAliases.find(in: try CSVLoader.parse(text: "loan,branch,x\n1,A,1\n2,A,2\n")) == .none)
+        #expect(try CSVLoader.parse(text: "cabang,x\nMedan,1\nPadang,2\n").ids(column: nil) == ["Medan", "Padang"])
+        #expect(throws: DataError.self) { try CSVLoader.parse(text: "dmu,nama,x\nA,a,1\nB,b,2\n").ids(column: nil) }
+        #expect(try CSVLoader.parse(text: "x,y\n1,2\n3,4\n").ids(column: nil) == ["1", "2"])
+    }
+}

@@ -86,11 +86,11 @@ import Testing
         let o = try TolokProcess.run(["run", "dea", "--data", sub, "--id", "cabang", "--inputs", "staff,cost", "--outputs", "premium"])
         #expect(o.status == 2)
         #expect(o.stderr == "tolok: \(sub): line 3 (data row 2), column \"cabang\": expected a unit's row, not a total or subtotal row (\"Subtotal Jawa\" names a total); remove the row or pass --keep-total-rows, got \"Subtotal Jawa\"\n")
-        // A last row whose every model column is the sum of the other rows, whatever its name.
-        let sums = try folder.file("sums.csv", "branch,staff,cost,premium\nA,10,100.5,50\nB,20,300.25,70\nC,30,200,90\nSemua,60,600.75,210\n")
+        // A last row whose every model column is the sum of the other rows, whatever its name (four rows or more).
+        let sums = try folder.file("sums.csv", "branch,staff,cost,premium\nA,10,100.5,50\nB,20,300.25,70\nC,30,200,90\nD,5,50,10\nSemua,65,650.75,220\n")
         let s = try TolokProcess.run(["run", "dea", "--data", sums, "--id", "branch", "--inputs", "staff,cost", "--outputs", "premium"])
         #expect(s.status == 2)
-        #expect(s.stderr == "tolok: \(sums): line 5 (data row 4): expected a unit's row, not a total row (its \"staff\", \"cost\", \"premium\" are the sums of the other rows); remove the row or pass --keep-total-rows\n")
+        #expect(s.stderr == "tolok: \(sums): line 6 (data row 5): expected a unit's row, not a total row (its \"staff\", \"cost\", \"premium\" are the sums of the other rows); remove the row or pass --keep-total-rows\n")
     }
 
     // MARK: Empty rows, encodings

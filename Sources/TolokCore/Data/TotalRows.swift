@@ -21,9 +21,10 @@ public enum TotalRows {
     /// The first row that looks like a total, as a refusal (`nil` when there is none).
     /// - `labelColumn`: a text column whose cell names the row (the id column); a cell there that
     ///   ``isTotalLabel(_:)`` names it a total row.
-    /// - `numericColumns`: when there are at least three rows and two of these columns have a value
+    /// - `numericColumns`: when there are at least four rows (three units and the total) and two of these columns have a value
     ///   in the first or last row, that row is a total row when each of its values equals the sum of
-    ///   the other rows' values within the cells' printed precision (and some sum is not zero).
+    ///   the other rows' values to the printed precision of its cell (half a unit of its last digit)
+    ///   and some sum is not zero.
     public static func refusal(in dataset: Dataset, labelColumn: String?, numericColumns: [String]) -> DataError? {
         let advice = "remove the row or pass --keep-total-rows"
         if let labelColumn, let column = try? dataset.column(labelColumn), !column.isNumeric,
@@ -33,23 +34,21 @@ public enum TotalRows {
                                      got: column.raw[r])
         }
         let n = dataset.rowCount
-        guard n >= 3 else { return nil }
+        guard n >= 4 else { return nil }
         let columns = numericColumns.compactMap { try? dataset.column($0) }.filter(\.isNumeric)
         for r in Set([n - 1, 0]).sorted(by: >) {
             var compared: [String] = []
             var allEqual = true, anyNonZero = false
             for c in columns {
                 guard case .numeric(let values) = c.values, let x = values[r], x.isFinite else { continue }
-                var others = 0.0, decimals = 0, finite = true
+                var others = 0.0, finite = true
                 for (k, v) in values.enumerated() where k != r {
                     guard let v else { continue }
                     guard v.isFinite else { finite = false; break }
                     others += v
-                    decimals = max(decimals, printedDecimals(c.raw[k]))
                 }
                 guard finite else { allEqual = false; break }
-                decimals = max(decimals, printedDecimals(c.raw[r]))
-                let tolerance = 0.5 * pow(10, -Double(decimals)) * Double(n) + 1e-9 * abs(others)
+                let tolerance = 0.5 * pow(10, -Double(printedDecimals(c.raw[r]))) + 1e-9 * abs(others)
                 compared.append(c.name)
                 if others != 0 { anyNonZero = true }
                 if abs(x - others) > tolerance { allEqual = false; break }

@@ -102,7 +102,10 @@ public struct RunNumberFormat: Sendable, Equatable {
         for (k, c) in columns.enumerated() {
             guard let r = c.ambiguousRow else { continue }
             let values: Column.Values
-            if c.isNumeric, let numbers = CSVLoader.type(c.raw, format: format).numbers {
+            if c.isNumeric {
+                // Every cell of an undecided column reads in both formats; should one not, the
+                // column stays undecided (refused when used) rather than half re-read.
+                guard let numbers = CSVLoader.type(c.raw, format: format).numbers else { continue }
                 values = .numeric(numbers)
             } else {
                 values = c.values

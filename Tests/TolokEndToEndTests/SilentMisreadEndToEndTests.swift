@@ -42,6 +42,21 @@ import Testing
         #expect(refused.stderr == "tolok: \(statements): line 2 (data row 1), column \"kredit\": expected a number with one reading: it is 250 with a decimal point and 250000 with a decimal comma, and no other cell of the run decides; pass --decimal-point or --decimal-comma, got \"250.000\"\n")
     }
 
+    @Test func rupiahCreditsFollowTheRunToo() throws {
+        // `Rp 250.000` credits (text with a currency mark) decide nothing alone either.
+        let statements = try folder.file("rp.csv", """
+            bank;nama debitur;no rekening;tanggal;keterangan;debet;kredit;baki debet;user id
+            Bank Penyalur;Ade Putra Agung;0012345678;20/03/2023;setoran debitur;;Rp 250.000;0;7199051
+            Bank Penyalur;Ade Putra Agung;0012345678;18/07/2023;setoran debitur;;Rp 600.000;0;7199051
+
+            """)
+        let ledger = TolokProcess.dataset("insurance/recoveries_seed004_ledger.csv")
+        let splits = TolokProcess.dataset("insurance/recoveries_seed004_splits.csv")
+        let o = try TolokProcess.run(["run", "recoveries", "--data", ledger, "--statements", statements, "--splits", splits, "--format", "csv"])
+        #expect(o.status == 0, "\(o.stderr)")
+        #expect(column(o.stdout, "gross_recoveries") == ["850000.00"], "\(o.stdout)")
+    }
+
     @Test func conflictingFilesAreRefusedNamingBoth() throws {
         // dea --reference: the data shows decimal points, the reference decimal commas, and x has
         // cells that read either way.
@@ -79,6 +94,16 @@ import Testing
         // Without the TOTAL row the numbers are those of the three branches.
         let clean = try folder.file("clean.csv", "branch,staff,cost,premium\nA,10,100,50\nB,20,300,70\nC,30,200,90\n")
         #expect(try TolokProcess.run(["run", "dea", "--data", clean, "--id", "branch", "--inputs", "staff,cost", "--outputs", "premium"]).status == 0)
+    }
+
+    @Test func aTotalRowBelowTheBranchReportIsRefused() throws {
+        // The issue's case: a TOTAL row in a branch file would be an efficient "branch", a peer of
+        // the others, doubling the company total.
+        let text = try String(contentsOfFile: TolokProcess.dataset("branches/branches_2025.csv"), encoding: .utf8)
+        let f = try folder.file("branches_total.csv", text + "TOTAL,1845,405661.19,151388.98,36498.34,24801.09,9050.15,98756.43,22281.12,42034.87,42122.99,14975.28,15084.76,8748.84,2053.46\n")
+        let o = try TolokProcess.run(["run", "branch-comparison", "--data", f])
+        #expect(o.status == 2)
+        #expect(o.stderr == "tolok: \(f): line 26 (data row 25), column \"branch\": expected a unit's row, not a total or subtotal row (\"TOTAL\" names a total); remove the row or pass --keep-total-rows, got \"TOTAL\"\n")
     }
 
     @Test func subtotalLabelsAndSumRowsAreRefused() throws {

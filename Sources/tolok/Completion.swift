@@ -41,7 +41,7 @@ enum Completion {
             }
         }
         let used = Set(words.filter { $0.hasPrefix("--") }.map { String($0.dropFirst(2)) })
-        let host = ["--data", "--id", "--format", "--output", "--table", "--decimal-comma", "--delimiter", "--progress", "--plugin-path"]
+        let host = ["--data", "--id", "--format", "--output", "--table", "--decimal-comma", "--delimiter", "--keep-total-rows", "--progress", "--plugin-path"]
         let own = d.parameters.filter { !used.contains($0.name) || $0.kind == .columns || $0.kind == .list }.map { "--" + $0.name }
         return (own + host.filter { !used.contains(String($0.dropFirst(2))) }).filter { $0.hasPrefix(prefix) }
     }

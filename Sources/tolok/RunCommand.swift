@@ -34,7 +34,8 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
-    @Option(help: "Text encoding of the data files.") var encoding: TextEncoding = .utf8
+    @Option(help: "Text encoding of the data files (default: UTF-8, and Windows-1252, with a note, for a file that is not valid UTF-8).") var encoding: TextEncoding?
+    @Flag(name: .customLong("keep-total-rows"), help: "Read total and subtotal rows (TOTAL, JUMLAH, Subtotal, or a row of the other rows' sums) as units; refused by default.") var keepTotalRows = false
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
     @Flag(help: "Exit with status 3 (after writing the output) when any unit or fit is not ok: infeasible, not converged, missing data, … .") var strict = false
     @OptionGroup var search: PluginSearchOptions
@@ -54,7 +55,9 @@ struct RunCommand: ParsableCommand {
         if decimalComma && decimalPoint {
             throw UsageError("--decimal-comma and --decimal-point contradict each other; pass one")
         }
-        // The output format, and what pdf needs, are checked before any work.
+        // The output file (not a folder, in a folder that exists), the output format, and what
+        // pdf needs are checked before any work.
+        if let output, output != "-" { try AtomicFile.checkDestination(output) }
         let format = format ?? output.flatMap(OutputFormat.inferred(fromFileName:)) ?? .table
         if format == .pdf {
             guard let output, output != "-" else { throw UsageError("--format pdf writes a file: give --output FILE.pdf") }
@@ -65,6 +68,7 @@ struct RunCommand: ParsableCommand {
             csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : decimalPoint ? .decimalPoint : nil,
                                    encoding: encoding),
             pluginArguments: pluginArguments)
+        invocation.keepTotalRows = keepTotalRows
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
         let result = try AnalysisRunner.run(invocation, registry: registry)
         if format == .pdf, let output {

@@ -63,7 +63,7 @@ import Testing
     }
 
     @Test func invalidUTF8IsAnError() {
-        #expect(throws: DataError.self) { try CSVLoader.parse(bytes: Array("a\n".utf8) + [0xFF, 0x0A], source: "x", options: CSVOptions()) }
+        #expect(throws: DataError.self) { try CSVLoader.parse(bytes: Array("a\n".utf8) + [0xFF, 0x0A], source: "x", options: CSVOptions(encoding: .utf8)) }
     }
 }
 
@@ -94,12 +94,17 @@ import Testing
     @Test func detectionOnlyWhenUnambiguous() throws {
         // Thousands dots with a decimal comma: unambiguous (the column is read with a decimal comma).
         #expect(try CSVLoader.parse(text: "a,b\n\"303.218.002,35\",1\n").numbers("a") == [303_218_002.35])
-        // `15.131` alone stays fifteen point one three one.
-        #expect(try CSVLoader.parse(text: "a,b\n15.131,2\n").numbers("a") == [15.131])
+        // `15.131` alone in a comma-separated file is fifteen point one three one (a decimal comma
+        // would be quoted there), and the notes say why; in a semicolon file it is refused (issue #10).
+        let c = try CSVLoader.parse(text: "a,b\n15.131,2\n", source: "c.csv")
+        #expect(try c.numbers("a") == [15.131])
+        #expect(c.notes == ["c.csv: column \"a\" read with a decimal point (\"15.131\" is 15.131), as the file is comma-separated (where a decimal comma would be quoted); pass --decimal-point or --decimal-comma to choose"])
+        #expect(throws: DataError.self) { try CSVLoader.parse(text: "a;b\n15.131;2\n").numbers("a") }
+        #expect(try CSVLoader.parse(text: "a;b\n15.131;2.25\n").numbers("a") == [15.131])
         // `12,5` in a semicolon file is a decimal comma; `"1,500"` in a comma file is not guessed.
         #expect(try CSVLoader.parse(text: "a;b\n12,5;1\n").numbers("a") == [12.5])
         #expect(!(try CSVLoader.parse(text: "a,b\n\"1,500\",1\n").column("a").isNumeric))
-        let d = try CSVLoader.parse(text: "x;y\n15.131;1\n")
+        let d = try CSVLoader.parse(text: "x;y\n15.131;1\n", options: CSVOptions(numberFormat: .decimalPoint))
         #expect(try d.numbers("x") == [15.131])
         let forced = try CSVLoader.parse(text: "x;y\n15.131;1\n", options: CSVOptions(numberFormat: .decimalComma))
         #expect(try forced.numbers("x") == [15131])

@@ -33,7 +33,10 @@ private func expectDataError(_ fragments: [String], sourceLocation: SourceLocati
     }
 
     @Test func rejectsWhatIsNotAnAmount() {
-        for bad in ["", "abc", "1.2.3", "3.03E+08", "1,234.50", "(-5)", "--1", "1 000"] {
+        // `1,234.50` (English thousands) and `1.234.567` (thousands dots) are amounts since issue #10.
+        #expect(MoneyText.parse("1,234.50", format: .decimalPoint) == Decimal(string: "1234.5"))
+        #expect(MoneyText.parse("Rp 1.234.567", format: .decimalPoint) == Decimal(1_234_567))
+        for bad in ["", "abc", "1.2.3", "3.03E+08", "1,23.50", "(-5)", "--1", "1 000"] {
             #expect(MoneyText.parse(bad, format: .decimalPoint) == nil, "\(bad)")
         }
         for bad in ["1.22.333,00", "1,2,3", "12.5", ",5", "1e3"] {
@@ -84,9 +87,10 @@ private func expectDataError(_ fragments: [String], sourceLocation: SourceLocati
         }
         // `1.500.000` has only one reading (thousands dots): its column is read with a decimal comma.
         #expect(try CSVLoader.parse(text: "a,b\n1.500.000,2\n").requiredAmounts("a") == [1_500_000])
-        // In a column that is not numbers, the cell that looks like a decimal comma gets the hint.
-        let point = try CSVLoader.parse(text: "a,b\n1.500.000,2\nabc,3\n", source: "p.csv")
-        expectDataError(["p.csv: line 2 (data row 1), column \"a\"", "--decimal-comma", "got \"1.500.000\""]) {
+        // In a column that is not numbers, the cell that looks like a decimal comma gets the hint
+        // (`1.500.000` itself is read in either format since issue #10).
+        let point = try CSVLoader.parse(text: "a,b\n1.500,5,2\nabc,3\n".replacingOccurrences(of: "1.500,5", with: "\"1.500,5\""), source: "p.csv", options: CSVOptions(numberFormat: .decimalPoint))
+        expectDataError(["p.csv: line 2 (data row 1), column \"a\"", "--decimal-comma", "got \"1.500,5\""]) {
             _ = try point.requiredAmounts("a")
         }
         let counts = try CSVLoader.parse(text: "n\n3\n4.5\n", source: "n.csv")

@@ -118,13 +118,14 @@ public struct RecoveriesPlugin: AnalysisPlugin {
         let shareColumn = try columns.require(.insurerShare, in: data)
         let banks = try data.labels(bankColumn)
         let cells = try data.texts(shareColumn)
+        let shareFormat = try data.numberFormat(of: shareColumn)
         var shares: [String: Decimal] = [:]
         var lines: [String: Int] = [:]
         for r in 0..<data.rowCount {
             if let first = lines[banks[r]] {
                 throw data.cellError(row: r, column: bankColumn, expected: "one split per bank (also on line \(first))", got: banks[r])
             }
-            guard let s = MoneyText.parseRate(cells[r], format: data.numberFormat), s >= 0, s <= 1 else {
+            guard let s = MoneyText.parseRate(cells[r], format: shareFormat), s >= 0, s <= 1 else {
                 throw data.cellError(row: r, column: shareColumn, expected: "the insurer's share as a fraction between 0 and 1 (0.7) or a percentage (70%)", got: cells[r])
             }
             shares[banks[r]] = s

@@ -39,11 +39,12 @@ public struct RiskPlacementPlugin: AnalysisPlugin {
         let facultatives = try facultativeColumn.map { try data.requiredAmounts($0, .nonNegative) } ?? Array(repeating: 0, count: data.rowCount)
         let equities = try data.requiredAmounts(equityColumn, .nonNegative)
         let rateCells = try data.texts(rateColumn)
+        let rateFormat = try data.numberFormat(of: rateColumn)
         let ids = try data.ids(column: request.idColumn)
 
         var placements: [RiskPlacement] = []
         for r in 0..<data.rowCount {
-            guard let rate = MoneyText.parseRate(rateCells[r], format: data.numberFormat), rate >= 0, rate < 1 else {
+            guard let rate = MoneyText.parseRate(rateCells[r], format: rateFormat), rate >= 0, rate < 1 else {
                 throw data.cellError(row: r, column: rateColumn, expected: "a rate below 1 as a fraction (0.01), a percentage (1%) or per mille (10‰)", got: rateCells[r])
             }
             do {

@@ -6,10 +6,11 @@ public struct CSVOptions: Sendable, Equatable {
     public var delimiter: Delimiter?
     /// The number format, or `nil` to detect it (see ``NumberFormat``).
     public var numberFormat: NumberFormat?
-    /// The text encoding of the file (UTF-8 unless told).
-    public var encoding: TextEncoding
+    /// The text encoding of the file, or `nil`: UTF-8, and Windows-1252 (with a note) when the
+    /// file is not valid UTF-8.
+    public var encoding: TextEncoding?
 
-    public init(delimiter: Delimiter? = nil, numberFormat: NumberFormat? = nil, encoding: TextEncoding = .utf8) {
+    public init(delimiter: Delimiter? = nil, numberFormat: NumberFormat? = nil, encoding: TextEncoding? = nil) {
         self.delimiter = delimiter
         self.numberFormat = numberFormat
         self.encoding = encoding
@@ -24,6 +25,13 @@ public enum CSVLoader {
     /// Loads a file. Errors name the file, and the line, row and column where they can.
     /// The path `-` reads standard input to its end (named "standard input" in errors).
     public static func load(path: String, options: CSVOptions = CSVOptions()) throws -> Dataset {
+        try load(path: path, options: options, decide: true)
+    }
+
+    static func load(path: String, options: CSVOptions, decide: Bool) throws -> Dataset {
+        func parse(bytes: [UInt8], source: String, options: CSVOptions) throws -> Dataset {
+            decide ? try CSVLoader.parse(bytes: bytes, source: source, options: options) : try read(bytes: bytes, source: source, options: options)
+        }
         if path == standardInputPath {
             let data: Data
             do {
@@ -53,13 +61,34 @@ public enum CSVLoader {
     }
 
     static func parse(bytes: [UInt8], source: String, options: CSVOptions) throws -> Dataset {
-        let tokenizer = CSVTokenizer(bytes: options.encoding.utf8Bytes(bytes), source: source)
-        let delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
-        let records: [CSVRecord]
+        let dataset = try read(bytes: bytes, source: source, options: options)
+        return RunNumberFormat(forced: options.numberFormat, datasets: [dataset]).apply(to: dataset)
+    }
+
+    /// Loads a file of a run whose number format is decided over all its files: columns none of
+    /// whose cells decides stay undecided until ``RunNumberFormat/apply(to:)``.
+    public static func loadUndecided(path: String, options: CSVOptions = CSVOptions()) throws -> Dataset {
+        try load(path: path, options: options, decide: false)
+    }
+
+    /// Reads the records and types the columns; undecided columns keep ``Column/ambiguousRow``.
+    static func read(bytes: [UInt8], source: String, options: CSVOptions) throws -> Dataset {
+        var notes: [String] = []
+        var tokenizer = CSVTokenizer(bytes: (options.encoding ?? .utf8).utf8Bytes(bytes), source: source)
+        var delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
+        var records: [CSVRecord]
         do {
             records = try tokenizer.records(delimiter: delimiter)
         } catch let bad as InvalidUTF8 {
-            throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+            guard options.encoding == nil else {
+                throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+            }
+            // Not UTF-8 and no --encoding: what Excel on Windows writes. Every byte decodes in
+            // Windows-1252, and the notes say the file was read so.
+            tokenizer = CSVTokenizer(bytes: TextEncoding.windows1252.utf8Bytes(bytes), source: source)
+            delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
+            records = try tokenizer.records(delimiter: delimiter)
+            notes.append("\(OutputText.excerpt(source, limit: 200)): read as Windows-1252: not valid UTF-8 (first bad byte on line \(bad.line)); pass --encoding utf-8 or --encoding windows-1252 to choose")
         }
         guard let header = records.first else {
             throw DataError(source: source, expected: "a header row and data rows (the file is empty)")
@@ -88,8 +117,7 @@ public enum CSVLoader {
         }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
-        var ambiguous: [(index: Int, row: Int)] = []
-        var commaExample: (column: String, row: Int, cell: String)?
+        var evidence = FileNumberEvidence(commaSeparated: delimiter == .comma)
         for (k, name) in names.enumerated() {
             let raw = rows.map { $0.fields[k] }
             let typed: TypedColumn
@@ -98,43 +126,37 @@ public enum CSVLoader {
             } else {
                 typed = detectAndType(raw, commaDelimited: delimiter == .comma)
             }
-            if typed.isNumeric, typed.format == .decimalComma, commaExample == nil, let r = typed.commaRow {
-                commaExample = (name, r, raw[r])
+            if evidence.comma == nil, let r = typed.commaRow {
+                evidence.comma = NumberFormatEvidence(format: .decimalComma, source: source, column: name, line: rows[rows.startIndex + r].line, cell: raw[r])
             }
-            if let r = typed.ambiguousRow { ambiguous.append((k, r)) }
+            if evidence.point == nil, let r = typed.pointRow {
+                evidence.point = NumberFormatEvidence(format: .decimalPoint, source: source, column: name, line: rows[rows.startIndex + r].line, cell: raw[r])
+            }
             columns.append(typed.column(name: name, position: k + 1, raw: raw))
         }
-        // A column whose numbers read differently with a decimal point and a decimal comma
-        // (`1.020`, `15.131`) is read with a decimal point unless the file has decimal commas in
-        // another numeric column; then nothing decides, and using it as numbers is refused.
-        if commaExample != nil {
-            for (k, r) in ambiguous {
-                let c = columns[k]
-                columns[k] = Column(name: c.name, position: c.position, values: c.values, raw: c.raw,
-                                    numberFormat: c.numberFormat, ambiguousRow: r)
-            }
-        }
-        let format = options.numberFormat ?? (commaExample != nil ? .decimalComma : .decimalPoint)
-        let commaNote = commaExample.map { e in
-            "column \"\(OutputText.excerpt(e.column, limit: 40))\" has \"\(OutputText.excerpt(e.cell, limit: 20))\" on line \(rows[rows.startIndex + e.row].line)"
-        }
-        return Dataset(source: source, columns: columns, rowLines: rows.map(\.line), numberFormat: format, decimalCommaExample: commaNote)
+        return Dataset(source: source, columns: columns, rowLines: rows.map(\.line), numberFormat: options.numberFormat ?? .decimalPoint,
+                       numberEvidence: evidence, notes: notes)
     }
 
     /// A column's values as typed by the loader.
     struct TypedColumn {
         var numbers: [Double?]?
         var format: NumberFormat
+        /// The first cell that only reads with a decimal comma / a decimal point (the file's evidence).
         var commaRow: Int?
+        var pointRow: Int?
+        /// The first cell that reads differently in the two formats, when no cell decides.
         var ambiguousRow: Int?
+        /// A text column of amounts or ratios with marks (`Rp 1.250.000`, `12,5%`) whose format its cells show.
+        var ownFormat = false
         var isNumeric: Bool { numbers != nil }
 
         func column(name: String, position: Int, raw: [String]) -> Column {
             if let numbers {
-                return Column(name: name, position: position, values: .numeric(numbers), raw: raw, numberFormat: format)
+                return Column(name: name, position: position, values: .numeric(numbers), raw: raw, numberFormat: format, ambiguousRow: ambiguousRow)
             }
             return Column(name: name, position: position, values: .text(raw.map { Column.isMissing($0) ? nil : $0 }),
-                          raw: raw, numberFormat: format)
+                          raw: raw, numberFormat: format, ambiguousRow: ambiguousRow, hasOwnNumberFormat: ownFormat)
         }
     }
 
@@ -154,9 +176,13 @@ public enum CSVLoader {
     }
 
     /// Detects the format of one column from its own cells: a decimal comma when a cell can only
-    /// be read that way (`12,5`, `303.218.002,35`), a decimal point when a cell can only be read
-    /// that way (`2.25`, `1e-3`) or when no cell decides (`15.131` stays fifteen point one three
-    /// one; ``TypedColumn/ambiguousRow`` records the first cell that reads differently).
+    /// be read that way (`12,5`, `303.218.002,35`, `11.988.130`), a decimal point when a cell can
+    /// only be read that way (`2.25`, `0.125`, `1e-3`, `1,250,000.00`). When no cell decides and
+    /// some cell reads differently either way (`15.131`, `1.020` beside `850`), the column is read
+    /// with a decimal point for now and ``TypedColumn/ambiguousRow`` records that cell: the run
+    /// decides it (``RunNumberFormat``) or refuses it. A text column whose cells are amounts or
+    /// ratios with marks (`Rp 1.250.000`, `(24.418,95)`, `12,5%`) is classified the same way by the
+    /// numbers inside the marks.
     static func detectAndType(_ raw: [String], commaDelimited: Bool) -> TypedColumn {
         var numeric: [Double?] = []
         numeric.reserveCapacity(raw.count)
@@ -166,7 +192,7 @@ public enum CSVLoader {
             if Column.isMissing(cell) { numeric.append(nil); continue }
             let (evidence, point) = NumberFormat.read(cell, commaDelimited: commaDelimited)
             switch evidence {
-            case .none: return TypedColumn(numbers: nil, format: .decimalPoint)
+            case .none: return markedAmounts(raw, commaDelimited: commaDelimited)
             case .decimalComma: if firstComma == nil { firstComma = r }
             case .decimalPoint: if firstPoint == nil { firstPoint = r }
             case .ambiguous: if firstAmbiguous == nil { firstAmbiguous = r }
@@ -179,11 +205,37 @@ public enum CSVLoader {
             // The first deciding cell decides; a cell of the other format then makes it text.
             if let firstPoint, firstPoint < firstComma { return TypedColumn(numbers: nil, format: .decimalPoint) }
             var typed = type(raw, format: .decimalComma)
-            typed.commaRow = firstComma
+            if typed.isNumeric { typed.commaRow = firstComma }
             return typed
         }
         guard any else { return TypedColumn(numbers: nil, format: .decimalPoint) }
-        return TypedColumn(numbers: numeric, format: .decimalPoint, ambiguousRow: firstPoint == nil ? firstAmbiguous : nil)
+        return TypedColumn(numbers: numeric, format: .decimalPoint, pointRow: firstPoint, ambiguousRow: firstPoint == nil ? firstAmbiguous : nil)
+    }
+
+    /// A text column: when every non-missing cell is a number, with or without amount or ratio
+    /// marks (`Rp`, parentheses, `%`, `‰`), the format its numbers show; else plain text.
+    static func markedAmounts(_ raw: [String], commaDelimited: Bool) -> TypedColumn {
+        var firstComma: Int?, firstPoint: Int?, firstAmbiguous: Int?
+        var marked = false
+        for (r, cell) in raw.enumerated() where !Column.isMissing(cell) {
+            let stripped = NumberFormat.strippingAmountMarks(cell)
+            if stripped != nil { marked = true }
+            switch NumberFormat.read(stripped?.number ?? cell, commaDelimited: commaDelimited).evidence {
+            case .none: return TypedColumn(numbers: nil, format: .decimalPoint)
+            case .decimalComma: if firstComma == nil { firstComma = r }
+            case .decimalPoint: if firstPoint == nil { firstPoint = r }
+            case .ambiguous: if firstAmbiguous == nil { firstAmbiguous = r }
+            case .neutral: break
+            }
+        }
+        guard marked else { return TypedColumn(numbers: nil, format: .decimalPoint) }
+        switch (firstComma, firstPoint) {
+        case (.some(let c), nil): return TypedColumn(numbers: nil, format: .decimalComma, commaRow: c, ownFormat: true)
+        case (nil, .some(let p)): return TypedColumn(numbers: nil, format: .decimalPoint, pointRow: p, ownFormat: true)
+        case (nil, nil) where firstAmbiguous != nil:
+            return TypedColumn(numbers: nil, format: .decimalPoint, ambiguousRow: firstAmbiguous, ownFormat: true)
+        default: return TypedColumn(numbers: nil, format: .decimalPoint)
+        }
     }
 
     /// Invalid UTF-8, located by line, data row and column (the header is tokenised again up to

@@ -25,15 +25,19 @@ public struct Column: Sendable {
     /// nothing decides between them in a file that has decimal commas: the first such row
     /// (0-based). Using the column as numbers is then refused (``Dataset/numbers(_:_:)``).
     public let ambiguousRow: Int?
+    /// For a text column: whether ``numberFormat`` was read from its own cells (amounts with
+    /// marks, `Rp 1.250.000`, `12,5%`), rather than being the file's.
+    public let hasOwnNumberFormat: Bool
 
     public init(name: String, position: Int, values: Values, raw: [String],
-                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil) {
+                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil, hasOwnNumberFormat: Bool = false) {
         self.name = name
         self.position = position
         self.values = values
         self.raw = raw
         self.numberFormat = numberFormat
         self.ambiguousRow = ambiguousRow
+        self.hasOwnNumberFormat = hasOwnNumberFormat
     }
 
     /// A numeric column built in code (raw text is the numbers' own text).

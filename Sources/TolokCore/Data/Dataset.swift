@@ -11,17 +11,43 @@ public struct Dataset: Sendable {
     /// The file's number format: decimal comma when it was forced or a numeric column was read
     /// with one, else decimal point. Each numeric column also has its own (``Column/numberFormat``).
     public let numberFormat: NumberFormat
-    /// Where the file shows a decimal comma (`column "premi" has "12,5" on line 2`), for the
-    /// refusal of ambiguous columns.
-    public let decimalCommaExample: String?
+    /// The first cell of the file that can only be read with a decimal comma, and the first that
+    /// can only be read with a decimal point (the evidence of the run's number format,
+    /// ``RunNumberFormat``).
+    public let numberEvidence: FileNumberEvidence
+    /// What the loader tells the reader about how it read the file (an encoding fallback, the
+    /// number format of undecided columns); the run adds them to the result's notes.
+    public let notes: [String]
+    /// Why the file's undecided columns (``Column/ambiguousRow``) cannot be read, when the run
+    /// did not decide them; `nil` before the run decided.
+    let undecidedReason: String?
 
     public init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat = .decimalPoint,
-                decimalCommaExample: String? = nil) {
+                numberEvidence: FileNumberEvidence = FileNumberEvidence(), notes: [String] = []) {
+        self.init(source: source, columns: columns, rowLines: rowLines, numberFormat: numberFormat, numberEvidence: numberEvidence,
+                  notes: notes, undecidedReason: nil)
+    }
+
+    init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat, numberEvidence: FileNumberEvidence,
+         notes: [String], undecidedReason: String?) {
         self.source = source
         self.columns = columns
         self.rowLines = rowLines
         self.numberFormat = numberFormat
-        self.decimalCommaExample = decimalCommaExample
+        self.numberEvidence = numberEvidence
+        self.notes = notes
+        self.undecidedReason = undecidedReason
+    }
+
+    /// The same file with other columns, format, notes (what reading decisions change).
+    func replacing(columns: [Column], numberFormat: NumberFormat, notes: [String], undecidedReason: String?) -> Dataset {
+        Dataset(source: source, columns: columns, rowLines: rowLines, numberFormat: numberFormat, numberEvidence: numberEvidence,
+                notes: notes, undecidedReason: undecidedReason)
+    }
+
+    /// The same file with further notes.
+    public func adding(notes more: [String]) -> Dataset {
+        replacing(columns: columns, numberFormat: numberFormat, notes: notes + more, undecidedReason: undecidedReason)
     }
 
     /// Number of data rows.
@@ -45,21 +71,19 @@ public struct Dataset: Sendable {
     }
 
     /// The format to read a column's cells as numbers with. Refuses a column whose cells read
-    /// differently with a decimal point and a decimal comma in a file that has decimal commas
-    /// elsewhere (nothing decides; a guess would be silently wrong by a factor of 1000).
+    /// differently with a decimal point and a decimal comma when no cell of the column decides and
+    /// the run does not decide either (a guess would be silently wrong by a factor of 1000).
     public func numberFormat(of name: String) throws -> NumberFormat {
         let column = try column(name)
-        guard let r = column.ambiguousRow else { return column.isNumeric ? column.numberFormat : numberFormat }
+        guard let r = column.ambiguousRow else { return column.isNumeric || column.hasOwnNumberFormat ? column.numberFormat : numberFormat }
         let cell = column.raw[r]
-        func text(_ x: Double?) -> String {
-            guard let x else { return "?" }
-            return x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : "\(x)"
-        }
-        let point = text(NumberFormat.decimalPoint.parse(cell)), comma = text(NumberFormat.decimalComma.parse(cell))
-        let elsewhere = decimalCommaExample.map { " (\($0))" } ?? ""
+        let inner = NumberFormat.strippingAmountMarks(cell)?.number ?? cell
+        let point = NumberFormatEvidence.plain(NumberFormat.decimalPoint.parse(inner))
+        let comma = NumberFormatEvidence.plain(NumberFormat.decimalComma.parse(inner))
+        let reason = undecidedReason ?? RunNumberFormat(datasets: [self]).undecidedReason(for: source) ?? "no other cell of the run decides"
         throw cellError(row: r, column: name,
                         expected: "a number with one reading: it is \(point) with a decimal point and \(comma) with a decimal comma, "
-                            + "and the file has decimal commas\(elsewhere); pass --decimal-point or --decimal-comma",
+                            + "and \(reason); pass --decimal-point or --decimal-comma",
                         got: cell)
     }
 
@@ -99,10 +123,20 @@ public struct Dataset: Sendable {
         return column.raw.map { Column.isMissing($0) ? "" : $0 }
     }
 
-    /// Unit identifiers: the `idColumn`'s text, or "1", "2", … when none is given.
+    /// Unit identifiers: the `idColumn`'s text; when none is given, the column found by its name
+    /// (``IdAliases``: exactly one `id`/`dmu`/`branch`/`cabang`/`nama`/… column whose cells are
+    /// unique; several such columns are a ``DataError`` naming them and `--id`), else "1", "2", ….
     /// Ids must be unique; when `within` names a period column they must be unique per period.
     public func ids(column idColumn: String?, uniqueWithin periodColumn: String? = nil) throws -> [String] {
-        guard let idColumn else { return (0..<rowCount).map { String($0 + 1) } }
+        guard let idColumn else {
+            switch IdAliases.find(in: self) {
+            case .one(let name) where periodColumn == nil: return try ids(column: name)
+            case .several(let names):
+                throw DataError(source: source, column: names[0],
+                                expected: "one id column, found \(names.map { "\"\(OutputText.excerpt($0, limit: 40))\"" }.joined(separator: " and ")) (choose one with --id COLUMN)")
+            default: return (0..<rowCount).map { String($0 + 1) }
+            }
+        }
         let ids = try texts(idColumn)
         let periods = try periodColumn.map { try texts($0) }
         var seen: [String: Int] = [:]
@@ -136,9 +170,9 @@ public struct Dataset: Sendable {
                           numberFormat: c.numberFormat, ambiguousRow: c.ambiguousRow.flatMap { r in
                               rows.isEmpty ? nil : rows.firstIndex(of: r)
                                   ?? rows.firstIndex { NumberFormat.read(c.raw[$0], commaDelimited: false).evidence == .ambiguous } ?? 0
-                          })
+                          }, hasOwnNumberFormat: c.hasOwnNumberFormat)
         }
         return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat,
-                       decimalCommaExample: decimalCommaExample)
+                       numberEvidence: numberEvidence, notes: notes, undecidedReason: undecidedReason)
     }
 }

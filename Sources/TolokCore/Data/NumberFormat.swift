@@ -26,7 +26,12 @@ public enum NumberFormat: String, Sendable, Equatable {
         }
         switch self {
         case .decimalPoint:
-            guard t.utf8.allSatisfy({ NumberFormat.plainNumberBytes.contains($0) }) else { return nil }
+            guard t.utf8.allSatisfy({ NumberFormat.plainNumberBytes.contains($0) }) else {
+                // English thousands separators: `1,250,000.00`, `1,250`.
+                return NumberFormat.normaliseEnglishThousands(t).flatMap { Double($0) }
+            }
+            // Several groups of thousands dots and no comma (`11.988.130`) can only be an integer.
+            if let integer = NumberFormat.thousandsDotsInteger(t) { return Double(integer) }
             return Double(t)
         case .decimalComma:
             guard let normalised = NumberFormat.normaliseDecimalComma(t) else { return nil }
@@ -64,8 +69,18 @@ public enum NumberFormat: String, Sendable, Equatable {
             }
         }
         if commas > 0 {
-            if other > 0 || exponent || (commaDelimited && dots == 0) { return (.none, nil) }
+            if other > 0 || exponent { return (.none, nil) }
+            // Comma groups then a point (`1,250,000.00`), or several comma groups (`1,250,000`):
+            // English thousands separators, which only a decimal-point file writes.
+            if dots <= 1, commas >= 2 || dots == 1, let english = normaliseEnglishThousands(cell.trimmingSpaces()) {
+                return (.decimalPoint, Double(english))
+            }
+            if commaDelimited && dots == 0 { return (.none, nil) }
             return (normaliseDecimalComma(cell.trimmingSpaces()) != nil ? .decimalComma : .none, nil)
+        }
+        if dots >= 2, other == 0, !exponent, let integer = thousandsDotsInteger(cell.trimmingSpaces()) {
+            // `11.988.130`: an integer with thousands dots (a decimal-comma file's convention).
+            return (.decimalComma, Double(integer))
         }
         let point = NumberFormat.decimalPoint.parse(cell)
         if other > 0 || dots == 0 {
@@ -96,7 +111,8 @@ public enum NumberFormat: String, Sendable, Equatable {
         let groups = integerPart.split(separator: ".", omittingEmptySubsequences: false)
         guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else { return nil }
         if groups.count > 1 {
-            guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+            // A thousands group never follows a leading zero (`0.125` is not 125).
+            guard groups[0].count <= 3, groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
         var out = sign + groups.joined()
         if parts.count == 2 {
@@ -107,6 +123,51 @@ public enum NumberFormat: String, Sendable, Equatable {
         return out
     }
 
+    /// `1,250,000.00` → `1250000.00`; `-1,250` → `-1250`: comma thousands groups of exactly three
+    /// digits (the first one to three, not starting with 0), then an optional `.` fraction.
+    static func normaliseEnglishThousands(_ t: String) -> String? {
+        var s = Substring(t)
+        var sign = ""
+        if let f = s.first, f == "-" || f == "+" { sign = f == "-" ? "-" : ""; s = s.dropFirst() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let integerPart = parts.first else { return nil }
+        let groups = integerPart.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.count >= 2, groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }),
+              groups[0].count <= 3, groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+        var out = sign + groups.joined()
+        if parts.count == 2 {
+            guard !parts[1].isEmpty, parts[1].allSatisfy(\.isASCIIDigit) else { return nil }
+            out += "." + parts[1]
+        }
+        return out
+    }
+
+    /// `11.988.130` → `11988130`: two or more thousands dots, no comma, groups of three digits.
+    static func thousandsDotsInteger(_ t: String) -> String? {
+        guard t.utf8.filter({ $0 == UInt8(ascii: ".") }).count >= 2, !t.contains(",") else { return nil }
+        return normaliseDecimalComma(t)
+    }
+
+    /// The number inside an amount's or a ratio's marks: `Rp 1.250.000` → `1.250.000`,
+    /// `Rp.450.000,00` → `450.000,00`, `(24.418,95)` → `-24.418,95`, `12,5%` → `12,5` (and the scale
+    /// 100; `‰` 1000). `nil` when the cell has no such mark.
+    static func strippingAmountMarks(_ cell: String) -> (number: String, scale: Double)? {
+        var s = Substring(cell.trimmingSpaces())
+        var marked = false, scale = 1.0, negative = false
+        if s.hasSuffix("%") { s = s.dropLast(); scale = 100; marked = true } else if s.hasSuffix("‰") { s = s.dropLast(); scale = 1000; marked = true }
+        s = Substring(String(s).trimmingSpaces())
+        if s.hasPrefix("("), s.hasSuffix(")"), s.count > 2 { s = s.dropFirst().dropLast(); negative = true; marked = true }
+        s = Substring(String(s).trimmingSpaces())
+        if s.lowercased().hasPrefix("rp") {
+            s = s.dropFirst(2)
+            if s.first == "." { s = s.dropFirst() }
+            marked = true
+        }
+        guard marked else { return nil }
+        let inner = String(s).trimmingSpaces()
+        guard !inner.isEmpty else { return nil }
+        return ((negative ? "-" : "") + inner, scale)
+    }
 }
 
 extension Character {

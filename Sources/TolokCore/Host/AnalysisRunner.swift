@@ -8,6 +8,8 @@ public struct RunInvocation: Sendable {
     public var pluginArguments: [String]
     /// Progress display for long runs, if wanted.
     public var progress: ProgressReporter?
+    /// `--keep-total-rows`: read total and subtotal rows as units (refused by default, ``TotalRows``).
+    public var keepTotalRows = false
 
     public init(pluginID: String, dataPath: String, idColumn: String? = nil,
                 csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
@@ -37,24 +39,47 @@ public enum AnalysisRunner {
         if fromStandardInput.count > 1 {
             throw UsageError("\(fromStandardInput.joined(separator: " and ")) both read standard input (-); standard input can be read once: give all but one of them a file")
         }
-        let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
-        if let id = invocation.idColumn { _ = try dataset.column(id) }
-        try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
-        var files: [String: Dataset] = [:]
+        // Every file of the run is read first: their number format is decided once, over all of them.
+        let undecided = try CSVLoader.loadUndecided(path: invocation.dataPath, options: invocation.csvOptions)
+        var fileNames: [String] = [], undecidedFiles: [Dataset] = []
         for spec in descriptor.parameters where spec.kind == .file {
             if let path = parameters.text(spec.name) {
-                files[spec.name] = try CSVLoader.load(path: path, options: invocation.csvOptions)
+                fileNames.append(spec.name)
+                undecidedFiles.append(try CSVLoader.loadUndecided(path: path, options: invocation.csvOptions))
             }
         }
+        let decided = RunNumberFormat.decide([undecided] + undecidedFiles, forced: invocation.csvOptions.numberFormat)
+        let dataset = decided[0]
+        if let id = invocation.idColumn { _ = try dataset.column(id) }
+        let modelColumns = try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
+        var files: [String: Dataset] = [:]
+        for (name, file) in zip(fileNames, decided.dropFirst()) { files[name] = file }
+        if !invocation.keepTotalRows {
+            // A TOTAL row read as a unit doubles every total: refused before any work.
+            let numeric = modelColumns.isEmpty ? dataset.columns.filter(\.isNumeric).map(\.name) : modelColumns
+            if let e = TotalRows.refusal(in: dataset, labelColumn: invocation.idColumn ?? labelColumn(of: dataset), numericColumns: numeric) { throw e }
+            for file in decided.dropFirst() {
+                if let e = TotalRows.refusal(in: file, labelColumn: labelColumn(of: file), numericColumns: []) { throw e }
+            }
+        }
+        let readingNotes = decided.flatMap(\.notes)
         let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,
                                       progress: invocation.progress)
         var result = try plugin.run(request)
+        result.notes += readingNotes.filter { !result.notes.contains($0) }
+        // Ids taken from a column found by its name (no --id): the notes say which.
+        if invocation.idColumn == nil, case .one(let name) = IdAliases.find(in: dataset), let units = result.tables.first,
+           units.columns.first?.name == "id", let texts = try? dataset.texts(name),
+           units.rows.map({ $0.first.map { cell -> String in if case .text(let t) = cell { return t }; return "" } ?? "" }) == texts {
+            result.notes.append(IdAliases.note(name))
+        }
         // The declared tables are the contract `--table`, `describe` and the schemas rely on.
         if let stray = result.tables.first(where: { !descriptor.tables.contains($0.name) }) {
             throw InternalError("plugin \(descriptor.id) returned a table \"\(stray.name)\" it does not declare (it declares: \(descriptor.tables.joined(separator: ", ")))")
         }
         var echoed: [(name: String, value: Value)] = [("data", .text(invocation.dataPath))]
         if let id = invocation.idColumn { echoed.append(("id", .text(id))) }
+        if invocation.keepTotalRows { echoed.append(("keep-total-rows", .bool(true))) }
         for (name, value) in parameters.values {
             switch value {
             case .flag(let b): echoed.append((name, .bool(b)))
@@ -72,7 +97,10 @@ public enum AnalysisRunner {
 
     /// Checks every column a `column`/`columns` parameter names against the parameter's declared
     /// ``ValueRequirement``, so the first bad cell is reported with its line before any work.
-    static func validateDeclaredColumns(of descriptor: PluginDescriptor, parameters: Parameters, in dataset: Dataset) throws {
+    /// Returns the columns read as numbers (those with a requirement), the model's columns.
+    @discardableResult
+    static func validateDeclaredColumns(of descriptor: PluginDescriptor, parameters: Parameters, in dataset: Dataset) throws -> [String] {
+        var numeric: [String] = []
         for spec in descriptor.parameters {
             let names: [String]
             switch spec.kind {
@@ -81,8 +109,21 @@ public enum AnalysisRunner {
             default: continue
             }
             for name in names {
-                if let requirement = spec.values { _ = try dataset.numbers(name, requirement) } else { _ = try dataset.column(name) }
+                if let requirement = spec.values {
+                    _ = try dataset.numbers(name, requirement)
+                    numeric.append(name)
+                } else {
+                    _ = try dataset.column(name)
+                }
             }
         }
+        return numeric
+    }
+
+    /// The column whose cells name a file's rows when no `--id` is given: its first column, when
+    /// that is text.
+    static func labelColumn(of dataset: Dataset) -> String? {
+        guard let first = dataset.columns.first, !first.isNumeric else { return nil }
+        return first.name
     }
 }

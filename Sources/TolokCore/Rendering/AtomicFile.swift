@@ -13,16 +13,24 @@ public enum AtomicFile {
     }
 
     /// Writes bytes atomically (a PDF, say), as the text version does.
-    public static func write(_ bytes: Data, to path: String) throws {
+    /// Checks, before any work, that `path` can name the output file: not a folder (existing, or
+    /// written with a trailing `/`), in a folder that exists. A ``UsageError`` (exit 2) otherwise.
+    public static func checkDestination(_ path: String) throws {
         let url = URL(fileURLWithPath: path)
-        let folder = url.deletingLastPathComponent()
         var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if path.hasSuffix("/") || (FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) && isDirectory.boolValue) {
             throw UsageError("cannot write \(path): it is a folder; give a file name, e.g. \(url.appendingPathComponent("result.csv").path)")
         }
+        let folder = url.deletingLastPathComponent()
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw UsageError("cannot write \(path): the folder \(folder.path) does not exist")
         }
+    }
+
+    public static func write(_ bytes: Data, to path: String) throws {
+        try checkDestination(path)
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent()
         let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).tolok-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp").path
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, errno) }

@@ -50,6 +50,8 @@ public enum MoneyText {
     /// `303.218.002,35` → `303218002.35` (decimal comma); `303218002.35` stays (decimal point).
     /// Returns digits with at most one `.`, or `nil`.
     static func normalise(_ s: Substring, format: NumberFormat) -> String? {
+        // `Rp 1.250.000` in a decimal-point file: two or more thousands dots are an integer.
+        if format == .decimalPoint, let plain = NumberFormat.thousandsDotsInteger(String(s)) { return plain }
         let decimalMark: Character = format == .decimalComma ? "," : "."
         let parts = s.split(separator: decimalMark, omittingEmptySubsequences: false)
         guard parts.count <= 2, let integer = parts.first, !integer.isEmpty else { return nil }
@@ -58,9 +60,13 @@ public enum MoneyText {
             let groups = integer.split(separator: ".", omittingEmptySubsequences: false)
             guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigitCharacter) }) else { return nil }
             if groups.count > 1 {
-                guard groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
+                guard groups[0].count <= 3, groups[0].first != "0", groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             }
             digits = groups.joined()
+        } else if integer.contains(",") {
+            // English thousands separators: `1,250,000.00`.
+            guard let plain = NumberFormat.normaliseEnglishThousands(String(integer)) else { return nil }
+            digits = plain
         } else {
             guard integer.allSatisfy(\.isASCIIDigitCharacter) else { return nil }
             digits = String(integer)
@@ -150,8 +156,9 @@ extension Dataset {
     public func counts(_ name: String, positive: Bool = false, expected: String) throws -> [Int] {
         let cells = try texts(name, allowMissing: true)
         let what = positive ? expected + " (positive)" : expected
+        let format = try numberFormat(of: name)
         return try cells.enumerated().map { r, cell in
-            guard let n = CountText.parse(cell, format: numberFormat), !positive || n > 0 else {
+            guard let n = CountText.parse(cell, format: format), !positive || n > 0 else {
                 throw cellError(row: r, column: name, expected: what, got: cell)
             }
             return n
@@ -170,7 +177,8 @@ public enum CountText {
     public static func parse(_ text: String, format: NumberFormat) -> Int? {
         let t = text.trimmedCell
         var digits = t
-        if format == .decimalComma, t.contains(".") {
+        // Thousands dots: in a decimal-comma file, or two or more of them (`11.988.130`) in either.
+        if t.contains("."), format == .decimalComma || t.filter({ $0 == "." }).count >= 2 {
             let groups = t.split(separator: ".", omittingEmptySubsequences: false)
             guard (1...3).contains(groups[0].count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
             digits = groups.joined()

@@ -14,9 +14,13 @@ public struct Dataset: Sendable {
     /// Where the file shows a decimal comma (`column "premi" has "12,5" on line 2`), for the
     /// refusal of ambiguous columns.
     public let decimalCommaExample: String?
+    /// The worksheet, for data read from a workbook: errors then name the sheet and the cell
+    /// (``rowLines`` are the sheet's row numbers, ``Column/position`` its column numbers).
+    public let sheet: String?
 
     public init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat = .decimalPoint,
-                decimalCommaExample: String? = nil) {
+                decimalCommaExample: String? = nil, sheet: String? = nil) {
+        self.sheet = sheet
         self.source = source
         self.columns = columns
         self.rowLines = rowLines
@@ -34,8 +38,10 @@ public struct Dataset: Sendable {
     public func column(_ name: String) throws -> Column {
         if let c = columns.first(where: { $0.name == name }) { return c }
         let near = columns.first { $0.name.lowercased() == name.lowercased() }.map { " (did you mean \"\($0.name)\"?)" } ?? ""
-        throw DataError(source: source, column: name,
-                        expected: "a column with this name\(near); the file has: \(Dataset.nameList(columnNames))")
+        var error = DataError(source: source, column: name,
+                              expected: "a column with this name\(near); the file has: \(Dataset.nameList(columnNames))")
+        error.sheet = sheet
+        throw error
     }
 
     /// Column names for a message: each escaped and cut short, at most 40 of them.
@@ -120,8 +126,25 @@ public struct Dataset: Sendable {
 
     /// A data error located at data row `row` (0-based) of a column.
     public func cellError(row: Int, column: String?, expected: String, got: String?) -> DataError {
-        DataError(source: source, line: rowLines.indices.contains(row) ? rowLines[row] : nil,
+        if let sheet {
+            let position = column.flatMap { name in columns.first { $0.name == name }?.position }
+            let sheetRow = rowLines.indices.contains(row) ? rowLines[row] : nil
+            let cell = position.flatMap { p in sheetRow.map { Dataset.cellReference(column: p, row: $0) } }
+            return DataError(source: source, sheet: sheet, cell: cell, row: sheetRow, dataRow: row + 1, column: column,
+                             expected: expected, got: got)
+        }
+        return DataError(source: source, line: rowLines.indices.contains(row) ? rowLines[row] : nil,
                   dataRow: row + 1, column: column, expected: expected, got: got)
+    }
+
+    /// `C7` for column 3, row 7 (A, …, Z, AA, …).
+    public static func cellReference(column: Int, row: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters + String(row)
     }
 
     /// The rows whose index is in `rows`, in that order (used for groups and periods).
@@ -139,6 +162,6 @@ public struct Dataset: Sendable {
                           })
         }
         return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat,
-                       decimalCommaExample: decimalCommaExample)
+                       decimalCommaExample: decimalCommaExample, sheet: sheet)
     }
 }

@@ -8,6 +8,11 @@ public struct RunInvocation: Sendable {
     public var pluginArguments: [String]
     /// Progress display for long runs, if wanted.
     public var progress: ProgressReporter?
+    /// Reads a data file (`--data` and file options); the host sets one that also reads `.xlsx`
+    /// workbooks (TolokWorkbook's `DataLoader`). Default: ``CSVLoader``.
+    public var load: @Sendable (_ path: String, _ options: CSVOptions) throws -> Dataset = { path, options in
+        try CSVLoader.load(path: path, options: options)
+    }
 
     public init(pluginID: String, dataPath: String, idColumn: String? = nil,
                 csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
@@ -37,13 +42,13 @@ public enum AnalysisRunner {
         if fromStandardInput.count > 1 {
             throw UsageError("\(fromStandardInput.joined(separator: " and ")) both read standard input (-); standard input can be read once: give all but one of them a file")
         }
-        let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
+        let dataset = try invocation.load(invocation.dataPath, invocation.csvOptions)
         if let id = invocation.idColumn { _ = try dataset.column(id) }
         try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
         var files: [String: Dataset] = [:]
         for spec in descriptor.parameters where spec.kind == .file {
             if let path = parameters.text(spec.name) {
-                files[spec.name] = try CSVLoader.load(path: path, options: invocation.csvOptions)
+                files[spec.name] = try invocation.load(path, invocation.csvOptions)
             }
         }
         let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,

@@ -277,7 +277,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         switch local(name) {
-        case "si": strings.append(current); inItem = false
+        case "si": strings.append(unescapeOOXML(current)); inItem = false
         case "t": inText = false
         case "rPh": inPhonetic = false
         default: break
@@ -287,6 +287,27 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { current += string }
     }
+}
+
+/// Office Open XML's escape for characters XML cannot hold: `_xHHHH_` (four hex digits) is the
+/// character U+HHHH; `_x005F_` is an underscore.
+func unescapeOOXML(_ s: String) -> String {
+    guard s.contains("_x") || s.contains("_X") else { return s }
+    let u = Array(s.unicodeScalars)
+    var out = String.UnicodeScalarView()
+    var k = 0
+    while k < u.count {
+        if u[k] == "_", k + 6 < u.count, u[k + 1] == "x" || u[k + 1] == "X", u[k + 6] == "_",
+           u[(k + 2)...(k + 5)].allSatisfy({ $0.properties.isASCIIHexDigit }),
+           let v = UInt32(String(String.UnicodeScalarView(u[(k + 2)...(k + 5)])), radix: 16), let c = Unicode.Scalar(v) {
+            out.append(c)
+            k += 7
+        } else {
+            out.append(u[k])
+            k += 1
+        }
+    }
+    return String(out)
 }
 
 func local(_ name: String) -> Substring {
@@ -402,7 +423,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
             }
             return shared[k].isEmpty ? nil : .text(shared[k])
         case "inlineStr", "str":
-            return text.isEmpty ? nil : .text(text)
+            return text.isEmpty ? nil : .text(unescapeOOXML(text))
         case "b":
             return .bool(text == "1" || text.lowercased() == "true")
         case "e":

@@ -230,11 +230,27 @@ public enum XLSXWriter {
         return out
     }
 
-    /// XML text with `&`, `<`, `>`, `"` escaped and characters XML 1.0 forbids dropped.
+    /// True when `_x`, one to four hex digits and `_` start at `k`.
+    static func looksEscaped(_ u: [Unicode.Scalar], at k: Int) -> Bool {
+        guard k + 3 < u.count, u[k + 1] == "x" || u[k + 1] == "X" else { return false }
+        var j = k + 2
+        while j < u.count, j < k + 6, u[j].properties.isASCIIHexDigit { j += 1 }
+        return j > k + 2 && j < u.count && u[j] == "_"
+    }
+
+    /// XML text with `&`, `<`, `>`, `"` escaped and characters XML 1.0 forbids dropped. An
+    /// underscore that starts what a reader could take for Office Open XML's character escape
+    /// `_xHHHH_` (Excel: four hex digits; LibreOffice: one to four, so `slack_x1_doctors` would
+    /// lose its `_x1_`) is written `_x005F_`, the escape of the underscore itself.
     static func escape(_ s: String) -> String {
         var out = ""
         out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
+        let scalars = Array(s.unicodeScalars)
+        for (k, u) in scalars.enumerated() {
+            if u == "_", looksEscaped(scalars, at: k) {
+                out += "_x005F_"
+                continue
+            }
             switch u {
             case "&": out += "&amp;"
             case "<": out += "&lt;"

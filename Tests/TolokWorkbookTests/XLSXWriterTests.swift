@@ -49,6 +49,20 @@ import TolokCore
         #expect(XLSXWriter.styles.contains(##"formatCode="#,##0.00""##) && XLSXWriter.styles.contains(#"formatCode="0.0%""#))
     }
 
+    @Test func underscoreXIsEscapedAndReadBack() throws {
+        #expect(XLSXWriter.escape("slack_x1_doctors") == "slack_x005F_x1_doctors")
+        #expect(XLSXWriter.escape("max_y") == "max_y" && XLSXWriter.escape("a_x1b") == "a_x1b" && XLSXWriter.escape("a_xABCDE_") == "a_xABCDE_")
+        #expect(XLSXWriter.escape("a_xABCD_") == "a_x005F_xABCD_")
+        #expect(unescapeOOXML("slack_x005F_x1_doctors") == "slack_x1_doctors")
+        #expect(unescapeOOXML("a_x000D_b") == "a\rb")
+        let table = ResultTable(name: "units", columns: [ResultColumn("id", .text), ResultColumn("slack_x1_doctors")],
+                                rows: [[.text("t_x0041_"), .number(1)]])
+        let data = try ResultWorkbook.data(AnalysisResult(plugin: "p", version: "1", tables: [table]))
+        let d = try WorkbookLoader.dataset(data: data, source: "u.xlsx")
+        #expect(d.columnNames == ["id", "slack_x1_doctors"])
+        #expect(try d.texts("id") == ["t_x0041_"])
+    }
+
     @Test func bytesAreDeterministic() throws {
         #expect(try ResultWorkbook.data(result) == (try ResultWorkbook.data(result)))
     }

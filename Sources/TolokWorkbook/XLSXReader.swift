@@ -257,7 +257,7 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 
     static func parse(_ data: Data) throws -> [String] {
         let delegate = SharedStringsParser()
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))  // in chunks: libxml2 refuses a single chunk over 10 MB
         parser.delegate = delegate
         guard parser.parse() else {
             throw WorkbookReadError("a readable shared-strings part in the workbook (\(parser.parserError.map { "\($0)" } ?? "XML error"))")
@@ -342,7 +342,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     func parse(_ data: Data) throws -> [(number: Int, cells: [(column: Int, value: SheetValue)])] {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))  // in chunks: libxml2 refuses a single chunk over 10 MB
         parser.delegate = self
         let ok = parser.parse()
         if let failure { throw failure }

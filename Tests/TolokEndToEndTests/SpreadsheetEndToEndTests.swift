@@ -40,6 +40,26 @@ import Testing
         #expect(back.stdout.hasPrefix("id\nJakarta Pusat\n"))
     }
 
+    /// Every plugin's README example exports as a workbook (the board report included).
+    @Test func everyReadmeRunExportsAsXLSX() throws {
+        let runs = try ExamplesEndToEndTests.readmeExamples().filter { $0.hasPrefix("tolok run ") }
+        #expect(runs.count >= 10)
+        var plugins = Set<String>()
+        for (k, example) in runs.enumerated() {
+            var args = Array(ExamplesEndToEndTests.words(example).dropFirst())
+            // Drop the example's own output choices: the workbook has every table.
+            for option in ["--format", "--output", "--table", "--lang", "--columns", "--sort", "--digits", "--locale"] {
+                while let i = args.firstIndex(of: option), i + 1 < args.count { args.removeSubrange(i...(i + 1)) }
+            }
+            let path = folder.path("example-\(k).xlsx")
+            let out = try TolokProcess.run(args + ["--output", path], in: TolokProcess.repositoryRoot)
+            #expect(out.status == 0 || out.status == 3, "`\(example)` as xlsx exited \(out.status): \(out.stderr)")
+            #expect(FileManager.default.fileExists(atPath: path), "`\(example)` wrote no workbook")
+            plugins.insert(args[1])
+        }
+        #expect(plugins.isSuperset(of: ["dea", "sfa", "branch-comparison", "two-stage-dea", "underwriting"]), "\(plugins)")
+    }
+
     @Test func workbookErrorsNameTheSheetAndCell() throws {
         let error = try TolokProcess.run(["run", "dea", "--data", Self.fixture("error.xlsx"), "--id", "id", "--inputs", "x", "--outputs", "premi"])
         #expect(error.status == 2)

@@ -129,7 +129,7 @@ mkdir -p "$TP"
 chmod -R u+w "$TP"
 SWIFT_LICENSE="$(dirname "$(command -v swiftc)")/../share/swift/LICENSE.txt"
 if [ -f "$SWIFT_LICENSE" ]; then cp "$SWIFT_LICENSE" "$TP/swift-runtime-and-foundation.txt"; fi
-for dep in swift-argument-parser Yams; do
+for dep in swift-argument-parser Yams ZIPFoundation XMLCoder; do
   for f in "$SCRATCH"/checkouts/$dep/LICENSE*; do if [ -f "$f" ]; then cp "$f" "$TP/$dep.txt"; fi; done
 done
 while read -r soname src; do

@@ -69,6 +69,18 @@ ws["B2"].number_format = "yyyy-mm-dd"
 wb.save(os.path.join(out, "date1904.xlsx"))
 deterministic(os.path.join(out, "date1904.xlsx"))
 
+# 3b. leapbug.xlsx: serial 60 under a date format is Excel's nonexistent 1900-02-29 (B3).
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "dates"
+ws.append(["id", "day"])
+ws.append(["A", 61])
+ws.append(["B", 60])
+for cell in ("B2", "B3"):
+    ws[cell].number_format = "dd/mm/yyyy"
+wb.save(os.path.join(out, "leapbug.xlsx"))
+deterministic(os.path.join(out, "leapbug.xlsx"))
+
 # 4. hospitals.xlsx: Datasets/cst_hospitals_12.csv as a workbook (numbers as numbers).
 wb = openpyxl.Workbook()
 ws = wb.active

@@ -64,10 +64,11 @@ public enum WorkbookLoader {
         do {
             content = try XLSXReader.read(data: data, sheet: wanted)
         } catch let e as WorkbookReadError {
-            if let cell = e.cell {
-                throw DataError(source: source, sheet: wanted ?? "?", cell: Dataset.cellReference(column: cell.column, row: cell.row),
+            if let cell = e.cell, let sheet = e.sheet {
+                throw DataError(source: source, sheet: sheet, cell: Dataset.cellReference(column: cell.column, row: cell.row),
                                 row: cell.row, expected: e.message)
             }
+            if let sheet = e.sheet { throw DataError(source: source, sheet: sheet, expected: e.message) }
             throw DataError(source: source, expected: e.message)
         }
         return try dataset(content, source: source)

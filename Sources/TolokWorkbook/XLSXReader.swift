@@ -29,9 +29,12 @@ public struct WorkbookReadError: Error, Equatable {
     public var message: String
     /// The cell, when the problem is one cell (`C7`).
     public var cell: (column: Int, row: Int)?
-    public init(_ message: String, cell: (column: Int, row: Int)? = nil) {
+    /// The sheet the cell is on.
+    public var sheet: String?
+    public init(_ message: String, cell: (column: Int, row: Int)? = nil, sheet: String? = nil) {
         self.message = message
         self.cell = cell
+        self.sheet = sheet
     }
     public static func == (a: Self, b: Self) -> Bool {
         a.message == b.message && a.cell?.column == b.cell?.column && a.cell?.row == b.cell?.row
@@ -83,8 +86,13 @@ public enum XLSXReader {
             dateStyles = try StylesXML.dateStyles(try package.part(Package.resolve(s.target, relativeTo: package.workbookPath)))
         }
         let parser = SheetParser(shared: shared, dateStyles: dateStyles, date1904: workbook.date1904)
-        let rows = try parser.parse(try package.part(sheetPath))
-        return WorksheetContent(name: sheet.name, rows: rows)
+        do {
+            let rows = try parser.parse(try package.part(sheetPath))
+            return WorksheetContent(name: sheet.name, rows: rows)
+        } catch var e as WorkbookReadError {
+            e.sheet = sheet.name
+            throw e
+        }
     }
 
     /// The zip container and its parts.

@@ -53,6 +53,11 @@ import TolokCore
         #expect(missing?.description.contains(#"cell C5 (row 5, data row 3, column "claims")"#) == true)
     }
 
+    @Test func refusesTheNonexistent1900LeapDayNamingTheCell() throws {
+        let error = #expect(throws: DataError.self) { try WorkbookLoader.load(path: Self.path("leapbug.xlsx")) }
+        #expect(error?.description == #"\#(Self.path("leapbug.xlsx")), sheet "dates", cell B3 (row 3): expected a real date; serial 60 is 1900-02-29, which did not exist (Excel's 1900 leap-year bug)"#)
+    }
+
     @Test func reads1904Dates() throws {
         let d = try WorkbookLoader.load(path: Self.path("date1904.xlsx"))
         #expect(try d.texts("day") == ["2024-03-15"])

@@ -57,6 +57,7 @@ public enum XLSXReader {
         let package = try Package(data: data)
         let workbook = try package.workbook()
         guard !workbook.sheets.isEmpty else { throw WorkbookReadError("a workbook with at least one sheet (workbook.xml lists none)") }
+        let rels = try package.relationships(of: package.workbookPath)
         let sheet: WorkbookXML.Sheet
         if let wanted {
             guard let s = workbook.sheets.first(where: { $0.name == wanted }) else {
@@ -65,9 +66,10 @@ public enum XLSXReader {
             }
             sheet = s
         } else {
-            sheet = workbook.sheets[0]
+            // The first worksheet (a chart sheet before it holds no cells).
+            let isWorksheet = { (s: WorkbookXML.Sheet) in rels.contains { $0.id == s.rid && $0.type.hasSuffix("/worksheet") } }
+            sheet = workbook.sheets.first(where: isWorksheet) ?? workbook.sheets[0]
         }
-        let rels = try package.relationships(of: package.workbookPath)
         guard let target = rels.first(where: { $0.id == sheet.rid }) else {
             throw WorkbookReadError("a relationship \(sheet.rid) for sheet \"\(sheet.name)\" in the workbook's relationships (the file is damaged)")
         }

@@ -81,6 +81,21 @@ for cell in ("B2", "B3"):
 wb.save(os.path.join(out, "leapbug.xlsx"))
 deterministic(os.path.join(out, "leapbug.xlsx"))
 
+# 3c. chartfirst.xlsx: a chart sheet before the data: the default sheet is the first worksheet.
+from openpyxl.chart import BarChart, Reference
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "data"
+ws.append(["id", "x"])
+ws.append(["A", 1])
+ws.append(["B", 2])
+chart = BarChart()
+chart.add_data(Reference(ws, min_col=2, min_row=1, max_row=3), titles_from_data=True)
+cs = wb.create_chartsheet("chart", 0)
+cs.add_chart(chart)
+wb.save(os.path.join(out, "chartfirst.xlsx"))
+deterministic(os.path.join(out, "chartfirst.xlsx"))
+
 # 4. hospitals.xlsx: Datasets/cst_hospitals_12.csv as a workbook (numbers as numbers).
 wb = openpyxl.Workbook()
 ws = wb.active

@@ -74,7 +74,9 @@ public enum XLSXReader {
             throw WorkbookReadError("a relationship \(sheet.rid) for sheet \"\(sheet.name)\" in the workbook's relationships (the file is damaged)")
         }
         guard target.type.hasSuffix("/worksheet") else {
-            throw WorkbookReadError("a worksheet; \"\(sheet.name)\" is a \(target.type.split(separator: "/").last.map(String.init) ?? "different kind of") sheet")
+            let kind = target.type.split(separator: "/").last.map(String.init) ?? ""
+            let shown = kind == "chartsheet" ? "chart sheet (no cells)" : kind == "dialogsheet" ? "dialog sheet" : "\(kind) part, not a worksheet"
+            throw WorkbookReadError("a worksheet; \"\(sheet.name)\" is a \(shown)")
         }
         let sheetPath = Package.resolve(target.target, relativeTo: package.workbookPath)
         let shared: [String]

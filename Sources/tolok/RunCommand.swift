@@ -29,7 +29,7 @@ struct RunCommand: ParsableCommand {
 
     @Argument(help: "The plugin id (see `tolok plugins`).", completion: .custom(Completion.pluginIDs)) var plugin: String
     @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header; or an .xlsx workbook); - reads standard input.", valueName: "file")) var data: String
-    @Option(help: ArgumentHelp("The worksheet of an .xlsx --data file (default: the first sheet).", valueName: "name")) var sheet: String?
+    @Option(help: ArgumentHelp("The worksheet of an .xlsx --data file (default: the first worksheet).", valueName: "name")) var sheet: String?
     @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
     @Option(help: "Output format (default: from the --output file name, .csv .json .html .pdf .xlsx .txt; else table).") var format: OutputFormat?
     @Option(help: "Language of html/pdf report pages: en or id (Indonesian).") var lang: ReportLanguage = .en
@@ -37,7 +37,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table); summary prints the summary as name,value rows.", valueName: "name")) var table: String?
     @Option(help: ArgumentHelp("Print only these columns of the table, in this order (table and csv output).", valueName: "a,b,…")) var columns: String?
     @Option(help: ArgumentHelp("Sort the printed table by a column, ascending or with :desc (stable; numbers numerically, missing last; table and csv output).", valueName: "column[:desc]")) var sort: SortKey?
-    @Option(help: ArgumentHelp("Decimals after the point for non-integer numbers (table and csv output; percentages in the table: of the percentage).", valueName: "n")) var digits: Int?
+    @Option(help: ArgumentHelp("Decimals after the point for real numbers, not integers or money (table and csv output; percentages in the table: of the percentage).", valueName: "n")) var digits: Int?
     @Option(help: "CSV conventions: standard, or id (Indonesian Excel: ; separator, decimal comma, byte-order mark, dd/mm/yyyy dates).") var locale: OutputLocale = .standard
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false

@@ -58,6 +58,16 @@ import TolokCore
         #expect(error?.description == #"\#(Self.path("leapbug.xlsx")), sheet "dates", cell B3 (row 3): expected a real date; serial 60 is 1900-02-29, which did not exist (Excel's 1900 leap-year bug)"#)
     }
 
+    @Test func theDefaultSheetIsTheFirstWorksheet() throws {
+        let path = Self.path("chartfirst.xlsx")
+        #expect(try XLSXReader.sheetNames(data: Data(contentsOf: URL(fileURLWithPath: path))) == ["chart", "data"])
+        let d = try WorkbookLoader.load(path: path)
+        #expect(d.sheet == "data")
+        #expect(try d.numbers("x") == [1, 2])
+        let error = #expect(throws: DataError.self) { try WorkbookLoader.load(path: path, sheet: "chart") }
+        #expect(error?.description.contains("expected a worksheet; \"chart\" is a chart sheet (no cells)") == true)
+    }
+
     @Test func reads1904Dates() throws {
         let d = try WorkbookLoader.load(path: Self.path("date1904.xlsx"))
         #expect(try d.texts("day") == ["2024-03-15"])

@@ -53,7 +53,8 @@ public enum XLSXReader {
     }
 
     /// Reads one sheet (by name; the first sheet when `sheet` is nil).
-    public static func read(data: Data, sheet wanted: String?) throws -> WorksheetContent {
+    /// `scanner: false` reads the sheet with `XMLParser` only (tests compare the two).
+    public static func read(data: Data, sheet wanted: String?, scanner: Bool = true) throws -> WorksheetContent {
         let package = try Package(data: data)
         let workbook = try package.workbook()
         guard !workbook.sheets.isEmpty else { throw WorkbookReadError("a workbook with at least one sheet (workbook.xml lists none)") }
@@ -90,6 +91,7 @@ public enum XLSXReader {
             dateStyles = try StylesXML.dateStyles(try package.part(Package.resolve(s.target, relativeTo: package.workbookPath)))
         }
         let parser = SheetParser(shared: shared, dateStyles: dateStyles, date1904: workbook.date1904)
+        parser.scannerEnabled = scanner
         do {
             let rows = try parser.parse(try package.part(sheetPath))
             return WorksheetContent(name: sheet.name, rows: rows)
@@ -299,6 +301,10 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         if inText { current += string }
     }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if inText { current += String(decoding: block, as: UTF8.self) }
+    }
 }
 
 /// Office Open XML's escape for characters XML cannot hold: `_xHHHH_` (four hex digits) is the
@@ -346,6 +352,8 @@ final class SheetParser: NSObject, XMLParserDelegate {
     var inInline = false
     var inPhonetic = false
     var hasValue = false
+    /// Try ``SheetScanner`` first (else `XMLParser` only).
+    var scannerEnabled = true
 
     init(shared: [String], dateStyles: [Bool], date1904: Bool) {
         self.shared = shared
@@ -353,7 +361,15 @@ final class SheetParser: NSObject, XMLParserDelegate {
         self.date1904 = date1904
     }
 
+    /// Reads the sheet with ``SheetScanner`` (a byte-level reader of the little XML a worksheet
+    /// uses), or with Foundation's `XMLParser` when the scanner meets anything it does not handle
+    /// (another encoding, a DOCTYPE, an unknown entity, malformed markup): the same elements reach
+    /// the same state machine either way.
     func parse(_ data: Data) throws -> [(number: Int, cells: [(column: Int, value: SheetValue)])] {
+        let scanned = scannerEnabled && data.withUnsafeBytes { SheetScanner.scan($0, into: self) }
+        if let failure { throw failure }
+        if scanned { return rows }
+        reset()
         let parser = XMLParser(stream: InputStream(data: data))  // in chunks: libxml2 refuses a single chunk over 10 MB
         parser.delegate = self
         let ok = parser.parse()
@@ -364,22 +380,47 @@ final class SheetParser: NSObject, XMLParserDelegate {
         return rows
     }
 
-    func fail(_ parser: XMLParser, _ error: WorkbookReadError) {
-        if failure == nil { failure = error }
-        parser.abortParsing()
+    func reset() {
+        rows = []
+        failure = nil
+        rowNumber = 0
+        cells = []
+        cellColumn = 0
+        text = ""
+        collecting = false
+        inInline = false
+        inPhonetic = false
+        hasValue = false
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
-        switch local(name) {
+        start(local(name)) { attributes[$0] }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if !end(local(name)) { parser.abortParsing() }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if collecting { text += string }
+    }
+
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        if collecting { text += String(decoding: block, as: UTF8.self) }
+    }
+
+    /// An element starts (`attribute` looks up its attributes by name).
+    func start(_ name: Substring, _ attribute: (String) -> String?) {
+        switch name {
         case "row":
-            if let r = attributes["r"], let n = Int(r) { rowNumber = n } else { rowNumber += 1 }
+            if let r = attribute("r"), let n = Int(r) { rowNumber = n } else { rowNumber += 1 }
             cells = []
             cellColumn = 0
         case "c":
-            if let ref = attributes["r"], let (column, _) = SheetParser.reference(ref) { cellColumn = column } else { cellColumn += 1 }
-            cellType = attributes["t"] ?? "n"
-            cellStyle = attributes["s"].flatMap { Int($0) } ?? 0
+            if let ref = attribute("r"), let (column, _) = SheetParser.reference(ref) { cellColumn = column } else { cellColumn += 1 }
+            cellType = attribute("t") ?? "n"
+            cellStyle = attribute("s").flatMap { Int($0) } ?? 0
             hasValue = false
             text = ""
         case "v":
@@ -396,8 +437,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-        switch local(name) {
+    /// An element ends; false when reading must stop (``failure`` is set).
+    func end(_ name: Substring) -> Bool {
+        switch name {
         case "v":
             collecting = false
             hasValue = true
@@ -408,22 +450,21 @@ final class SheetParser: NSObject, XMLParserDelegate {
         case "is":
             inInline = false
         case "c":
-            guard hasValue else { return }
+            guard hasValue else { return true }
             do {
                 if let v = try value() { cells.append((cellColumn, v)) }
             } catch let e as WorkbookReadError {
-                fail(parser, e)
+                if failure == nil { failure = e }
+                return false
             } catch {
-                fail(parser, WorkbookReadError("\(error)", cell: (cellColumn, rowNumber)))
+                if failure == nil { failure = WorkbookReadError("\(error)", cell: (cellColumn, rowNumber)) }
+                return false
             }
         case "row":
             if !cells.isEmpty { rows.append((rowNumber, cells)) }
         default: break
         }
-    }
-
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
-        if collecting { text += string }
+        return true
     }
 
     func value() throws -> SheetValue? {

@@ -27,6 +27,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.6.0"),
         // YAML suites for `tolok check` (TolokCheck only).
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Excel workbooks (TolokWorkbook only): the zip container and the workbook's small XML parts.
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/CoreOffice/XMLCoder", exact: "0.18.2"),
     ],
     targets: [
         // MARK: Numeric foundation
@@ -61,6 +64,12 @@ let package = Package(
             "TolokCore", "TolokDEA", "TolokTwoStageDEA", "TolokFrontier", "TolokInsurance", "TolokBranchComparison",
         ]),
 
+        // MARK: Excel workbooks (.xlsx in: Dataset; out: one sheet per result table). Above Core,
+        // beside TolokCheck: only the host links ZIPFoundation and XMLCoder.
+        .target(name: "TolokWorkbook", dependencies: [
+            "TolokCore", .product(name: "ZIPFoundation", package: "ZIPFoundation"), .product(name: "XMLCoder", package: "XMLCoder"),
+        ]),
+
         // MARK: Regression suites (`tolok check`): suite files, reference joins, tolerances, JUnit
         .target(name: "TolokCheck", dependencies: ["TolokCore", .product(name: "Yams", package: "Yams")]),
 
@@ -68,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "tolok",
             dependencies: [
-                "TolokCore", "TolokPluginKit", "TolokBuiltins", "TolokCheck",
+                "TolokCore", "TolokPluginKit", "TolokBuiltins", "TolokCheck", "TolokWorkbook",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,6 +97,7 @@ let package = Package(
         .testTarget(name: "TolokNumericsTests", dependencies: ["TolokNumerics"], exclude: ["Fixtures"]),
         .testTarget(name: "TolokCoreTests", dependencies: ["TolokCore"]),
         .testTarget(name: "TolokEndToEndTests", dependencies: ["TolokCore"]),
+        .testTarget(name: "TolokWorkbookTests", dependencies: ["TolokWorkbook", "TolokCore"], exclude: ["Fixtures"]),
         .testTarget(name: "TolokCheckTests", dependencies: ["TolokCheck", "TolokCore"]),
         .testTarget(name: "TolokDEATests", dependencies: ["TolokDEAModel", "TolokDEA", "TolokCore", "TolokTestSupport"]),
         .testTarget(name: "TolokInsuranceTests", dependencies: ["TolokInsuranceModel", "TolokInsurance", "TolokCore", "TolokTestSupport"]),

@@ -15,6 +15,10 @@ while IFS= read -r f; do fail "$f imports CLapack (only Sources/TolokNumerics ma
 while IFS= read -r f; do fail "$f imports a module a model may not ($(grep -hE '^\s*import\s+(TolokCore|TolokPluginKit|TolokBuiltins|ArgumentParser)\b' "$f" | head -1))"; done \
   < <(grep -rlE --include='*.swift' '^\s*import\s+(TolokCore|TolokPluginKit|TolokBuiltins|ArgumentParser)\b' Models)
 
+# Only TolokWorkbook (and its tests) imports ZIPFoundation and XMLCoder: Core stays free of them.
+while IFS= read -r f; do fail "$f imports ZIPFoundation or XMLCoder (only Sources/TolokWorkbook may)"; done \
+  < <(grep -rlE --include='*.swift' '^\s*(@_exported\s+)?import\s+(ZIPFoundation|XMLCoder)\b' Sources Models Plugins Benchmarks Tests | grep -vE '^(Sources/TolokWorkbook|Tests/TolokWorkbookTests)/')
+
 # No plugin family imports another family's plugin target.
 families="TolokDEA TolokTwoStageDEA TolokFrontier TolokInsurance TolokBranchComparison TolokRatios"
 for dir in Plugins/*/; do
@@ -29,5 +33,5 @@ for dir in Plugins/*/; do
   done
 done
 
-[ $status -eq 0 ] && echo "check-layers: ok (CLapack only in TolokNumerics; Models import no Core; no plugin imports another family)"
+[ $status -eq 0 ] && echo "check-layers: ok (CLapack only in TolokNumerics; ZIPFoundation/XMLCoder only in TolokWorkbook; Models import no Core; no plugin imports another family)"
 exit $status

@@ -129,7 +129,7 @@ mkdir -p "$TP"
 chmod -R u+w "$TP"
 SWIFT_LICENSE="$(dirname "$(command -v swiftc)")/../share/swift/LICENSE.txt"
 if [ -f "$SWIFT_LICENSE" ]; then cp "$SWIFT_LICENSE" "$TP/swift-runtime-and-foundation.txt"; fi
-for dep in swift-argument-parser Yams; do
+for dep in swift-argument-parser Yams ZIPFoundation XMLCoder; do
   for f in "$SCRATCH"/checkouts/$dep/LICENSE*; do if [ -f "$f" ]; then cp "$f" "$TP/$dep.txt"; fi; done
 done
 while read -r soname src; do
@@ -141,8 +141,8 @@ rm -f "$ORIGINS"
 cat > "$OUT/RELEASE.txt" <<TXT
 Tolok $VERSION for Linux $ARCH, built $(date -u +%Y-%m-%d) from $(git rev-parse --short HEAD 2>/dev/null || echo "an unversioned tree").
 Run ./tolok --help. LICENSE and THIRD-PARTY-LICENSES/ give the licenses. The external plugin libTolokRatios.so sits beside tolok and is found there;
-lib/ holds OpenBLAS, LAPACK(E) and the gfortran runtime, found through the rpath \$ORIGIN/lib.
-Needs only the C and C++ runtime of the system (libc6, libstdc++6, libgcc-s1).
+lib/ holds OpenBLAS, LAPACK(E) and the gfortran runtime, and libxml2 (with ICU and liblzma, for reading .xlsx), found through the rpath \$ORIGIN/lib.
+Needs only the C and C++ runtime and zlib of the system (libc6, libstdc++6, libgcc-s1, zlib1g).
 Bundled libraries: $(cd "$OUT/lib" && ls | tr '\n' ' ')
 TXT
 (cd "$OUT" && find . -type f ! -name SHA256SUMS | sed 's|^\./||' | LC_ALL=C sort | xargs sha256sum > SHA256SUMS)
@@ -166,7 +166,7 @@ Version: $VERSION
 Architecture: $DEBARCH
 Maintainer: Tolok maintainers <tolok@localhost>
 Installed-Size: $SIZE
-Depends: libc6, libstdc++6, libgcc-s1
+Depends: libc6, libstdc++6, libgcc-s1, zlib1g
 Section: science
 Priority: optional
 Description: efficiency analysis and benchmarking workbench (DEA, SFA, insurance)

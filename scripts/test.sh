@@ -16,6 +16,11 @@ if [ "$#" -eq 0 ]; then
   "$(swift build --show-bin-path)/tolok" check Datasets/suite.yaml --junit "$(swift build --show-bin-path)/check-junit.xml"
   echo "test.sh: tolok check Datasets/suite.yaml in $(( $(date +%s) - start )) s"
   python3 scripts/run-notebooks.py --tolok "$(swift build --show-bin-path)/tolok"
+  # xlsx output read by openpyxl and LibreOffice, --locale id CSV by pandas (each skipped with a
+  # message when not installed, unless TOLOK_REQUIRE_XLSX_PEERS=1 as in .ci/run).
+  start=$(date +%s)
+  python3 scripts/xlsx-peer-test.py "$(swift build --show-bin-path)/tolok"
+  echo "test.sh: xlsx peer test in $(( $(date +%s) - start )) s"
   # The HTML/PDF report pages in headless Chromium (installs chromium and poppler-utils if missing).
   start=$(date +%s)
   python3 scripts/browser-test.py "$(swift build --show-bin-path)/tolok"

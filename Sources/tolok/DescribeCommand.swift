@@ -18,7 +18,7 @@ struct DescribeCommand: ParsableCommand {
         if format == .json { print(DiscoveryJSON.describe(p), terminator: ""); return }
         let d = p.descriptor
         print("\(d.id) \(d.version) — \(d.summary)\n")
-        print("Usage: tolok run \(d.id) --data FILE [--id COLUMN] [options] [--format table|csv|json|html|pdf] [--lang en|id] [--output FILE|-] [--table NAME|summary] [--strict]\n")
+        print("Usage: tolok run \(d.id) --data FILE [--id COLUMN] [options] [--format table|csv|json|html|pdf|xlsx] [--lang en|id] [--output FILE|-] [--table NAME|summary] [--strict]\n")
         print("Options:")
         let width = d.parameters.map { $0.name.count + placeholder($0.kind).count }.max() ?? 0
         for spec in d.parameters {

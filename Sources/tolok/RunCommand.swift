@@ -1,10 +1,13 @@
 import ArgumentParser
 import Foundation
 import TolokCore
+import TolokWorkbook
 
 extension OutputFormat: ExpressibleByArgument {}
 extension TextEncoding: ExpressibleByArgument {}
 extension ReportLanguage: ExpressibleByArgument {}
+extension OutputLocale: ExpressibleByArgument {}
+extension SortKey: ExpressibleByArgument {}
 extension Delimiter: ExpressibleByArgument {
     public init?(argument: String) {
         switch argument {
@@ -25,12 +28,17 @@ struct RunCommand: ParsableCommand {
         discussion: "Options not listed here belong to the plugin: see `tolok describe <plugin>`.")
 
     @Argument(help: "The plugin id (see `tolok plugins`).", completion: .custom(Completion.pluginIDs)) var plugin: String
-    @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header); - reads standard input.", valueName: "file")) var data: String
+    @Option(help: ArgumentHelp("The data file (CSV: comma, semicolon or tab separated, with a header; or an .xlsx workbook); - reads standard input.", valueName: "file")) var data: String
+    @Option(help: ArgumentHelp("The worksheet of an .xlsx --data file (default: the first worksheet).", valueName: "name")) var sheet: String?
     @Option(help: ArgumentHelp("The column that identifies units (ids must be unique).", valueName: "column")) var id: String?
-    @Option(help: "Output format (default: from the --output file name, .csv .json .html .pdf .txt; else table).") var format: OutputFormat?
+    @Option(help: "Output format (default: from the --output file name, .csv .json .html .pdf .xlsx .txt; else table).") var format: OutputFormat?
     @Option(help: "Language of html/pdf report pages: en or id (Indonesian).") var lang: ReportLanguage = .en
     @Option(help: ArgumentHelp("Write the output to this file (atomically) instead of standard output; - is standard output.", valueName: "file")) var output: String?
     @Option(help: ArgumentHelp("The result table to print for table/csv output (default: the plugin's first table); summary prints the summary as name,value rows.", valueName: "name")) var table: String?
+    @Option(help: ArgumentHelp("Print only these columns of the table, in this order (table and csv output).", valueName: "a,b,…")) var columns: String?
+    @Option(help: ArgumentHelp("Sort the printed table by a column, ascending or with :desc (stable; numbers numerically, missing last; table and csv output).", valueName: "column[:desc]")) var sort: SortKey?
+    @Option(help: ArgumentHelp("Decimals after the point for real numbers, not integers or money (table and csv output; percentages in the table: of the percentage).", valueName: "n")) var digits: Int?
+    @Option(help: "CSV conventions: standard, or id (Indonesian Excel: ; separator, decimal comma, byte-order mark, dd/mm/yyyy dates).") var locale: OutputLocale = .standard
     @Flag(name: .customLong("decimal-comma"), help: "Numbers use a decimal comma and thousands dots (303.218.002,35).") var decimalComma = false
     @Flag(name: .customLong("decimal-point"), help: "Numbers use a decimal point (15.131 is fifteen point one three one), in every column.") var decimalPoint = false
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
@@ -63,6 +71,13 @@ struct RunCommand: ParsableCommand {
             guard let output, output != "-" else { throw UsageError("--format pdf writes a file: give --output FILE.pdf") }
             guard PDFPrinter.findChromium() != nil else { throw PDFPrinter.missingChromium }
         }
+        let rendering = try renderOptions(for: format)
+        if let sheet, DataLoader.kind(of: data) != .workbook {
+            throw UsageError("--sheet \(sheet) is for an .xlsx workbook; --data \(data) is not one (CSV files have no sheets)")
+        }
+        if format == .xlsx, output == nil || output == "-", isatty(STDOUT_FILENO) != 0 {
+            throw UsageError("--format xlsx writes a binary workbook: give --output FILE.xlsx, or redirect standard output to a file")
+        }
         var invocation = RunInvocation(
             pluginID: plugin, dataPath: data, idColumn: id,
             csvOptions: CSVOptions(delimiter: delimiter, numberFormat: decimalComma ? .decimalComma : decimalPoint ? .decimalPoint : nil,
@@ -70,13 +85,21 @@ struct RunCommand: ParsableCommand {
             pluginArguments: pluginArguments)
         invocation.keepTotalRows = keepTotalRows
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
+        let (dataPath, sheet) = (data, sheet)
+        invocation.load = { path, options in try DataLoader.load(path: path, options: options, sheet: path == dataPath ? sheet : nil, undecided: true) }
         let result = try AnalysisRunner.run(invocation, registry: registry)
         if format == .pdf, let output {
             try PDFPrinter.write(html: try format.render(result, language: lang), to: output)
             if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
             return
         }
-        let text = try format.render(result, table: table, language: lang)
+        if format == .xlsx {
+            let bytes = try ResultWorkbook.data(result)
+            if let output, output != "-" { try AtomicFile.write(bytes, to: output) } else { try AtomicFile.writeStandardOutput(bytes) }
+            if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
+            return
+        }
+        let text = try format.render(result, table: table, language: lang, options: rendering)
         if let output, output != "-" {
             try AtomicFile.write(text, to: output)
         } else {
@@ -86,3 +109,27 @@ struct RunCommand: ParsableCommand {
     }
 }
 
+
+extension RunCommand {
+    /// `--columns`, `--sort`, `--digits`, `--locale`, checked against the output format before any
+    /// work: they shape table and csv output only (`--locale` csv only).
+    func renderOptions(for format: OutputFormat) throws -> RenderOptions {
+        let shaping = [columns.map { _ in "--columns" }, sort.map { _ in "--sort" }, digits.map { _ in "--digits" }].compactMap { $0 }
+        if !shaping.isEmpty, format != .table, format != .csv {
+            throw UsageError("\(shaping.joined(separator: ", ")) shape table and csv output, not --format \(format.rawValue)")
+        }
+        if locale != .standard, format != .csv {
+            throw UsageError("--locale \(locale.rawValue) is for csv output (--format csv), not --format \(format.rawValue)")
+        }
+        if let digits, !(0...15).contains(digits) {
+            throw UsageError("--digits \(digits): give a number of decimals from 0 to 15")
+        }
+        var list: [String]?
+        if let columns {
+            let names = columns.split(separator: ",", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespaces) }
+            if names.contains(where: \.isEmpty) { throw UsageError("--columns \(columns): an empty column name; give names separated by commas") }
+            list = names
+        }
+        return RenderOptions(columns: list, sort: sort, digits: digits, locale: locale)
+    }
+}

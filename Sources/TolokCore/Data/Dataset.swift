@@ -21,15 +21,19 @@ public struct Dataset: Sendable {
     /// Why the file's undecided columns (``Column/ambiguousRow``) cannot be read, when the run
     /// did not decide them; `nil` before the run decided.
     let undecidedReason: String?
+    /// The worksheet, for data read from a workbook: errors then name the sheet and the cell
+    /// (``rowLines`` are the sheet's row numbers, ``Column/position`` its column numbers).
+    public let sheet: String?
 
     public init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat = .decimalPoint,
-                numberEvidence: FileNumberEvidence = FileNumberEvidence(), notes: [String] = []) {
+                numberEvidence: FileNumberEvidence = FileNumberEvidence(), notes: [String] = [], sheet: String? = nil) {
         self.init(source: source, columns: columns, rowLines: rowLines, numberFormat: numberFormat, numberEvidence: numberEvidence,
-                  notes: notes, undecidedReason: nil)
+                  notes: notes, undecidedReason: nil, sheet: sheet)
     }
 
     init(source: String, columns: [Column], rowLines: [Int], numberFormat: NumberFormat, numberEvidence: FileNumberEvidence,
-         notes: [String], undecidedReason: String?) {
+         notes: [String], undecidedReason: String?, sheet: String?) {
+        self.sheet = sheet
         self.source = source
         self.columns = columns
         self.rowLines = rowLines
@@ -42,7 +46,7 @@ public struct Dataset: Sendable {
     /// The same file with other columns, format, notes (what reading decisions change).
     func replacing(columns: [Column], numberFormat: NumberFormat, notes: [String], undecidedReason: String?) -> Dataset {
         Dataset(source: source, columns: columns, rowLines: rowLines, numberFormat: numberFormat, numberEvidence: numberEvidence,
-                notes: notes, undecidedReason: undecidedReason)
+                notes: notes, undecidedReason: undecidedReason, sheet: sheet)
     }
 
     /// The same file with further notes.
@@ -60,8 +64,10 @@ public struct Dataset: Sendable {
     public func column(_ name: String) throws -> Column {
         if let c = columns.first(where: { $0.name == name }) { return c }
         let near = columns.first { $0.name.lowercased() == name.lowercased() }.map { " (did you mean \"\($0.name)\"?)" } ?? ""
-        throw DataError(source: source, column: name,
-                        expected: "a column with this name\(near); the file has: \(Dataset.nameList(columnNames))")
+        var error = DataError(source: source, column: name,
+                              expected: "a column with this name\(near); the file has: \(Dataset.nameList(columnNames))")
+        error.sheet = sheet
+        throw error
     }
 
     /// Column names for a message: each escaped and cut short, at most 40 of them.
@@ -154,8 +160,25 @@ public struct Dataset: Sendable {
 
     /// A data error located at data row `row` (0-based) of a column.
     public func cellError(row: Int, column: String?, expected: String, got: String?) -> DataError {
-        DataError(source: source, line: rowLines.indices.contains(row) ? rowLines[row] : nil,
+        if let sheet {
+            let position = column.flatMap { name in columns.first { $0.name == name }?.position }
+            let sheetRow = rowLines.indices.contains(row) ? rowLines[row] : nil
+            let cell = position.flatMap { p in sheetRow.map { Dataset.cellReference(column: p, row: $0) } }
+            return DataError(source: source, sheet: sheet, cell: cell, row: sheetRow, dataRow: row + 1, column: column,
+                             expected: expected, got: got)
+        }
+        return DataError(source: source, line: rowLines.indices.contains(row) ? rowLines[row] : nil,
                   dataRow: row + 1, column: column, expected: expected, got: got)
+    }
+
+    /// `C7` for column 3, row 7 (A, …, Z, AA, …).
+    public static func cellReference(column: Int, row: Int) -> String {
+        var n = column, letters = ""
+        while n > 0 {
+            letters = String(UnicodeScalar(UInt8(65 + (n - 1) % 26))) + letters
+            n = (n - 1) / 26
+        }
+        return letters + String(row)
     }
 
     /// The rows whose index is in `rows`, in that order (used for groups and periods).
@@ -173,6 +196,6 @@ public struct Dataset: Sendable {
                           }, hasOwnNumberFormat: c.hasOwnNumberFormat)
         }
         return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat,
-                       numberEvidence: numberEvidence, notes: notes, undecidedReason: undecidedReason)
+                       numberEvidence: numberEvidence, notes: notes, undecidedReason: undecidedReason, sheet: sheet)
     }
 }

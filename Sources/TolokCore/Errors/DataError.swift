@@ -17,6 +17,10 @@ public struct DataError: UserFacingError, Equatable {
     public var expected: String
     /// What was found (shown quoted), when there is a single offending value.
     public var got: String?
+    /// The worksheet, for data read from a workbook (`.xlsx`); `line` is then the sheet's row.
+    public var sheet: String?
+    /// The cell reference (`C7`), for data read from a workbook.
+    public var cell: String?
 
     public var kind: FailureKind { .data }
 
@@ -30,7 +34,17 @@ public struct DataError: UserFacingError, Equatable {
         self.got = got
     }
 
+    /// A problem in a workbook, located by sheet and cell:
+    /// `premi.xlsx, sheet "Sheet1", cell C7 (row 7, data row 5, column "premi"): expected …`.
+    public init(source: String, sheet: String, cell: String? = nil, row: Int? = nil, dataRow: Int? = nil, column: String? = nil,
+                expected: String, got: String? = nil) {
+        self.init(source: source, line: row, dataRow: dataRow, column: column, expected: expected, got: got)
+        self.sheet = sheet
+        self.cell = cell
+    }
+
     public var description: String {
+        if let sheet { return workbookDescription(sheet: sheet) }
         var location: [String] = []
         if let line {
             location.append(dataRow.map { "line \(line) (data row \($0))" } ?? "line \(line)")
@@ -45,6 +59,22 @@ public struct DataError: UserFacingError, Equatable {
         text += "expected " + expected
         // Cell text is quoted short and escaped: a NUL byte, a line break or a megabyte-long
         // cell must not reach the terminal raw.
+        if let got { text += got.isEmpty ? ", got an empty cell" : ", got \"\(OutputText.excerpt(got, limit: 60))\"" }
+        return text
+    }
+
+    private func workbookDescription(sheet: String) -> String {
+        var text = OutputText.excerpt(source, limit: 300) + ", sheet \"\(OutputText.excerpt(sheet, limit: 60))\""
+        var within: [String] = []
+        if let line { within.append("row \(line)") }
+        if let dataRow { within.append("data row \(dataRow)") }
+        if let column { within.append("column \"\(OutputText.excerpt(column, limit: 60))\"") }
+        if let cell {
+            text += ", cell \(cell)" + (within.isEmpty ? "" : " (" + within.joined(separator: ", ") + ")")
+        } else if !within.isEmpty {
+            text += ", " + within.joined(separator: ", ")
+        }
+        text += ": expected " + expected
         if let got { text += got.isEmpty ? ", got an empty cell" : ", got \"\(OutputText.excerpt(got, limit: 60))\"" }
         return text
     }

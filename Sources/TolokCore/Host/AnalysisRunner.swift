@@ -10,6 +10,12 @@ public struct RunInvocation: Sendable {
     public var progress: ProgressReporter?
     /// `--keep-total-rows`: read total and subtotal rows as units (refused by default, ``TotalRows``).
     public var keepTotalRows = false
+    /// Reads a data file (`--data` and file options) with its number format still undecided (the
+    /// run decides it over all files, ``RunNumberFormat``); the host sets one that also reads `.xlsx`
+    /// workbooks (TolokWorkbook's `DataLoader`). Default: ``CSVLoader/loadUndecided(path:options:)``.
+    public var load: @Sendable (_ path: String, _ options: CSVOptions) throws -> Dataset = { path, options in
+        try CSVLoader.loadUndecided(path: path, options: options)
+    }
 
     public init(pluginID: String, dataPath: String, idColumn: String? = nil,
                 csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
@@ -40,12 +46,12 @@ public enum AnalysisRunner {
             throw UsageError("\(fromStandardInput.joined(separator: " and ")) both read standard input (-); standard input can be read once: give all but one of them a file")
         }
         // Every file of the run is read first: their number format is decided once, over all of them.
-        let undecided = try CSVLoader.loadUndecided(path: invocation.dataPath, options: invocation.csvOptions)
+        let undecided = try invocation.load(invocation.dataPath, invocation.csvOptions)
         var fileNames: [String] = [], undecidedFiles: [Dataset] = []
         for spec in descriptor.parameters where spec.kind == .file {
             if let path = parameters.text(spec.name) {
                 fileNames.append(spec.name)
-                undecidedFiles.append(try CSVLoader.loadUndecided(path: path, options: invocation.csvOptions))
+                undecidedFiles.append(try invocation.load(path, invocation.csvOptions))
             }
         }
         let decided = RunNumberFormat.decide([undecided] + undecidedFiles, forced: invocation.csvOptions.numberFormat)

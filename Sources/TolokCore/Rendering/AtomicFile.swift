@@ -58,6 +58,11 @@ public enum AtomicFile {
         try writeAll(text, to: STDOUT_FILENO, name: "standard output")
     }
 
+    /// Writes bytes (an xlsx workbook) to standard output, checking every write.
+    public static func writeStandardOutput(_ bytes: Data) throws {
+        try writeAll(bytes, to: STDOUT_FILENO, name: "standard output")
+    }
+
     /// Writes every byte of `text` to `fd`, retrying partial writes and interruptions.
     static func writeAll(_ text: String, to fd: Int32, name: String) throws {
         try writeAll(Data(text.utf8), to: fd, name: name)

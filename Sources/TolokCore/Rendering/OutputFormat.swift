@@ -10,9 +10,12 @@ public enum OutputFormat: String, Sendable, CaseIterable {
     case html
     /// The HTML page printed to PDF by headless Chromium.
     case pdf
+    /// An Excel workbook: one sheet per result table and a summary sheet (written by the host
+    /// through TolokWorkbook; docs/OUTPUT.md).
+    case xlsx
 
     /// The format a file name implies: `.html`/`.htm` → html, `.pdf` → pdf, `.csv` → csv,
-    /// `.json` → json, `.txt` → table; other names imply nothing (the default, table).
+    /// `.json` → json, `.txt` → table, `.xlsx` → xlsx; other names imply nothing (the default, table).
     public static func inferred(fromFileName name: String) -> OutputFormat? {
         let lower = name.lowercased()
         if lower.hasSuffix(".html") || lower.hasSuffix(".htm") { return .html }
@@ -20,17 +23,26 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         if lower.hasSuffix(".csv") { return .csv }
         if lower.hasSuffix(".json") { return .json }
         if lower.hasSuffix(".txt") { return .table }
+        if lower.hasSuffix(".xlsx") { return .xlsx }
         return nil
     }
 
     /// Renders a result as text. `table` selects the table for `csv`/`table` (default: the
-    /// first); `language` is for html (and pdf, whose text is the html page).
-    public func render(_ result: AnalysisResult, table: String? = nil, language: ReportLanguage = .en) throws -> String {
+    /// first); `language` is for html (and pdf, whose text is the html page); `options`
+    /// (`--columns`, `--sort`, `--digits`, `--locale`) shape the table/csv output. xlsx is bytes,
+    /// not text: the host writes it with TolokWorkbook.
+    public func render(_ result: AnalysisResult, table: String? = nil, language: ReportLanguage = .en,
+                       options: RenderOptions = RenderOptions()) throws -> String {
         switch self {
-        case .table: return try TextTableRenderer.render(result, table: table)
-        case .csv: return try CSVRenderer.render(result, table: table)
+        case .table:
+            let (shaped, name) = try result.shaped(table: table, options)
+            return try TextTableRenderer.render(shaped, table: name, digits: options.digits)
+        case .csv:
+            let (shaped, name) = try result.shaped(table: table, options)
+            return try CSVRenderer.render(shaped, table: name, digits: options.digits, locale: options.locale)
         case .json: return JSONRenderer.render(result)
         case .html, .pdf: return HTMLRenderer.render(result, language: language)
+        case .xlsx: throw InternalError("xlsx output is a binary workbook, written by TolokWorkbook, not rendered as text")
         }
     }
 }

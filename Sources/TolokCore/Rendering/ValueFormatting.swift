@@ -8,6 +8,13 @@ enum ValueFormatting {
         return "\(x)"
     }
 
+    /// `x` with `digits` decimals (`--digits`), rounded half to even as printf does; no `-0.00`.
+    static func fixed(_ x: Double, digits: Int) -> String {
+        let s = String(format: "%.\(digits)f", x)
+        if s.hasPrefix("-"), !s.contains(where: { $0 != "-" && $0 != "0" && $0 != "." }) { return String(s.dropFirst()) }
+        return s
+    }
+
     /// Money rounded half away from zero to two decimals, e.g. `-1234.50`; empty for NaN (a
     /// missing value: money never prints as `-N.aN`).
     static func money(_ d: Decimal, grouping: Bool = false) -> String {

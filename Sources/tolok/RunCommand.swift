@@ -72,12 +72,7 @@ struct RunCommand: ParsableCommand {
             if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
             return
         }
-        let text = try format.render(result, table: table, language: lang)
-        if let output, output != "-" {
-            try AtomicFile.write(text, to: output)
-        } else {
-            try AtomicFile.writeStandardOutput(text)
-        }
+        try ResultOutput.write(result, format: format, table: table, language: lang, to: output)
         if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
     }
 }

@@ -40,11 +40,11 @@ public enum CSVLoader {
         guard !isDirectory.boolValue else { throw DataError(source: path, expected: "a file, not a directory") }
         // Through a file handle rather than FileManager.contents, so that pipes and process
         // substitutions (/dev/fd/N) read too.
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
+        guard let handle = FileHandle(forReadingAtPath: path), let bytes = ColumnarCSV.readAll(handle.fileDescriptor) else {
             throw DataError(source: path, expected: "a readable file (permission denied or I/O error)")
         }
         try? handle.close()
-        return try parse(bytes: [UInt8](data), source: path, options: options)
+        return try parse(bytes: bytes, source: path, options: options)
     }
 
     /// Parses CSV text held in memory (`source` names it in errors).
@@ -55,13 +55,20 @@ public enum CSVLoader {
     static func parse(bytes: [UInt8], source: String, options: CSVOptions) throws -> Dataset {
         let tokenizer = CSVTokenizer(bytes: options.encoding.utf8Bytes(bytes), source: source)
         let delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
-        let records: [CSVRecord]
-        do {
-            records = try tokenizer.records(delimiter: delimiter)
-        } catch let bad as InvalidUTF8 {
-            throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+        // The columnar pass (ColumnarCSV); when the file needs an error message, the record
+        // tokenizer reads it again and reports it.
+        let fastNumbers = options.numberFormat == nil || options.numberFormat == .decimalPoint
+        let table: CSVTable
+        if let t = ColumnarCSV.read(tokenizer.bytes, delimiter: delimiter, parseNumbers: fastNumbers) {
+            table = t
+        } else {
+            do {
+                table = CSVTable(records: try tokenizer.records(delimiter: delimiter))
+            } catch let bad as InvalidUTF8 {
+                throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+            }
         }
-        guard let header = records.first else {
+        guard let header = table.header else {
             throw DataError(source: source, expected: "a header row and data rows (the file is empty)")
         }
         // A byte-order mark is not part of a name, wherever it is (a file saved twice, a quoted name).
@@ -77,21 +84,27 @@ public enum CSVLoader {
             }
             seen[name] = k
         }
-        let rows = records.dropFirst()
-        guard !rows.isEmpty else {
+        guard !table.rowLines.isEmpty || table.mismatch != nil else {
             throw DataError(source: source, line: header.line, expected: "at least one data row after the header (the file has only a header)")
         }
-        for (r, record) in rows.enumerated() where record.fields.count != names.count {
-            throw DataError(source: source, line: record.line, dataRow: r + 1,
-                            expected: "\(names.count) fields as in the header, found \(record.fields.count)",
-                            got: record.fields.joined(separator: delimiter.rawValue))
+        if let bad = table.mismatch {
+            throw DataError(source: source, line: bad.line, dataRow: bad.row + 1,
+                            expected: "\(names.count) fields as in the header, found \(bad.fields.count)",
+                            got: bad.fields.joined(separator: delimiter.rawValue))
         }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         var ambiguous: [(index: Int, row: Int)] = []
         var commaExample: (column: String, row: Int, cell: String)?
         for (k, name) in names.enumerated() {
-            let raw = rows.map { $0.fields[k] }
+            // A column of plain numbers was parsed from the bytes (FastNumber): exactly what the
+            // rules below give for such cells. Every other column goes through the rules.
+            if let numbers = table.numbers[k] {
+                columns.append(Column(name: name, position: k + 1, values: .numeric(numbers), raw: table.raw[k],
+                                      numberFormat: .decimalPoint))
+                continue
+            }
+            let raw = table.strings[k]!
             let typed: TypedColumn
             if let forced = options.numberFormat {
                 typed = type(raw, format: forced)
@@ -102,7 +115,7 @@ public enum CSVLoader {
                 commaExample = (name, r, raw[r])
             }
             if let r = typed.ambiguousRow { ambiguous.append((k, r)) }
-            columns.append(typed.column(name: name, position: k + 1, raw: raw))
+            columns.append(typed.column(name: name, position: k + 1, raw: raw, cells: table.raw[k]))
         }
         // A column whose numbers read differently with a decimal point and a decimal comma
         // (`1.020`, `15.131`) is read with a decimal point unless the file has decimal commas in
@@ -116,9 +129,9 @@ public enum CSVLoader {
         }
         let format = options.numberFormat ?? (commaExample != nil ? .decimalComma : .decimalPoint)
         let commaNote = commaExample.map { e in
-            "column \"\(OutputText.excerpt(e.column, limit: 40))\" has \"\(OutputText.excerpt(e.cell, limit: 20))\" on line \(rows[rows.startIndex + e.row].line)"
+            "column \"\(OutputText.excerpt(e.column, limit: 40))\" has \"\(OutputText.excerpt(e.cell, limit: 20))\" on line \(table.rowLines[e.row])"
         }
-        return Dataset(source: source, columns: columns, rowLines: rows.map(\.line), numberFormat: format, decimalCommaExample: commaNote)
+        return Dataset(source: source, columns: columns, rowLines: table.rowLines, numberFormat: format, decimalCommaExample: commaNote)
     }
 
     /// A column's values as typed by the loader.
@@ -129,12 +142,12 @@ public enum CSVLoader {
         var ambiguousRow: Int?
         var isNumeric: Bool { numbers != nil }
 
-        func column(name: String, position: Int, raw: [String]) -> Column {
+        func column(name: String, position: Int, raw: [String], cells: RawCells) -> Column {
             if let numbers {
-                return Column(name: name, position: position, values: .numeric(numbers), raw: raw, numberFormat: format)
+                return Column(name: name, position: position, values: .numeric(NumericCells(numbers)), raw: cells, numberFormat: format)
             }
             return Column(name: name, position: position, values: .text(raw.map { Column.isMissing($0) ? nil : $0 }),
-                          raw: raw, numberFormat: format)
+                          raw: cells, numberFormat: format)
         }
     }
 

@@ -76,6 +76,25 @@ import Testing
         }
     }
 
+    /// Exact midpoints between adjacent doubles (where a double rounding would go wrong), and
+    /// their neighbours, with and without exponents: the extended-precision path must hand
+    /// these to strtod or round them as it does.
+    @Test func fastParseIsCorrectNearHalfwayPoints() {
+        var rng = SplitMix(seed: 99)
+        for k in 0..<5000 {
+            let odd = (UInt64(1) << 53) + 2 * UInt64(k) + 1                 // midpoints at spacing 2
+            let big = (UInt64(1) << 60) + (UInt64(k) << 8) + 128          // midpoints at spacing 256
+            for m in [odd, odd - 1, odd + 1, big, big - 1, big + 1] {
+                Self.check(String(m))
+                Self.check(String(m) + "e-" + String(rng.next() % 28))
+                Self.check(String(m) + "e" + String(rng.next() % 28))
+                let text = String(m)
+                let cut = 1 + Int(rng.next() % UInt64(text.count - 1))
+                Self.check(String(text.prefix(cut)) + "." + String(text.dropFirst(cut)))
+            }
+        }
+    }
+
     static func pow10(_ k: Int) -> UInt64 { (0..<k).reduce(1) { a, _ in a * 10 } }
 
     /// Files that exercise every tokenising rule, compared with CSVTokenizer record by record.

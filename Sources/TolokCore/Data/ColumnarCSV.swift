@@ -23,12 +23,51 @@ final class CSVText: @unchecked Sendable {
 
     /// One field of a record: its bytes `start..<end` in the file, or its text when it is not a
     /// plain slice (quotes doubled inside, text after a closing quote, trimmed non-ASCII text).
+    /// (A trivial type, so that the per-record array costs no reference counting; the rare
+    /// texts live in ``Fields/texts``.)
     struct Field {
         var start: Int
         var end: Int
-        var text: String?
+        /// Index into ``Fields/texts``, or -1 when the field is the bytes `start..<end`.
+        var text: Int32
+    }
 
-        var isEmpty: Bool { text.map(\.isEmpty) ?? (start == end) }
+    /// The fields of one record.
+    struct Fields {
+        /// The first `count` are this record's (the array is reused from record to record).
+        var spans: [Field] = []
+        var texts: [String] = []
+        private(set) var count = 0
+
+        subscript(k: Int) -> Field { spans[k] }
+
+        @inline(__always) mutating func removeAll() {
+            count = 0
+            if !texts.isEmpty { texts.removeAll(keepingCapacity: true) }
+        }
+
+        @inline(__always) mutating func append(_ f: Field) {
+            if count < spans.count { spans[count] = f } else { spans.append(f) }
+            count += 1
+        }
+
+        mutating func append(start: Int, end: Int, text: String) {
+            append(Field(start: start, end: end, text: Int32(texts.count)))
+            texts.append(text)
+        }
+
+        func hasText(_ k: Int) -> Bool { spans[k].text >= 0 }
+
+        func isEmpty(_ k: Int) -> Bool {
+            let f = spans[k]
+            return f.text >= 0 ? texts[Int(f.text)].isEmpty : f.start == f.end
+        }
+
+        /// The field's text.
+        func string(_ k: Int, _ p: UnsafeBufferPointer<UInt8>) -> String {
+            let f = spans[k]
+            return f.text >= 0 ? texts[Int(f.text)] : String(decoding: UnsafeBufferPointer(rebasing: p[f.start..<f.end]), as: UTF8.self)
+        }
     }
 
     /// How a record scan ended.
@@ -47,17 +86,25 @@ final class CSVText: @unchecked Sendable {
     /// Scans the record that starts at `i`, storing its fields in `fields` (cleared first).
     @inline(__always)
     static func scanRecord(_ p: UnsafeBufferPointer<UInt8>, at start: Int, delimiter sep: UInt8,
-                           special: UnsafeBufferPointer<Bool>, into fields: inout [Field]) -> RecordEnd {
-        fields.removeAll(keepingCapacity: true)
+                           special: UnsafeBufferPointer<Bool>, into fields: inout Fields) -> RecordEnd {
+        fields.removeAll()
         let end = p.count
+        let sepWord = UInt64(sep) &* 0x0101_0101_0101_0101
         var i = start
         var lines = 0
         while true {
             // Fast case: an unquoted field up to the separator or line break.
             var j = i
+            // Eight bytes at a time while none of them is the separator, a quote, LF or CR.
+            let base = p.baseAddress!
+            while j + 8 <= end {
+                let w = UnsafeRawPointer(base + j).loadUnaligned(as: UInt64.self)
+                if hasByte(w, sepWord) || hasByte(w, quoteWord) || hasByte(w, lfWord) || hasByte(w, crWord) { break }
+                j += 8
+            }
             while j < end, !special[Int(p[j])] { j += 1 }
             if j == end || p[j] != quote {
-                fields.append(unquotedField(p, i, j))
+                if let text = unquotedField(p, i, j, into: &fields) { fields.append(start: i, end: j, text: text) }
                 if j == end { return RecordEnd(next: end, lines: lines, unterminated: false) }
                 let b = p[j]
                 if b == sep { i = j + 1; continue }
@@ -103,7 +150,7 @@ final class CSVText: @unchecked Sendable {
             if inQuotes { return RecordEnd(next: end, lines: lines, unterminated: true) }
             var text = String(decoding: buf, as: UTF8.self)
             if !quoted { text = text.trimmingSpaces() }
-            fields.append(Field(start: i, end: j, text: text))
+            fields.append(start: i, end: j, text: text)
             if j == end { return RecordEnd(next: end, lines: lines, unterminated: false) }
             let b = p[j]
             if b == sep { i = j + 1; continue }
@@ -112,9 +159,21 @@ final class CSVText: @unchecked Sendable {
         }
     }
 
+    static let quoteWord = UInt64(quote) &* 0x0101_0101_0101_0101
+    static let lfWord = UInt64(lf) &* 0x0101_0101_0101_0101
+    static let crWord = UInt64(cr) &* 0x0101_0101_0101_0101
+
+    /// True when some byte of `w` equals the byte repeated in `pattern` (the classic
+    /// "has a zero byte" test on `w ^ pattern`; exact, no false positives in the result).
+    @inline(__always) static func hasByte(_ w: UInt64, _ pattern: UInt64) -> Bool {
+        let x = w ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
+
     /// An unquoted field `i..<j`, trimmed of spaces, tabs and CR as `String.trimmingSpaces`.
     @inline(__always)
-    static func unquotedField(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int) -> Field {
+    /// Appends the span, or returns the field's text when it is not a plain slice.
+    static func unquotedField(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ j: Int, into fields: inout Fields) -> String? {
         var s = i, e = j
         while s < e, p[s] == space || p[s] == tab || p[s] == cr { s += 1 }
         while e > s, p[e - 1] == space || p[e - 1] == tab || p[e - 1] == cr { e -= 1 }
@@ -123,10 +182,11 @@ final class CSVText: @unchecked Sendable {
             var high = false
             for k in i..<j where p[k] >= 0x80 { high = true; break }
             if high {
-                return Field(start: i, end: j, text: String(decoding: UnsafeBufferPointer(rebasing: p[i..<j]), as: UTF8.self).trimmingSpaces())
+                return String(decoding: UnsafeBufferPointer(rebasing: p[i..<j]), as: UTF8.self).trimmingSpaces()
             }
         }
-        return Field(start: s, end: e, text: nil)
+        fields.append(Field(start: s, end: e, text: -1))
+        return nil
     }
 
     /// Bytes that end the fast scan of an unquoted field.
@@ -139,31 +199,30 @@ final class CSVText: @unchecked Sendable {
     /// The text of field `k` of the record starting at `start`.
     func field(_ k: Int, ofRecordAt start: Int) -> String {
         let table = CSVText.specialTable(delimiter)
-        var fields: [Field] = []
+        var fields = Fields()
         return bytes.withUnsafeBufferPointer { p in
             table.withUnsafeBufferPointer { special in
                 _ = CSVText.scanRecord(p, at: start, delimiter: delimiter, special: special, into: &fields)
                 guard k < fields.count else { return "" }
-                let f = fields[k]
-                return f.text ?? String(decoding: UnsafeBufferPointer(rebasing: p[f.start..<f.end]), as: UTF8.self)
+                return fields.string(k, p)
             }
         }
     }
 }
 
 /// The cell texts of one column (`Column.raw`): either Strings, or cut from the file's bytes on
-/// access (the loader's form: 8 bytes per row, shared by all columns of the file).
+/// access (the loader's form: a 4-byte record offset per row, shared by all columns of the file).
 public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
     enum Storage: Sendable {
         case strings([String])
-        case file(CSVText, records: [Int], field: Int)
+        case file(CSVText, records: [UInt32], field: Int)
     }
 
     let storage: Storage
 
     public init(_ strings: [String]) { storage = .strings(strings) }
     public init(arrayLiteral elements: String...) { storage = .strings(elements) }
-    init(text: CSVText, records: [Int], field: Int) { storage = .file(text, records: records, field: field) }
+    init(text: CSVText, records: [UInt32], field: Int) { storage = .file(text, records: records, field: field) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int {
@@ -176,7 +235,7 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     public subscript(r: Int) -> String {
         switch storage {
         case .strings(let s): return s[r]
-        case .file(let text, let records, let k): return text.field(k, ofRecordAt: records[r])
+        case .file(let text, let records, let k): return text.field(k, ofRecordAt: Int(records[r]))
         }
     }
 
@@ -262,16 +321,17 @@ enum ColumnarCSV {
     /// from ``CSVTokenizer``. `parseNumbers`: try the plain-number path on each column (false
     /// when the number format is forced to a decimal comma).
     static func read(_ bytes: [UInt8], delimiter: Delimiter, parseNumbers: Bool) -> CSVTable? {
-        guard isValidUTF8(bytes) else { return nil }
+        // Offsets are 32-bit (4 bytes per row); larger files take the record tokenizer.
+        guard bytes.count < Int(UInt32.max), isValidUTF8(bytes) else { return nil }
         let text = CSVText(bytes: bytes, delimiter: delimiter.byte)
         let table = CSVText.specialTable(delimiter.byte)
         return bytes.withUnsafeBufferPointer { p -> CSVTable? in
             table.withUnsafeBufferPointer { special -> CSVTable? in
-                var fields: [CSVText.Field] = []
+                var fields = CSVText.Fields()
                 var i = 0, line = 1
                 var header: CSVRecord?
                 var width = 0
-                var records: [Int] = [], rowLines: [Int] = []
+                var records: [UInt32] = [], rowLines: [Int] = []
                 var values: [[Double]] = [], missing: [[UInt64]] = []
                 var fast: [Bool] = [], anyNumber: [Bool] = []
                 var strings: [[String]?] = []
@@ -282,11 +342,9 @@ enum ColumnarCSV {
                     if end.unterminated { return nil }
                     i = end.next
                     line += end.lines
-                    guard fields.contains(where: { !$0.isEmpty }) else { continue }
+                    guard (0..<fields.count).contains(where: { !fields.isEmpty($0) }) else { continue }
                     guard header != nil else {
-                        let names = fields.map { f in
-                            f.text ?? String(decoding: UnsafeBufferPointer(rebasing: p[f.start..<f.end]), as: UTF8.self)
-                        }
+                        let names = (0..<fields.count).map { fields.string($0, p) }
                         header = CSVRecord(fields: names, line: startLine)
                         width = names.count
                         values = Array(repeating: [], count: width)
@@ -301,12 +359,12 @@ enum ColumnarCSV {
                     }
                     guard fields.count == width else { return nil }
                     let r = records.count
-                    records.append(start)
+                    records.append(UInt32(truncatingIfNeeded: start))
                     rowLines.append(startLine)
                     for k in 0..<width {
                         let f = fields[k]
                         if fast[k] {
-                            if f.text == nil {
+                            if f.text < 0 {
                                 switch FastNumber.classify(p, f.start, f.end) {
                                 case .number(let x):
                                     values[k].append(x); anyNumber[k] = true
@@ -324,11 +382,11 @@ enum ColumnarCSV {
                             values[k] = []; missing[k] = []
                             var s: [String] = []
                             s.reserveCapacity(records.capacity)
-                            for q in 0..<r { s.append(text.field(k, ofRecordAt: records[q])) }
+                            for q in 0..<r { s.append(text.field(k, ofRecordAt: Int(records[q]))) }
                             strings[k] = s
                         }
                         if strings[k] == nil { strings[k] = [] }
-                        strings[k]!.append(f.text ?? String(decoding: UnsafeBufferPointer(rebasing: p[f.start..<f.end]), as: UTF8.self))
+                        strings[k]!.append(fields.string(k, p))
                     }
                 }
                 guard let header else { return nil }
@@ -341,7 +399,7 @@ enum ColumnarCSV {
                         numbers.append(NumericCells(values: values[k], missing: bits))
                     } else {
                         numbers.append(nil)
-                        if strings[k] == nil { strings[k] = records.map { text.field(k, ofRecordAt: $0) } }
+                        if strings[k] == nil { strings[k] = records.map { text.field(k, ofRecordAt: Int($0)) } }
                     }
                     values[k] = []
                 }

@@ -13,7 +13,9 @@
 /// has at most 19 digits, is below 2^53 and the decimal exponent is within ±22 the value is
 /// one exact integer-to-double conversion and one multiplication or division by an exactly
 /// representable power of ten (Clinger's fast path: both operands are exact, so the single IEEE
-/// operation rounds correctly); otherwise the bytes go to `Double(Substring)` (strtod).
+/// operation rounds correctly); up to 19 digits and ±27 on x86-64, one x87 extended operation with
+/// a check for the double-rounding case (see ``parse``); otherwise the bytes go to
+/// `Double(String)` (strtod).
 enum FastNumber {
     enum Result: Equatable {
         /// Empty or `NA`, `N/A`, `null` in any case (``Column/isMissing(_:)``).
@@ -30,6 +32,15 @@ enum FastNumber {
         for _ in 0..<k { x *= 10 }
         return x
     }
+
+    #if arch(x86_64) && !os(Windows)
+    /// Exactly representable powers of ten in the x87 extended format (10^0 … 10^27).
+    static let powers80: [Float80] = (0...27).map { k in
+        var x: Float80 = 1
+        for _ in 0..<k { x *= 10 }
+        return x
+    }
+    #endif
 
     /// Classifies and parses the bytes `p[start..<end]`.
     @inline(__always)
@@ -62,25 +73,39 @@ enum FastNumber {
         var negative = false
         if p[i] == UInt8(ascii: "-") || p[i] == UInt8(ascii: "+") { negative = p[i] == UInt8(ascii: "-"); i += 1 }
         var mantissa: UInt64 = 0
-        var digits = 0          // significant digits accumulated (leading zeros excluded)
+        var digits = 0          // digits accumulated in `mantissa` (after the leading zeros)
         var overflow = false    // more than 19 significant digits
-        let intStart = i
-        while i < end, p[i] &- 0x30 <= 9 {
-            let d = UInt64(p[i] &- 0x30)
-            if digits < 19 { mantissa = mantissa &* 10 &+ d; if mantissa != 0 { digits += 1 } } else { overflow = true }
-            i += 1
+        let base = p.baseAddress!
+        /// Accumulates the digits from `i` (eight at a time while they fit in 19 digits).
+        @inline(__always) func digitRun(_ i: inout Int) {
+            if mantissa == 0 { while i < end, p[i] == UInt8(ascii: "0") { i += 1 } }  // leading zeros add nothing
+            while digits <= 11, i + 8 <= end {
+                let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // Eight ASCII digits: every byte 0x30…0x39.
+                guard w & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030,
+                      (w &+ 0x0606_0606_0606_0606) & 0xF0F0_F0F0_F0F0_F0F0 == 0x3030_3030_3030_3030 else { break }
+                var v = w & 0x0F0F_0F0F_0F0F_0F0F   // little-endian: the first digit is the low byte
+                v = (v &* 2561) >> 8
+                v = ((v & 0x00FF_00FF_00FF_00FF) &* 6_553_601) >> 16
+                v = ((v & 0x0000_FFFF_0000_FFFF) &* 42_949_672_960_001) >> 32
+                mantissa = mantissa &* 100_000_000 &+ v
+                digits += 8
+                i += 8
+            }
+            while i < end, p[i] &- 0x30 <= 9 {
+                if digits < 19 { mantissa = mantissa &* 10 &+ UInt64(p[i] &- 0x30); digits += 1 } else { overflow = true }
+                i += 1
+            }
         }
+        let intStart = i
+        digitRun(&i)
         let intDigits = i - intStart
         guard intDigits > 0 else { return nil }
         var fractionDigits = 0
         if i < end, p[i] == UInt8(ascii: ".") {
             i += 1
             let fracStart = i
-            while i < end, p[i] &- 0x30 <= 9 {
-                let d = UInt64(p[i] &- 0x30)
-                if digits < 19 { mantissa = mantissa &* 10 &+ d; if mantissa != 0 { digits += 1 } } else { overflow = true }
-                i += 1
-            }
+            digitRun(&i)
             fractionDigits = i - fracStart
             guard fractionDigits > 0 else { return nil }
         }
@@ -109,6 +134,22 @@ enum FastNumber {
             return negative ? -x : x
         }
         if mantissa == 0 && !overflow { return negative ? -0.0 : 0.0 }
+        #if arch(x86_64) && !os(Windows)
+        // Up to 19 digits and |exp10| ≤ 27: one correctly rounded x87 extended operation on exact
+        // operands (10^27 = 2^27·5^27 and 5^27 < 2^64 fit a 64-bit significand), then rounding
+        // to Double. The double rounding can differ from one rounding of the exact value only
+        // when the extended result is exactly halfway between two doubles (its 11 bits below
+        // the double's 53 are 1000…0): then strtod decides. Results lie in [1e-27, 2e46], where
+        // doubles are normal, so the 53-bit boundary is the rounding boundary.
+        if !overflow, exp10 >= -27, exp10 <= 27 {
+            let w = Float80(mantissa)
+            let r = exp10 >= 0 ? w * powers80[exp10] : w / powers80[-exp10]
+            if r.significandBitPattern & 0x7FF != 0x400 {
+                let x = Double(r)
+                return negative ? -x : x
+            }
+        }
+        #endif
         let text = String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
         return Double(text)
     }

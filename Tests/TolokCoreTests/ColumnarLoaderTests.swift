@@ -197,3 +197,56 @@ extension String {
         }
     }
 }
+
+import Foundation
+
+/// The integer fast path of MoneyText against the `Decimal(string:)` it shortcuts.
+@Suite struct PlainAmountTests {
+    @Test func plainAmountsEqualTheStringParse() {
+        var rng = SplitMix(seed: 5)
+        let posix = Locale(identifier: "en_US_POSIX")
+        var cells = ["0", "0.00", "5", "+5", "-5", "12.5", "12.50", "-0.01", "999999999999999999.99", "100000000.00", "1.05", "007.10"]
+        for _ in 0..<20_000 {
+            let whole = rng.next() % 1_000_000_000_000
+            let cents = rng.next() % 100
+            let sign = ["", "-", "+"][Int(rng.next() % 3)]
+            switch rng.next() % 3 {
+            case 0: cells.append("\(sign)\(whole)")
+            case 1: cells.append("\(sign)\(whole).\(cents % 10)")
+            default: cells.append("\(sign)\(whole).\(cents < 10 ? "0" : "")\(cents)")
+            }
+        }
+        var total = Decimal(0), reference = Decimal(0)
+        for cell in cells {
+            let fast = MoneyText.plainAmount(cell, format: .decimalPoint)
+            var t = cell
+            var negative = false
+            if t.hasPrefix("-") { negative = true; t.removeFirst() } else if t.hasPrefix("+") { t.removeFirst() }
+            let slow = Decimal(string: t, locale: posix).map { negative ? -$0 : $0 }
+            // 20 digits and more take the full rules; everything else the fast path.
+            #expect(fast != nil || cell.filter(\.isNumber).count > 19, "\(cell)")
+            if let fast {
+                #expect(fast == slow, "\(cell)")
+                #expect("\(fast)" == slow.map { "\($0)" }, "\(cell)")
+                #expect(ValueFormatting.money(fast) == slow.map { ValueFormatting.money($0) }, "\(cell)")
+            }
+            total += MoneyText.parse(cell, format: .decimalPoint) ?? 0
+            reference += slow ?? 0
+            #expect(MoneyText.parse(cell, format: .decimalPoint) == slow)
+        }
+        #expect(total == reference)
+        #expect("\(total / 7)" == "\(reference / 7)")
+        // Not plain: the full rules decide.
+        for cell in ["-0", "-0.00", "1.234", "1,5", " 5", "Rp 5", "(5)", "5.", ".5", "1e3", "1.000,00", "--5", ""] {
+            #expect(MoneyText.plainAmount(cell, format: .decimalPoint) == nil, "\(cell)")
+        }
+        #expect(MoneyText.plainAmount("12,5", format: .decimalComma) == Decimal(string: "12.5", locale: posix))
+        #expect(MoneyText.plainAmount("1.234,5", format: .decimalComma) == nil)
+    }
+
+    @Test func trimmedCellMatchesFoundationTrimming() {
+        for s in ["", "a", " a", "a ", "\ta\t", "\u{00A0}5\u{00A0}", "é", "\r5", "5\r", " ", "\u{00A0}", "x\u{00A0}y", "¢", "5¢"] {
+            #expect(s.trimmedCell == s.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\u{00A0}")), "\(s.debugDescription)")
+        }
+    }
+}

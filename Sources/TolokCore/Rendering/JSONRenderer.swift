@@ -111,6 +111,12 @@ struct JSONWriter {
     /// byte below 0x80).
     static func escape(_ s: String, into sink: inout ByteSink) {
         sink.append(UInt8(ascii: "\""))
+        // Most names and texts need no escape: one bulk copy.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            sink.append(s)
+            sink.append(UInt8(ascii: "\""))
+            return
+        }
         let hex: [UInt8] = Array("0123456789abcdef".utf8)
         for b in s.utf8 {
             switch b {

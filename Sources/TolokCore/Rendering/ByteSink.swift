@@ -7,7 +7,10 @@ struct ByteSink {
 
     @inline(__always) mutating func append(_ b: UInt8) { bytes.append(b) }
 
-    @inline(__always) mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
+    @inline(__always) mutating func append(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+    }
 
     @inline(__always) mutating func append(_ s: StaticString) {
         s.withUTF8Buffer { bytes.append(contentsOf: $0) }

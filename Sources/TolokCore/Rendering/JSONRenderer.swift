@@ -111,9 +111,14 @@ struct JSONWriter {
     /// byte below 0x80).
     static func escape(_ s: String, into sink: inout ByteSink) {
         sink.append(UInt8(ascii: "\""))
-        // Most names and texts need no escape: one bulk copy.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            sink.append(s)
+        // Most names and texts need no escape: one scan of the UTF-8 and one bulk copy.
+        var text = s
+        let plain = text.withUTF8 { buffer -> Bool in
+            for b in buffer where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            sink.bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain {
             sink.append(UInt8(ascii: "\""))
             return
         }

@@ -250,3 +250,32 @@ import Foundation
         }
     }
 }
+
+/// The integer-cents fast path of money formatting against Decimal rounding.
+@Suite struct MoneyFormattingTests {
+    @Test func exactCentsFormatAsDecimalRounding() {
+        var rng = SplitMix(seed: 17)
+        let posix = Locale(identifier: "en_US_POSIX")
+        var values: [Decimal] = ["0", "0.00", "-0.01", "0.5", "-0.5", "123.45", "1e16", "1e17", "1e18", "1e20", "92233720368547758.07",
+                                 "92233720368547758.08", "-92233720368547758.07", "184467440737095516.15", "12345678901234567.89",
+                                 "0.005", "-0.005", "1.234", "99999999999999999999999.99"].map { Decimal(string: $0, locale: posix)! }
+        values += [Decimal(1) / 7, Decimal(-2) / 3, Decimal(0), -Decimal(0), Decimal(sign: .minus, exponent: 0, significand: 0)]
+        for _ in 0..<20_000 {
+            let units = rng.next() >> (rng.next() % 64)
+            let e = Int(rng.next() % 25) - 6
+            let d = Decimal(sign: rng.next() % 2 == 0 ? .plus : .minus, exponent: e, significand: Decimal(units))
+            values.append(d)
+            values.append(d / 3)
+            values.append(d + Decimal(string: "0.01", locale: posix)!)
+        }
+        // The fast path is taken for amounts with at most two decimals.
+        #expect(ValueFormatting.exactCents(Decimal(string: "123.45", locale: posix)!) == 12345)
+        #expect(ValueFormatting.exactCents(Decimal(string: "-1e3", locale: posix)!) == -100_000)
+        #expect(ValueFormatting.exactCents(Decimal(string: "0.005", locale: posix)!) == nil)
+        #expect(ValueFormatting.exactCents(Decimal(string: "1e20", locale: posix)!) == nil)
+        for d in values {
+            #expect(ValueFormatting.money(d) == ValueFormatting.roundedMoney(d), "\(d)")
+            #expect(ValueFormatting.money(d, grouping: true) == ValueFormatting.roundedMoney(d, grouping: true), "\(d)")
+        }
+    }
+}

@@ -54,15 +54,36 @@ public struct LoanBook: Sendable, Equatable {
     public let classes: [Collectibility]
 
     /// The book of loans with these outstanding balances and days past due (≥ 0).
+    /// The sums, made once in one pass in loan order (each sum adds the same amounts in the same
+    /// order as summing on demand would, so the results are the same Decimals): the total, per
+    /// class (index = Kol), and over the non-performing loans.
+    private let sums: Sums
+
+    private struct Sums: Sendable, Equatable {
+        var total = Decimal(0)
+        var perClass = [Decimal](repeating: 0, count: 6)
+        var nonPerforming = Decimal(0)
+
+        init(_ outstanding: [Decimal], _ classes: [Collectibility]) {
+            for (amount, c) in zip(outstanding, classes) {
+                total += amount
+                perClass[c.rawValue] += amount
+                if c.isNonPerforming { nonPerforming += amount }
+            }
+        }
+    }
+
     public init(outstanding: [Decimal], daysPastDue: [Int]) {
         precondition(outstanding.count == daysPastDue.count)
         self.outstanding = outstanding
         self.classes = daysPastDue.map(Collectibility.init(daysPastDue:))
+        sums = Sums(self.outstanding, self.classes)
     }
 
     private init(outstanding: [Decimal], classes: [Collectibility]) {
         self.outstanding = outstanding
         self.classes = classes
+        sums = Sums(outstanding, classes)
     }
 
     /// The loans at these indices.
@@ -71,19 +92,17 @@ public struct LoanBook: Sendable, Equatable {
     }
 
     public var count: Int { outstanding.count }
-    public var totalOutstanding: Decimal { outstanding.reduce(0, +) }
+    public var totalOutstanding: Decimal { sums.total }
 
     /// The loans of one class.
     public func loans(in c: Collectibility) -> [Int] { classes.indices.filter { classes[$0] == c } }
     /// The outstanding balance of one class.
-    public func outstanding(in c: Collectibility) -> Decimal { loans(in: c).reduce(Decimal(0)) { $0 + outstanding[$1] } }
+    public func outstanding(in c: Collectibility) -> Decimal { sums.perClass[c.rawValue] }
     /// The class's share of the total outstanding, `nil` when nothing is outstanding.
     public func share(of c: Collectibility) -> Decimal? { quotient(outstanding(in: c), totalOutstanding) }
 
     /// Outstanding in Kol 3–5.
-    public var nonPerformingOutstanding: Decimal {
-        zip(outstanding, classes).filter { $0.1.isNonPerforming }.reduce(Decimal(0)) { $0 + $1.0 }
-    }
+    public var nonPerformingOutstanding: Decimal { sums.nonPerforming }
     /// NPL ratio = outstanding in Kol 3–5 / total outstanding; `nil` when nothing is outstanding.
     public var nplRatio: Decimal? { quotient(nonPerformingOutstanding, totalOutstanding) }
 }

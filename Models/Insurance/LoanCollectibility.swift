@@ -64,7 +64,45 @@ public struct LoanBook: Sendable, Equatable {
         var perClass = [Decimal](repeating: 0, count: 6)
         var nonPerforming = Decimal(0)
 
+        /// The same sums in integer cents when every amount has at most two decimals and fits in
+        /// 63 bits of cents (each checked by converting back), and every sum stays below 2^63
+        /// cents: exact integer addition, so the same values as the Decimal sums (which are exact
+        /// below 38 digits). nil otherwise (the Decimal sums decide).
+        init?(cents outstanding: [Decimal], _ classes: [Collectibility]) {
+            var total: Int64 = 0, nonPerforming: Int64 = 0
+            var perClass = [Int64](repeating: 0, count: 6)
+            for (amount, c) in zip(outstanding, classes) {
+                guard let x = Sums.cents(amount) else { return nil }
+                var overflow = false
+                (total, overflow) = total.addingReportingOverflow(x); if overflow { return nil }
+                (perClass[c.rawValue], overflow) = perClass[c.rawValue].addingReportingOverflow(x); if overflow { return nil }
+                if c.isNonPerforming { (nonPerforming, overflow) = nonPerforming.addingReportingOverflow(x); if overflow { return nil } }
+            }
+            self.total = Sums.decimal(total)
+            self.perClass = perClass.map(Sums.decimal)
+            self.nonPerforming = Sums.decimal(nonPerforming)
+        }
+
+        /// `d` × 100 when it is a whole number of cents below 2^63; nil otherwise.
+        static func cents(_ d: Decimal) -> Int64? {
+            let e = d.exponent
+            guard !d.isNaN, e >= -2, e <= 16 else { return nil }
+            let significand = d.significand
+            let u = NSDecimalNumber(decimal: significand).uint64Value
+            guard Decimal(u) == significand else { return nil }
+            var scale: UInt64 = 1
+            for _ in 0..<(e + 2) { scale *= 10 }
+            let (c, overflow) = u.multipliedReportingOverflow(by: scale)
+            guard !overflow, c <= UInt64(Int64.max) else { return nil }
+            return d.sign == .minus ? -Int64(c) : Int64(c)
+        }
+
+        static func decimal(_ cents: Int64) -> Decimal {
+            cents == 0 ? Decimal(0) : Decimal(sign: cents < 0 ? .minus : .plus, exponent: -2, significand: Decimal(cents.magnitude))
+        }
+
         init(_ outstanding: [Decimal], _ classes: [Collectibility]) {
+            if let exact = Sums(cents: outstanding, classes) { self = exact; return }
             for (amount, c) in zip(outstanding, classes) {
                 total += amount
                 perClass[c.rawValue] += amount

@@ -16,9 +16,13 @@ final class CSVText: @unchecked Sendable {
     let bytes: [UInt8]
     let delimiter: UInt8
 
+    /// ``specialTable(_:)`` for the delimiter, made once.
+    let special: [Bool]
+
     init(bytes: [UInt8], delimiter: UInt8) {
         self.bytes = bytes
         self.delimiter = delimiter
+        special = CSVText.specialTable(delimiter)
     }
 
     /// One field of a record: its bytes `start..<end` in the file, or its text when it is not a
@@ -198,10 +202,10 @@ final class CSVText: @unchecked Sendable {
 
     /// The text of field `k` of the record starting at `start`.
     func field(_ k: Int, ofRecordAt start: Int) -> String {
-        let table = CSVText.specialTable(delimiter)
         var fields = Fields()
+        fields.spans.reserveCapacity(k + 1)
         return bytes.withUnsafeBufferPointer { p in
-            table.withUnsafeBufferPointer { special in
+            special.withUnsafeBufferPointer { special in
                 _ = CSVText.scanRecord(p, at: start, delimiter: delimiter, special: special, into: &fields)
                 guard k < fields.count else { return "" }
                 return fields.string(k, p)

@@ -112,6 +112,7 @@ public struct Dataset: Sendable {
         let ids = try texts(idColumn)
         let periods = try periodColumn.map { try texts($0) }
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(ids.count)
         for (r, id) in ids.enumerated() {
             let key = periods.map { id + "\u{1F}" + $0[r] } ?? id
             if let first = seen[key] {

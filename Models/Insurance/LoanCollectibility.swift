@@ -54,15 +54,74 @@ public struct LoanBook: Sendable, Equatable {
     public let classes: [Collectibility]
 
     /// The book of loans with these outstanding balances and days past due (≥ 0).
+    /// The sums, made once in one pass in loan order (each sum adds the same amounts in the same
+    /// order as summing on demand would, so the results are the same Decimals): the total, per
+    /// class (index = Kol), and over the non-performing loans.
+    private let sums: Sums
+
+    private struct Sums: Sendable, Equatable {
+        var total = Decimal(0)
+        var perClass = [Decimal](repeating: 0, count: 6)
+        var nonPerforming = Decimal(0)
+
+        /// The same sums in integer cents when every amount has at most two decimals and fits in
+        /// 63 bits of cents (each checked by converting back), and every sum stays below 2^63
+        /// cents: exact integer addition, so the same values as the Decimal sums (which are exact
+        /// below 38 digits). nil otherwise (the Decimal sums decide).
+        init?(cents outstanding: [Decimal], _ classes: [Collectibility]) {
+            var total: Int64 = 0, nonPerforming: Int64 = 0
+            var perClass = [Int64](repeating: 0, count: 6)
+            for (amount, c) in zip(outstanding, classes) {
+                guard let x = Sums.cents(amount) else { return nil }
+                var overflow = false
+                (total, overflow) = total.addingReportingOverflow(x); if overflow { return nil }
+                (perClass[c.rawValue], overflow) = perClass[c.rawValue].addingReportingOverflow(x); if overflow { return nil }
+                if c.isNonPerforming { (nonPerforming, overflow) = nonPerforming.addingReportingOverflow(x); if overflow { return nil } }
+            }
+            self.total = Sums.decimal(total)
+            self.perClass = perClass.map(Sums.decimal)
+            self.nonPerforming = Sums.decimal(nonPerforming)
+        }
+
+        /// `d` × 100 when it is a whole number of cents below 2^63; nil otherwise.
+        static func cents(_ d: Decimal) -> Int64? {
+            let e = d.exponent
+            guard !d.isNaN, e >= -2, e <= 16 else { return nil }
+            let significand = d.significand
+            let u = NSDecimalNumber(decimal: significand).uint64Value
+            guard Decimal(u) == significand else { return nil }
+            var scale: UInt64 = 1
+            for _ in 0..<(e + 2) { scale *= 10 }
+            let (c, overflow) = u.multipliedReportingOverflow(by: scale)
+            guard !overflow, c <= UInt64(Int64.max) else { return nil }
+            return d.sign == .minus ? -Int64(c) : Int64(c)
+        }
+
+        static func decimal(_ cents: Int64) -> Decimal {
+            cents == 0 ? Decimal(0) : Decimal(sign: cents < 0 ? .minus : .plus, exponent: -2, significand: Decimal(cents.magnitude))
+        }
+
+        init(_ outstanding: [Decimal], _ classes: [Collectibility]) {
+            if let exact = Sums(cents: outstanding, classes) { self = exact; return }
+            for (amount, c) in zip(outstanding, classes) {
+                total += amount
+                perClass[c.rawValue] += amount
+                if c.isNonPerforming { nonPerforming += amount }
+            }
+        }
+    }
+
     public init(outstanding: [Decimal], daysPastDue: [Int]) {
         precondition(outstanding.count == daysPastDue.count)
         self.outstanding = outstanding
         self.classes = daysPastDue.map(Collectibility.init(daysPastDue:))
+        sums = Sums(self.outstanding, self.classes)
     }
 
     private init(outstanding: [Decimal], classes: [Collectibility]) {
         self.outstanding = outstanding
         self.classes = classes
+        sums = Sums(outstanding, classes)
     }
 
     /// The loans at these indices.
@@ -71,19 +130,17 @@ public struct LoanBook: Sendable, Equatable {
     }
 
     public var count: Int { outstanding.count }
-    public var totalOutstanding: Decimal { outstanding.reduce(0, +) }
+    public var totalOutstanding: Decimal { sums.total }
 
     /// The loans of one class.
     public func loans(in c: Collectibility) -> [Int] { classes.indices.filter { classes[$0] == c } }
     /// The outstanding balance of one class.
-    public func outstanding(in c: Collectibility) -> Decimal { loans(in: c).reduce(Decimal(0)) { $0 + outstanding[$1] } }
+    public func outstanding(in c: Collectibility) -> Decimal { sums.perClass[c.rawValue] }
     /// The class's share of the total outstanding, `nil` when nothing is outstanding.
     public func share(of c: Collectibility) -> Decimal? { quotient(outstanding(in: c), totalOutstanding) }
 
     /// Outstanding in Kol 3–5.
-    public var nonPerformingOutstanding: Decimal {
-        zip(outstanding, classes).filter { $0.1.isNonPerforming }.reduce(Decimal(0)) { $0 + $1.0 }
-    }
+    public var nonPerformingOutstanding: Decimal { sums.nonPerforming }
     /// NPL ratio = outstanding in Kol 3–5 / total outstanding; `nil` when nothing is outstanding.
     public var nplRatio: Decimal? { quotient(nonPerformingOutstanding, totalOutstanding) }
 }

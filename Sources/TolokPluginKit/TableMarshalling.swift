@@ -20,7 +20,7 @@ enum TableMarshalling {
                 values.append(x.isNaN ? nil : x)
                 raw.append(x.isNaN ? "" : "\(x)")
             }
-            columns.append(Column(name: name, position: j + 1, values: .numeric(values), raw: raw))
+            columns.append(Column(name: name, position: j + 1, values: .numeric(NumericCells(values)), raw: raw))
         }
         if let idName = t.id_column.map({ String(cString: $0) }) {
             let ids = (0..<n).map { String(cString: t.ids[$0]!) }

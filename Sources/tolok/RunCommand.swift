@@ -99,12 +99,7 @@ struct RunCommand: ParsableCommand {
             if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
             return
         }
-        let text = try format.render(result, table: table, language: lang, options: rendering)
-        if let output, output != "-" {
-            try AtomicFile.write(text, to: output)
-        } else {
-            try AtomicFile.writeStandardOutput(text)
-        }
+        try ResultOutput.write(result, format: format, table: table, language: lang, options: rendering, to: output)
         if strict, let problem = StrictCheck.problem(in: result) { throw StrictStatusError(problem) }
     }
 }

@@ -48,11 +48,11 @@ public enum CSVLoader {
         guard !isDirectory.boolValue else { throw DataError(source: path, expected: "a file, not a directory") }
         // Through a file handle rather than FileManager.contents, so that pipes and process
         // substitutions (/dev/fd/N) read too.
-        guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.readToEnd() ?? Data() else {
+        guard let handle = FileHandle(forReadingAtPath: path), let bytes = ColumnarCSV.readAll(handle.fileDescriptor) else {
             throw DataError(source: path, expected: "a readable file (permission denied or I/O error)")
         }
         try? handle.close()
-        return try parse(bytes: [UInt8](data), source: path, options: options)
+        return try parse(bytes: bytes, source: path, options: options)
     }
 
     /// Parses CSV text held in memory (`source` names it in errors).
@@ -76,21 +76,29 @@ public enum CSVLoader {
         var notes: [String] = []
         var tokenizer = CSVTokenizer(bytes: (options.encoding ?? .utf8).utf8Bytes(bytes), source: source)
         var delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
-        var records: [CSVRecord]
-        do {
-            records = try tokenizer.records(delimiter: delimiter)
-        } catch let bad as InvalidUTF8 {
-            guard options.encoding == nil else {
-                throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+        // The columnar pass (ColumnarCSV); when the file needs an error message (or is not UTF-8),
+        // the record tokenizer reads it again and reports it.
+        let fastNumbers = options.numberFormat == nil || options.numberFormat == .decimalPoint
+        var table: CSVTable
+        if let t = ColumnarCSV.read(tokenizer.bytes, delimiter: delimiter, parseNumbers: fastNumbers) {
+            table = t
+        } else {
+            do {
+                table = CSVTable(records: try tokenizer.records(delimiter: delimiter))
+            } catch let bad as InvalidUTF8 {
+                guard options.encoding == nil else {
+                    throw invalidUTF8Error(bad, tokenizer: tokenizer, delimiter: delimiter, source: source)
+                }
+                // Not UTF-8 and no --encoding: what Excel on Windows writes. Every byte decodes in
+                // Windows-1252, and the notes say the file was read so.
+                tokenizer = CSVTokenizer(bytes: TextEncoding.windows1252.utf8Bytes(bytes), source: source)
+                delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
+                table = ColumnarCSV.read(tokenizer.bytes, delimiter: delimiter, parseNumbers: fastNumbers)
+                    ?? CSVTable(records: try tokenizer.records(delimiter: delimiter))
+                notes.append("\(OutputText.excerpt(source, limit: 200)): read as Windows-1252: not valid UTF-8 (first bad byte on line \(bad.line)); pass --encoding utf-8 or --encoding windows-1252 to choose")
             }
-            // Not UTF-8 and no --encoding: what Excel on Windows writes. Every byte decodes in
-            // Windows-1252, and the notes say the file was read so.
-            tokenizer = CSVTokenizer(bytes: TextEncoding.windows1252.utf8Bytes(bytes), source: source)
-            delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
-            records = try tokenizer.records(delimiter: delimiter)
-            notes.append("\(OutputText.excerpt(source, limit: 200)): read as Windows-1252: not valid UTF-8 (first bad byte on line \(bad.line)); pass --encoding utf-8 or --encoding windows-1252 to choose")
         }
-        guard let header = records.first else {
+        guard let header = table.header else {
             throw DataError(source: source, expected: "a header row and data rows (the file is empty)")
         }
         // A byte-order mark is not part of a name, wherever it is (a file saved twice, a quoted name).
@@ -106,20 +114,32 @@ public enum CSVLoader {
             }
             seen[name] = k
         }
-        let rows = records.dropFirst()
-        guard !rows.isEmpty else {
+        guard !table.rowLines.isEmpty || table.mismatch != nil else {
             throw DataError(source: source, line: header.line, expected: "at least one data row after the header (the file has only a header)")
         }
-        for (r, record) in rows.enumerated() where record.fields.count != names.count {
-            throw DataError(source: source, line: record.line, dataRow: r + 1,
-                            expected: "\(names.count) fields as in the header, found \(record.fields.count)",
-                            got: record.fields.joined(separator: delimiter.rawValue))
+        if let bad = table.mismatch {
+            throw DataError(source: source, line: bad.line, dataRow: bad.row + 1,
+                            expected: "\(names.count) fields as in the header, found \(bad.fields.count)",
+                            got: bad.fields.joined(separator: delimiter.rawValue))
         }
         var columns: [Column] = []
         columns.reserveCapacity(names.count)
         var evidence = FileNumberEvidence(commaSeparated: delimiter == .comma)
         for (k, name) in names.enumerated() {
-            let raw = rows.map { $0.fields[k] }
+            // A column of plain numbers was parsed from the bytes (FastNumber): exactly what the
+            // rules below give for such cells. Every other column goes through the rules.
+            if let numbers = table.numbers[k] {
+                // Such a column is decimal-point evidence at its first cell with a point or an
+                // exponent (`2.25`, `1e-3`; the fast path never takes an ambiguous `1.020`).
+                if evidence.point == nil, let r = table.pointRows[k] {
+                    evidence.point = NumberFormatEvidence(format: .decimalPoint, source: source, column: name,
+                                                          line: table.rowLines[r], cell: table.raw[k][r])
+                }
+                columns.append(Column(name: name, position: k + 1, values: .numeric(numbers), raw: table.raw[k],
+                                      numberFormat: .decimalPoint))
+                continue
+            }
+            let raw = table.strings[k]!
             let typed: TypedColumn
             if let forced = options.numberFormat {
                 typed = type(raw, format: forced)
@@ -127,14 +147,14 @@ public enum CSVLoader {
                 typed = detectAndType(raw, commaDelimited: delimiter == .comma)
             }
             if evidence.comma == nil, let r = typed.commaRow {
-                evidence.comma = NumberFormatEvidence(format: .decimalComma, source: source, column: name, line: rows[rows.startIndex + r].line, cell: raw[r])
+                evidence.comma = NumberFormatEvidence(format: .decimalComma, source: source, column: name, line: table.rowLines[r], cell: raw[r])
             }
             if evidence.point == nil, let r = typed.pointRow {
-                evidence.point = NumberFormatEvidence(format: .decimalPoint, source: source, column: name, line: rows[rows.startIndex + r].line, cell: raw[r])
+                evidence.point = NumberFormatEvidence(format: .decimalPoint, source: source, column: name, line: table.rowLines[r], cell: raw[r])
             }
-            columns.append(typed.column(name: name, position: k + 1, raw: raw))
+            columns.append(typed.column(name: name, position: k + 1, raw: raw, cells: table.raw[k]))
         }
-        return Dataset(source: source, columns: columns, rowLines: rows.map(\.line), numberFormat: options.numberFormat ?? .decimalPoint,
+        return Dataset(source: source, columns: columns, rowLines: table.rowLines, numberFormat: options.numberFormat ?? .decimalPoint,
                        numberEvidence: evidence, notes: notes)
     }
 
@@ -151,12 +171,13 @@ public enum CSVLoader {
         var ownFormat = false
         var isNumeric: Bool { numbers != nil }
 
-        func column(name: String, position: Int, raw: [String]) -> Column {
+        func column(name: String, position: Int, raw: [String], cells: RawCells) -> Column {
             if let numbers {
-                return Column(name: name, position: position, values: .numeric(numbers), raw: raw, numberFormat: format, ambiguousRow: ambiguousRow)
+                return Column(name: name, position: position, values: .numeric(NumericCells(numbers)), raw: cells, numberFormat: format,
+                              ambiguousRow: ambiguousRow)
             }
             return Column(name: name, position: position, values: .text(raw.map { Column.isMissing($0) ? nil : $0 }),
-                          raw: raw, numberFormat: format, ambiguousRow: ambiguousRow, hasOwnNumberFormat: ownFormat)
+                          raw: cells, numberFormat: format, ambiguousRow: ambiguousRow, hasOwnNumberFormat: ownFormat)
         }
     }
 

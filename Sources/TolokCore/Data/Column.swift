@@ -6,7 +6,8 @@
 public struct Column: Sendable {
     /// The values of a column.
     public enum Values: Sendable {
-        case numeric([Double?])
+        /// Numbers (compact: a `[Double]` and a missing-cell bitmap; indexes as `Double?`).
+        case numeric(NumericCells)
         case text([String?])
     }
 
@@ -16,8 +17,9 @@ public struct Column: Sendable {
     public let position: Int
     /// The typed values.
     public let values: Values
-    /// The raw cell text, for error messages.
-    public let raw: [String]
+    /// The raw cell text, for error messages: a collection of `String` computed on access from
+    /// the file's bytes (``RawCells``), so the loader keeps byte offsets rather than a String per cell.
+    public let raw: RawCells
     /// The number format this column's cells were read with (detected per column, see
     /// ``CSVLoader``).
     public let numberFormat: NumberFormat
@@ -31,6 +33,20 @@ public struct Column: Sendable {
 
     public init(name: String, position: Int, values: Values, raw: [String],
                 numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil, hasOwnNumberFormat: Bool = false) {
+        self.init(name: name, position: position, values: values, raw: RawCells(raw), numberFormat: numberFormat,
+                  ambiguousRow: ambiguousRow, hasOwnNumberFormat: hasOwnNumberFormat)
+    }
+
+    /// A column from `[Double?]` numbers and their raw text (what a reader of typed cells, such as
+    /// a spreadsheet reader, builds).
+    public init(name: String, position: Int, numbers: [Double?], raw: [String],
+                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil) {
+        self.init(name: name, position: position, values: .numeric(NumericCells(numbers)), raw: RawCells(raw),
+                  numberFormat: numberFormat, ambiguousRow: ambiguousRow)
+    }
+
+    public init(name: String, position: Int, values: Values, raw: RawCells,
+                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil, hasOwnNumberFormat: Bool = false) {
         self.name = name
         self.position = position
         self.values = values
@@ -42,7 +58,7 @@ public struct Column: Sendable {
 
     /// A numeric column built in code (raw text is the numbers' own text).
     public init(name: String, numbers: [Double?]) {
-        self.init(name: name, position: 0, values: .numeric(numbers), raw: numbers.map { $0.map { "\($0)" } ?? "" })
+        self.init(name: name, position: 0, values: .numeric(NumericCells(numbers)), raw: numbers.map { $0.map { "\($0)" } ?? "" })
     }
 
     /// A text column built in code.
@@ -62,5 +78,51 @@ public struct Column: Sendable {
         case "na", "n/a", "null": return true
         default: return false
         }
+    }
+}
+
+/// The numbers of a column: a `[Double]` with a bitmap of missing cells, read as `Double?`
+/// (8 bytes and one bit per cell, where `[Double?]` takes 16 bytes).
+public struct NumericCells: RandomAccessCollection, Sendable, ExpressibleByArrayLiteral {
+    /// The values; 0 where a cell is missing.
+    public private(set) var values: [Double]
+    /// Bit `r % 64` of word `r / 64` is set when cell `r` is missing; empty when none is.
+    private var missing: [UInt64]
+
+    public init(_ cells: [Double?]) {
+        values = cells.map { $0 ?? 0 }
+        missing = []
+        for (r, c) in cells.enumerated() where c == nil { setMissing(r) }
+    }
+
+    public init(arrayLiteral elements: Double?...) { self.init(elements) }
+
+    /// Values with the rows in `missingRows` missing.
+    init(values: [Double], missing: [UInt64]) {
+        self.values = values
+        self.missing = missing
+    }
+
+    private mutating func setMissing(_ r: Int) {
+        if missing.isEmpty { missing = [UInt64](repeating: 0, count: (values.count + 63) / 64) }
+        missing[r >> 6] |= 1 << UInt64(r & 63)
+    }
+
+    /// True when some cell is missing.
+    public var hasMissing: Bool { missing.contains { $0 != 0 } }
+
+    @inline(__always) public func isMissing(_ r: Int) -> Bool {
+        !missing.isEmpty && missing[r >> 6] & (1 << UInt64(r & 63)) != 0
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { values.count }
+    public subscript(r: Int) -> Double? { isMissing(r) ? nil : values[r] }
+
+    /// The cells at `rows`, in that order.
+    public func gathering(_ rows: [Int]) -> NumericCells {
+        var out = NumericCells(values: rows.map { values[$0] }, missing: [])
+        if !missing.isEmpty { for (k, r) in rows.enumerated() where isMissing(r) { out.setMissing(k) } }
+        return out
     }
 }

@@ -107,26 +107,32 @@ public struct Dataset: Sendable {
             let row = column.raw.firstIndex { !Column.isMissing($0) && format.parse($0) == nil } ?? 0
             throw cellError(row: row, column: name, expected: requirement.phrase, got: column.raw[row])
         }
-        var out = [Double](repeating: 0, count: values.count)
-        for (r, v) in values.enumerated() {
-            guard let v, requirement.accepts(v) else {
-                let raw = column.raw[r]
-                throw cellError(row: r, column: name, expected: requirement.phrase,
-                                got: Column.isMissing(raw) && raw.isEmpty ? "" : raw)
-            }
-            out[r] = v
+        // One pass over the compact values; the raw text is cut only for the offending cell.
+        if let r = values.values.indices.first(where: { values.isMissing($0) || !requirement.accepts(values.values[$0]) }) {
+            let raw = column.raw[r]
+            throw cellError(row: r, column: name, expected: requirement.phrase,
+                            got: Column.isMissing(raw) && raw.isEmpty ? "" : raw)
         }
-        return out
+        return values.values
     }
 
     /// The cells of a column as text (numbers as written in the file); missing cells are an error
     /// unless `allowMissing`, in which case they become "".
     public func texts(_ name: String, allowMissing: Bool = false) throws -> [String] {
         let column = try column(name)
-        if !allowMissing, let r = column.raw.firstIndex(where: { Column.isMissing($0) }) {
-            throw cellError(row: r, column: name, expected: "a value", got: column.raw[r])
+        // A text column holds its cells (nil where missing); a numeric column's text is cut from
+        // the file's bytes.
+        if case .text(let values) = column.values, values.count == column.raw.count {
+            if !allowMissing, let r = values.firstIndex(where: { $0.map(Column.isMissing) ?? true }) {
+                throw cellError(row: r, column: name, expected: "a value", got: column.raw[r])
+            }
+            return values.map { v in v.map { Column.isMissing($0) ? "" : $0 } ?? "" }
         }
-        return column.raw.map { Column.isMissing($0) ? "" : $0 }
+        let cells = Array(column.raw)
+        if !allowMissing, let r = cells.firstIndex(where: { Column.isMissing($0) }) {
+            throw cellError(row: r, column: name, expected: "a value", got: cells[r])
+        }
+        return cells.map { Column.isMissing($0) ? "" : $0 }
     }
 
     /// Unit identifiers: the `idColumn`'s text; when none is given, the column found by its name
@@ -146,6 +152,7 @@ public struct Dataset: Sendable {
         let ids = try texts(idColumn)
         let periods = try periodColumn.map { try texts($0) }
         var seen: [String: Int] = [:]
+        seen.reserveCapacity(ids.count)
         for (r, id) in ids.enumerated() {
             let key = periods.map { id + "\u{1F}" + $0[r] } ?? id
             if let first = seen[key] {
@@ -186,10 +193,10 @@ public struct Dataset: Sendable {
         let cols = columns.map { c -> Column in
             let values: Column.Values
             switch c.values {
-            case .numeric(let v): values = .numeric(rows.map { v[$0] })
+            case .numeric(let v): values = .numeric(v.gathering(rows))
             case .text(let v): values = .text(rows.map { v[$0] })
             }
-            return Column(name: c.name, position: c.position, values: values, raw: rows.map { c.raw[$0] },
+            return Column(name: c.name, position: c.position, values: values, raw: c.raw.gathering(rows),
                           numberFormat: c.numberFormat, ambiguousRow: c.ambiguousRow.flatMap { r in
                               rows.isEmpty ? nil : rows.firstIndex(of: r)
                                   ?? rows.firstIndex { NumberFormat.read(c.raw[$0], commaDelimited: false).evidence == .ambiguous } ?? 0

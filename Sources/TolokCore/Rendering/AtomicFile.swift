@@ -28,6 +28,15 @@ public enum AtomicFile {
     }
 
     public static func write(_ bytes: Data, to path: String) throws {
+        try bytes.withUnsafeBytes { try write(buffer: $0, to: path) }
+    }
+
+    /// Writes a rendered result's bytes atomically (no copy into `Data`).
+    public static func write(_ bytes: [UInt8], to path: String) throws {
+        try bytes.withUnsafeBytes { try write(buffer: $0, to: path) }
+    }
+
+    private static func write(buffer bytes: UnsafeRawBufferPointer, to path: String) throws {
         try checkDestination(path)
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
@@ -35,7 +44,7 @@ public enum AtomicFile {
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw failure(path, errno) }
         do {
-            try writeAll(bytes, to: fd, name: path)
+            try writeAll(buffer: bytes, to: fd, name: path)
         } catch {
             close(fd)
             unlink(temporary)
@@ -51,6 +60,11 @@ public enum AtomicFile {
             unlink(temporary)
             throw failure(path, code)
         }
+    }
+
+    /// Writes `bytes` to standard output, checking every write.
+    public static func writeStandardOutput(_ bytes: [UInt8]) throws {
+        try bytes.withUnsafeBytes { try writeAll(buffer: $0, to: STDOUT_FILENO, name: "standard output") }
     }
 
     /// Writes `text` to standard output, checking every write.
@@ -69,7 +83,11 @@ public enum AtomicFile {
     }
 
     static func writeAll(_ bytes: Data, to fd: Int32, name: String) throws {
-        try bytes.withUnsafeBytes { (buffer: UnsafeRawBufferPointer) in
+        try bytes.withUnsafeBytes { try writeAll(buffer: $0, to: fd, name: name) }
+    }
+
+    static func writeAll(buffer: UnsafeRawBufferPointer, to fd: Int32, name: String) throws {
+        do {
             guard var p = buffer.baseAddress else { return }
             var left = buffer.count
             while left > 0 {

@@ -4,7 +4,17 @@
 /// Non-finite numbers and NaN money are `null`; money is a JSON number with exactly two decimals.
 public enum JSONRenderer {
     public static func render(_ result: AnalysisResult) -> String {
-        var w = JSONWriter()
+        String(decoding: renderBytes(result), as: UTF8.self)
+    }
+
+    /// The same document as UTF-8 bytes, written into one buffer (what `tolok run` writes).
+    public static func renderBytes(_ result: AnalysisResult) -> [UInt8] {
+        var w = JSONWriter(capacity: result.tables.reduce(256) { $0 + $1.rows.count * max(1, $1.columns.count) * 24 })
+        write(result, into: &w)
+        return w.bytes
+    }
+
+    static func write(_ result: AnalysisResult, into w: inout JSONWriter) {
         w.beginObject()
         w.key("schema_version"); w.raw(String(TolokVersion.resultSchema))
         w.key("tolok_version"); w.string(TolokVersion.string)
@@ -28,7 +38,7 @@ public enum JSONRenderer {
         for note in result.notes { w.string(note) }
         w.endArray()
         w.endObject()
-        return w.text + "\n"
+        w.newline()
     }
 
     static func writePairs(_ pairs: [(name: String, value: Value)], into w: inout JSONWriter) {
@@ -41,8 +51,8 @@ public enum JSONRenderer {
     /// than a JSON number (the result contract).
     static func write(_ v: Value, into w: inout JSONWriter, moneyAsText: Bool = false) {
         switch v {
-        case .number(let x): x.isFinite ? w.raw(ValueFormatting.exact(x)) : w.raw("null")
-        case .integer(let i): w.raw(String(i))
+        case .number(let x): x.isFinite ? w.number(x) : w.raw("null")
+        case .integer(let i): w.integer(i)
         case .text(let s): w.string(s)
         // The decimal digits themselves (exact cents), not a binary double's round trip.
         case .money(let d): d.isNaN ? w.raw("null") : moneyAsText ? w.string(ValueFormatting.money(d)) : w.raw(ValueFormatting.money(d))
@@ -52,17 +62,24 @@ public enum JSONRenderer {
     }
 }
 
-/// A minimal streaming JSON writer that keeps keys in insertion order.
+/// A minimal streaming JSON writer that keeps keys in insertion order, into one byte buffer.
 struct JSONWriter {
-    private(set) var text = ""
+    private var sink: ByteSink
     /// Per open container: whether the next element needs a leading comma.
     private var needsComma: [Bool] = []
     /// True right after a key, when the value must follow without a comma.
     private var afterKey = false
 
+    init(capacity: Int = 0) { sink = ByteSink(capacity: capacity) }
+
+    /// What was written, as UTF-8 bytes.
+    var bytes: [UInt8] { sink.bytes }
+    /// What was written, as text.
+    var text: String { String(decoding: sink.bytes, as: UTF8.self) }
+
     private mutating func separator() {
         guard let last = needsComma.last else { return }
-        if last { text += "," }
+        if last { sink.append(UInt8(ascii: ",")) }
         needsComma[needsComma.count - 1] = true
     }
 
@@ -70,29 +87,55 @@ struct JSONWriter {
         if afterKey { afterKey = false } else { separator() }
     }
 
-    mutating func beginObject() { valueStart(); text += "{"; needsComma.append(false) }
-    mutating func endObject() { needsComma.removeLast(); text += "}" }
-    mutating func beginArray() { valueStart(); text += "["; needsComma.append(false) }
-    mutating func endArray() { needsComma.removeLast(); text += "]" }
-    mutating func key(_ k: String) { separator(); text += JSONWriter.escape(k) + ":"; afterKey = true }
-    mutating func string(_ s: String) { valueStart(); text += JSONWriter.escape(s) }
-    mutating func raw(_ s: String) { valueStart(); text += s }
+    mutating func beginObject() { valueStart(); sink.append(UInt8(ascii: "{")); needsComma.append(false) }
+    mutating func endObject() { needsComma.removeLast(); sink.append(UInt8(ascii: "}")) }
+    mutating func beginArray() { valueStart(); sink.append(UInt8(ascii: "[")); needsComma.append(false) }
+    mutating func endArray() { needsComma.removeLast(); sink.append(UInt8(ascii: "]")) }
+    mutating func key(_ k: String) { separator(); JSONWriter.escape(k, into: &sink); sink.append(UInt8(ascii: ":")); afterKey = true }
+    mutating func string(_ s: String) { valueStart(); JSONWriter.escape(s, into: &sink) }
+    mutating func raw(_ s: String) { valueStart(); sink.append(s) }
+    /// A finite number as ``ValueFormatting/exact(_:)``.
+    mutating func number(_ x: Double) { valueStart(); sink.append(exact: x) }
+    mutating func integer(_ i: Int) { valueStart(); sink.append(integer: Int64(i)) }
+    /// The line break that ends a document.
+    mutating func newline() { sink.append(UInt8(ascii: "\n")) }
 
     static func escape(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+        var sink = ByteSink()
+        escape(s, into: &sink)
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    /// `"…"` with `"`, `\\`, `\n`, `\r`, `\t` escaped and other controls below U+0020 as `\u00XX`;
+    /// everything else as it is (byte by byte: the UTF-8 of a scalar ≥ U+0080 never contains a
+    /// byte below 0x80).
+    static func escape(_ s: String, into sink: inout ByteSink) {
+        sink.append(UInt8(ascii: "\""))
+        // Most names and texts need no escape: one scan of the UTF-8 and one bulk copy.
+        var text = s
+        let plain = text.withUTF8 { buffer -> Bool in
+            for b in buffer where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") { return false }
+            sink.bytes.append(contentsOf: buffer)
+            return true
+        }
+        if plain {
+            sink.append(UInt8(ascii: "\""))
+            return
+        }
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): sink.append(UInt8(ascii: "\\")); sink.append(b)
+            case UInt8(ascii: "\\"): sink.append(UInt8(ascii: "\\")); sink.append(b)
+            case UInt8(ascii: "\n"): sink.append(UInt8(ascii: "\\")); sink.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): sink.append(UInt8(ascii: "\\")); sink.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): sink.append(UInt8(ascii: "\\")); sink.append(UInt8(ascii: "t"))
+            case 0..<0x20:
+                sink.append("\\u00" as StaticString)
+                sink.append(hex[Int(b >> 4)]); sink.append(hex[Int(b & 15)])
+            default: sink.append(b)
             }
         }
-        return out + "\""
+        sink.append(UInt8(ascii: "\""))
     }
 }

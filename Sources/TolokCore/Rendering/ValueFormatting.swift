@@ -19,6 +19,35 @@ enum ValueFormatting {
     /// missing value: money never prints as `-N.aN`).
     static func money(_ d: Decimal, grouping: Bool = false) -> String {
         guard !d.isNaN else { return "" }
+        if let cents = exactCents(d) {
+            // At most two decimals already: nothing to round; the digits of the integer cents.
+            var integer = String(cents.magnitude / 100)
+            let c = cents.magnitude % 100
+            if grouping { integer = group(integer) }
+            return (cents < 0 ? "-" : "") + integer + (c < 10 ? ".0" : ".") + String(c)
+        }
+        return roundedMoney(d, grouping: grouping)
+    }
+
+    /// `d` × 100 as an integer when `d` has at most two decimals (exponent ≥ −2) and the cents
+    /// fit in 63 bits; nil otherwise. The significand's integer is checked by converting it
+    /// back (`Decimal(u) == significand`), so the value is exact or not used.
+    static func exactCents(_ d: Decimal) -> Int64? {
+        let e = d.exponent
+        guard e >= -2, e <= 16 else { return nil }
+        let significand = d.significand
+        let u = NSDecimalNumber(decimal: significand).uint64Value
+        guard Decimal(u) == significand else { return nil }
+        var scale: UInt64 = 1
+        for _ in 0..<(e + 2) { scale *= 10 }
+        let (cents, overflow) = u.multipliedReportingOverflow(by: scale)
+        guard !overflow, cents <= UInt64(Int64.max) else { return nil }
+        return d.sign == .minus ? -Int64(cents) : Int64(cents)
+    }
+
+    /// ``money(_:grouping:)`` by Decimal rounding (any exponent).
+    static func roundedMoney(_ d: Decimal, grouping: Bool = false) -> String {
+        guard !d.isNaN else { return "" }
         var value = d
         var rounded = Decimal()
         NSDecimalRound(&rounded, &value, 2, .plain)

@@ -15,6 +15,7 @@ import Foundation
 public enum MoneyText {
     /// Parses one cell; `nil` when the text is not an amount in `format`.
     public static func parse(_ text: String, format: NumberFormat) -> Decimal? {
+        if let d = plainAmount(text, format: format) { return d }
         var s = Substring(text.trimmedCell)
         var negative = false
         if s.hasPrefix("("), s.hasSuffix(")"), s.count > 2 {
@@ -35,6 +36,33 @@ public enum MoneyText {
         guard let plain = normalise(s, format: format), plain.count <= 34 else { return nil }
         guard let value = Decimal(string: plain, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
         return negative ? -value : value
+    }
+
+    /// The common cell `[-+]digits[.dd]` (`,dd` with a decimal comma; one or two digits after the
+    /// mark, at most 19 digits in all, no thousands separators) as `significand × 10^-k` built from an
+    /// integer: the same value as `Decimal(string:)` of the normalised text below, without the
+    /// string round trip. nil for anything else (and for a negative zero), which takes the full rules.
+    static func plainAmount(_ text: String, format: NumberFormat) -> Decimal? {
+        let mark = format == .decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
+        var units: UInt64 = 0
+        var integerDigits = 0, fractionDigits = 0
+        var negative = false, seenMark = false, first = true
+        for b in text.utf8 {
+            defer { first = false }
+            if b &- 0x30 <= 9 {
+                if seenMark { fractionDigits += 1; if fractionDigits > 2 { return nil } } else { integerDigits += 1 }
+                if integerDigits + fractionDigits > 19 { return nil }  // 10^19 − 1 < 2^64: no overflow
+                units = units &* 10 &+ UInt64(b &- 0x30)
+            } else if b == mark, !seenMark, integerDigits > 0 {
+                seenMark = true
+            } else if first, b == UInt8(ascii: "-") || b == UInt8(ascii: "+") {
+                negative = b == UInt8(ascii: "-")
+            } else {
+                return nil
+            }
+        }
+        guard integerDigits > 0, !seenMark || fractionDigits > 0, !(negative && units == 0) else { return nil }
+        return Decimal(sign: negative ? .minus : .plus, exponent: -fractionDigits, significand: Decimal(units))
     }
 
     /// A rate or share cell: a fraction (`0.01`), a percentage (`1%`) or per mille (`10‰`), in
@@ -265,6 +293,14 @@ extension Character {
 extension String {
     /// The cell without surrounding spaces, tabs, carriage returns or no-break spaces.
     var trimmedCell: String {
-        trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\u{00A0}"))
+        // Most cells have nothing to trim: no Foundation call then (the loader's hot path).
+        // Conservative by bytes: a first byte that is not a space, tab, CR or the lead byte of
+        // U+00A0 (0xC2), and a last byte that is not a space, tab, CR or 0xA0.
+        if let first = utf8.first, let last = utf8.last,
+           first != 0x20, first != 0x09, first != 0x0D, first != 0xC2,
+           last != 0x20, last != 0x09, last != 0x0D, last != 0xA0 {
+            return self
+        }
+        return trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\u{00A0}"))
     }
 }

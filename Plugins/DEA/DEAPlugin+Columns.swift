@@ -32,7 +32,7 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("slack_{outputs}", when: cross, "output slack (phase II)"),
                 DeclaredColumn("target_{inputs}", when: cross, "input target on the frontier"),
                 DeclaredColumn("target_{outputs}", when: cross, "output target on the frontier"),
-                DeclaredColumn("peers", .text, when: cross, "reference units with their λ (id:λ;…)"),
+                DeclaredColumn("peers", .peers, when: cross, "reference units with their λ (JSON: [{\"id\", \"lambda\"}, …]; CSV and table: id:λ;…)"),
                 DeclaredColumn("v_{inputs}", when: cross, "multiplier weight of the input"),
                 DeclaredColumn("u_{outputs}", when: cross, "multiplier weight of the output"),
                 DeclaredColumn("u0", when: "--rts vrs|nirs|ndrs, input orientation", "the free variable of the multiplier model"),

@@ -36,6 +36,17 @@ public struct DEAPlugin: AnalysisPlugin {
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
+        var result = try runModel(request)
+        // Defaults that depend on the model, echoed as used in place of null.
+        let kind = try request.option(o.model)
+        if kind == nil { result.parameters.append(("model", .text(DEAModelKind.radial.rawValue))) }
+        if kind == .additive, try request.option(o.weights).isEmpty { result.parameters.append(("weights", .text("ones"))) }
+        if kind == .ddf || kind == .profit, try request.option(o.direction).isEmpty { result.parameters.append(("direction", .text("observed"))) }
+        return result
+    }
+
+    private func runModel(_ request: AnalysisRequest) throws -> AnalysisResult {
+        let o = Self.options
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
         case .sbm: return try runSBM(request)

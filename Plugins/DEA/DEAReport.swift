@@ -41,8 +41,8 @@ struct DEAReport {
         t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in
-            s[j].status == .ok ? .text(s[j].peers.map { "\((peerIds ?? ids)[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
+        t.add("peers", .peers) { j in
+            s[j].status == .ok ? Self.peerValue(s[j].peers, ids: peerIds ?? ids) : .missing
         }
         t.add(each: columns.inputs, prefix: "v_") { .optional(s[$0].inputWeights[$1]) }
         t.add(each: columns.outputs, prefix: "u_") { .optional(s[$0].outputWeights[$1]) }
@@ -65,10 +65,11 @@ struct DEAReport {
     func summary() -> [(name: String, value: Value)] {
         let stats = statistics
         var summary: [(name: String, value: Value)] = [("units", .integer(ids.count))]
-        if !model.superEfficiency { summary.append(("efficient_units", .integer(stats.efficient))) }
+        // Every key always present (docs/OUTPUT.md): efficient_units is null under super-efficiency.
+        summary.append(("efficient_units", model.superEfficiency ? .missing : .integer(stats.efficient)))
         summary.append(("mean_efficiency", .optional(stats.mean)))
         summary.append(("min_efficiency", .optional(stats.minimum)))
-        if let infeasible = stats.failures[.infeasible] { summary.append(("infeasible_units", .integer(infeasible))) }
+        summary += ProjectionClass.failureCounts(scores.scores.map(\.status))
         return summary
     }
 
@@ -91,6 +92,12 @@ struct DEAReport {
     }
 
     /// λ without trailing noise: up to 6 significant decimals.
+    /// A unit's peers as a cell: structured in JSON (full precision), `B:0.25;C:0.75` elsewhere.
+    static func peerValue(_ peers: [(unit: Int, lambda: Double)], ids: [String]) -> Value {
+        .peers(peers.map { PeerWeight(id: ids[$0.unit], lambda: $0.lambda) },
+               text: peers.map { "\(ids[$0.unit]):\(compact($0.lambda))" }.joined(separator: ";"))
+    }
+
     static func compact(_ x: Double) -> String {
         let rounded = (x * 1e6).rounded() / 1e6
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)

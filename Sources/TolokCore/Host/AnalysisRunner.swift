@@ -55,12 +55,16 @@ public enum AnalysisRunner {
         }
         var echoed: [(name: String, value: Value)] = [("data", .text(invocation.dataPath))]
         if let id = invocation.idColumn { echoed.append(("id", .text(id))) }
-        for (name, value) in parameters.values {
+        // Every declared option, in descriptor order, keyed by its command-line name without
+        // dashes: a flag not given is false, an option neither given nor defaulted is null.
+        let given = parameters.values.filter { p in !descriptor.parameters.contains { $0.name == p.name } }
+        for (name, value) in descriptor.parameters.map({ spec in (spec.name, parameters[spec.name]) }) + given.map({ ($0.name, Optional($0.value)) }) {
             switch value {
-            case .flag(let b): echoed.append((name, .bool(b)))
-            case .number(let x): echoed.append((name, .number(x)))
-            case .integer(let i): echoed.append((name, .integer(i)))
-            default: echoed.append((name, .text(value.commandLineText)))
+            case .flag(let b)?: echoed.append((name, .bool(b)))
+            case .number(let x)?: echoed.append((name, .number(x)))
+            case .integer(let i)?: echoed.append((name, .integer(i)))
+            case let value?: echoed.append((name, .text(value.commandLineText)))
+            case nil: echoed.append((name, descriptor.parameters.first { $0.name == name }?.kind == .flag ? .bool(false) : .missing))
             }
         }
         // A value the plugin reports for an option is the effective one (a default that depends on

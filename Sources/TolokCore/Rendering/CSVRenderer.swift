@@ -15,7 +15,7 @@ public enum CSVRenderer {
         switch v {
         case .number(let x): return x.isFinite ? ValueFormatting.exact(x) : ""
         case .integer(let i): return String(i)
-        case .text(let s): return quote(s)
+        case .text(let s), .peers(_, let s): return quote(s)
         case .money(let d): return ValueFormatting.money(d)  // "" for NaN
         case .bool(let b): return b ? "true" : "false"
         case .missing: return ""

@@ -122,4 +122,26 @@ import Testing
         let sfa = try #require(try Self.json(["run", "sfa", "--data", TolokProcess.dataset("front41_eg1_logs.csv"), "--id", "firm", "--y", "ly", "--x", "lk,ll"])["summary"] as? [String: Any])
         #expect(sfa["firms"] is NSNull && sfa["periods"] is NSNull && sfa["mu"] is NSNull && sfa["mean_efficiency_inverse"] is NSNull)
     }
+
+    /// The schema hook of TolokProcess catches regressions: a document with peers as text, a
+    /// missing summary, an unknown status or a dropped parameter is refused; the real one holds.
+    @Test func schemaHookRefusesRegressions() throws {
+        let args = ["run", "dea"] + Self.hospitals + ["--format", "json"]
+        let good = try TolokProcess.run(args)
+        try OutputSchemaCheck.validate(args, good, environment: nil, folder: nil)
+        let regressions = [
+            good.stdout.replacingOccurrences(of: "\"peers\":[{\"id\":\"A\",\"lambda\":1}]", with: "\"peers\":\"A:1\""),
+            good.stdout.replacingOccurrences(of: "\"status\":\"ok\"", with: "\"status\":\"fine\""),
+            good.stdout.replacingOccurrences(of: "\"schema_version\":1", with: "\"schema_version\":2"),
+            good.stdout.replacingOccurrences(of: "\"super\":false,", with: ""),
+            good.stdout.replacingOccurrences(of: "\"efficiency\":1,", with: "\"efficiency\":\"1\","),
+            good.stdout.replacingOccurrences(of: "\"class\":\"efficient\",", with: "\"klass\":\"efficient\","),
+        ]
+        for (k, bad) in regressions.enumerated() {
+            #expect(bad != good.stdout, "regression \(k) did not apply")
+            var outcome = good
+            outcome.stdout = bad
+            #expect(throws: OutputSchemaCheck.Violation.self, "regression \(k)") { try OutputSchemaCheck.validate(args, outcome, environment: nil, folder: nil) }
+        }
+    }
 }

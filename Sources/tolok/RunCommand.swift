@@ -36,6 +36,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Field separator (default: detected from the header).") var delimiter: Delimiter?
     @Option(help: "Text encoding of the data files.") var encoding: TextEncoding = .utf8
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
+    @Option(help: "A row with an empty or NA cell in a model column: skip (status missing_data, left out, listed in the notes) or error (refuse, exit 2).") var missing: MissingDataPolicy = .skip
     @Flag(help: "Exit with status 3 (after writing the output) when any unit or fit is not ok: infeasible, not converged, missing data, … .") var strict = false
     @OptionGroup var search: PluginSearchOptions
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The plugin's own options (see `tolok describe <plugin>`).", valueName: "plugin-options"),
@@ -66,6 +67,7 @@ struct RunCommand: ParsableCommand {
                                    encoding: encoding),
             pluginArguments: pluginArguments)
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
+        invocation.missing = missing
         let result = try AnalysisRunner.run(invocation, registry: registry)
         if format == .pdf, let output {
             try PDFPrinter.write(html: try format.render(result, language: lang), to: output)

@@ -18,3 +18,6 @@ struct SchemaCommand: ParsableCommand {
         print(OutputSchema.schema(p).render())
     }
 }
+
+/// `tolok run --missing skip|error`.
+extension MissingDataPolicy: ExpressibleByArgument {}

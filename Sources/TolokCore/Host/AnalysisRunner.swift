@@ -8,6 +8,8 @@ public struct RunInvocation: Sendable {
     public var pluginArguments: [String]
     /// Progress display for long runs, if wanted.
     public var progress: ProgressReporter?
+    /// Rows with an empty or `NA` cell in a model column: skipped as `missing_data` units, or refused.
+    public var missing: MissingDataPolicy = .skip
 
     public init(pluginID: String, dataPath: String, idColumn: String? = nil,
                 csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
@@ -37,8 +39,16 @@ public enum AnalysisRunner {
         if fromStandardInput.count > 1 {
             throw UsageError("\(fromStandardInput.joined(separator: " and ")) both read standard input (-); standard input can be read once: give all but one of them a file")
         }
-        let dataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
-        if let id = invocation.idColumn { _ = try dataset.column(id) }
+        let fullDataset = try CSVLoader.load(path: invocation.dataPath, options: invocation.csvOptions)
+        if let id = invocation.idColumn { _ = try fullDataset.column(id) }
+        // Rows with missing model values: left out and restored as missing_data units (MissingData.swift).
+        var missingRows = MissingRows(rows: [])
+        if invocation.missing == .skip, let skipper = plugin as? SkipsMissingRows, skipper.rowsAreUnits(parameters) {
+            missingRows = MissingRows.find(in: fullDataset, descriptor: descriptor, parameters: parameters)
+            if missingRows.rows.count == fullDataset.rowCount { missingRows.rows = [] }  // nothing left: refuse as before
+        }
+        let (dataset, idColumn) = missingRows.rows.isEmpty ? (fullDataset, invocation.idColumn)
+            : missingRows.kept(fullDataset, idColumn: invocation.idColumn)
         try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
         var files: [String: Dataset] = [:]
         for spec in descriptor.parameters where spec.kind == .file {
@@ -46,9 +56,12 @@ public enum AnalysisRunner {
                 files[spec.name] = try CSVLoader.load(path: path, options: invocation.csvOptions)
             }
         }
-        let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,
+        let request = AnalysisRequest(dataset: dataset, idColumn: idColumn, parameters: parameters, files: files,
                                       progress: invocation.progress)
         var result = try plugin.run(request)
+        if !missingRows.rows.isEmpty {
+            try missingRows.restore(into: &result, dataset: fullDataset, idColumn: invocation.idColumn, plugin: descriptor.id)
+        }
         // The declared tables are the contract `--table`, `describe` and the schemas rely on.
         if let stray = result.tables.first(where: { !descriptor.tables.contains($0.name) }) {
             throw InternalError("plugin \(descriptor.id) returned a table \"\(stray.name)\" it does not declare (it declares: \(descriptor.tables.joined(separator: ", ")))")

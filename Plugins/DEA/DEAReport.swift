@@ -85,19 +85,23 @@ struct DEAReport {
         if let infeasible = failures[.infeasible] {
             notes.append("\(infeasible) unit(s) have no feasible reference combination (status infeasible); they are kept without a score.")
         }
+        if let undefined = failures[.undefined] {
+            let side = orientation == .input ? "inputs" : "outputs"
+            notes.append("\(undefined) unit(s) have all \(side) zero, so their \(orientation == .input ? "θ" : "φ") is not defined (0/0; status undefined); they are kept without a score and stay in the others' reference set.")
+        }
         if let failed = failures[.numericalFailure] {
             notes.append("\(failed) unit(s) could not be solved to a verified optimum (status numerical_failure): their scores failed the optimality check in the data's units, which happens when a column spans many orders of magnitude; they are kept without a score. Look for extreme values (a unit a million times larger than the others) and score such units apart (--group-by).")
         }
         return notes
     }
 
-    /// λ without trailing noise: up to 6 significant decimals.
     /// A unit's peers as a cell: structured in JSON (full precision), `B:0.25;C:0.75` elsewhere.
     static func peerValue(_ peers: [(unit: Int, lambda: Double)], ids: [String]) -> Value {
         .peers(peers.map { PeerWeight(id: ids[$0.unit], lambda: $0.lambda) },
                text: peers.map { "\(ids[$0.unit]):\(compact($0.lambda))" }.joined(separator: ";"))
     }
 
+    /// λ without trailing noise: up to 6 significant decimals.
     static func compact(_ x: Double) -> String {
         let rounded = (x * 1e6).rounded() / 1e6
         return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)

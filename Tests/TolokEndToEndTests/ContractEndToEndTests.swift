@@ -116,7 +116,7 @@ import Testing
         #expect(Set(plain.keys) == Set(sup.keys) && Set(sup.keys) == Set(vrsSuper.keys))
         #expect(sup["efficient_units"] is NSNull)
         #expect(plain["infeasible_units"] as? Int == 0)
-        for status in ["infeasible", "unbounded", "iteration_limit", "numerical_failure", "missing_data"] {
+        for status in ["infeasible", "unbounded", "iteration_limit", "numerical_failure", "missing_data", "undefined"] {
             #expect(plain["\(status)_units"] != nil, "\(status)_units")
         }
         let sfa = try #require(try Self.json(["run", "sfa", "--data", TolokProcess.dataset("front41_eg1_logs.csv"), "--id", "firm", "--y", "ly", "--x", "lk,ll"])["summary"] as? [String: Any])

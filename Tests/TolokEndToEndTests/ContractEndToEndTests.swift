@@ -104,6 +104,8 @@ import Testing
         #expect(additive["rts"] as? String == "vrs" && additive["weights"] as? String == "ones")
         let ddf = try #require(try Self.json(["run", "dea"] + Self.hospitals + ["--model", "ddf"])["parameters"] as? [String: Any])
         #expect(ddf["direction"] as? String == "observed")
+        let sfa = try #require(try Self.json(["run", "sfa", "--data", TolokProcess.dataset("front41_eg1_logs.csv"), "--id", "firm", "--y", "ly", "--x", "lk,ll"])["parameters"] as? [String: Any])
+        #expect(sfa["distribution"] as? String == "half-normal" && sfa["frontier"] as? String == "production" && sfa["period"] is NSNull)
     }
 
     /// The summary's keys depend on the options only: with and without super-efficiency, with

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Validates every `tolok run … --format json` written to standard output by a successful
+/// Validates every `tolok run … --format json` written (to standard output or `--output`) by a successful
 /// end-to-end run against the plugin's JSON Schema (`tolok schema PLUGIN`), with the Python
 /// package jsonschema (scripts/validate-json.py). A violation is thrown, failing the test that
 /// ran the command (XCTest and Swift Testing alike).
@@ -19,16 +19,23 @@ enum OutputSchemaCheck {
         return arguments[k + 1]
     }
 
-    /// Whether the run wrote a JSON result to standard output.
-    static func isJSONRun(_ arguments: [String], _ outcome: TolokProcess.Outcome) -> Bool {
-        guard arguments.first == "run", arguments.count > 1, outcome.status == 0 || outcome.status == 3 else { return false }
-        guard value(after: "--format", in: arguments) == "json", value(after: "--table", in: arguments) == nil else { return false }
-        if let output = value(after: "--output", in: arguments), output != "-" { return false }
-        return outcome.stdout.hasPrefix("{")
+    /// The JSON result the run wrote, to standard output or to its `--output` file (nil: none).
+    static func document(_ arguments: [String], _ outcome: TolokProcess.Outcome, folder: URL?) -> String? {
+        guard arguments.first == "run", arguments.count > 1, outcome.status == 0 || outcome.status == 3 else { return nil }
+        guard value(after: "--table", in: arguments) == nil else { return nil }
+        let format = value(after: "--format", in: arguments)
+        if let output = value(after: "--output", in: arguments), output != "-" {
+            guard format == "json" || (format == nil && output.hasSuffix(".json")) else { return nil }
+            let url = output.hasPrefix("/") ? URL(fileURLWithPath: output)
+                : (folder ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).appendingPathComponent(output)
+            return (try? String(contentsOf: url, encoding: .utf8)).flatMap { $0.hasPrefix("{") ? $0 : nil }
+        }
+        guard format == "json", outcome.stdout.hasPrefix("{") else { return nil }
+        return outcome.stdout
     }
 
     static func validate(_ arguments: [String], _ outcome: TolokProcess.Outcome, environment: [String: String]?, folder: URL?) throws {
-        guard isJSONRun(arguments, outcome) else { return }
+        guard let document = document(arguments, outcome, folder: folder) else { return }
         let plugin = arguments[1]
         var search: [String] = []
         for (k, a) in arguments.enumerated() where a == "--plugin-path" && k + 1 < arguments.count {
@@ -36,7 +43,7 @@ enum OutputSchemaCheck {
         }
         let schema = try schemaFile(plugin, search: search, environment: environment, folder: folder)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("tolok-doc-\(UUID().uuidString).json")
-        try Data(outcome.stdout.utf8).write(to: scratch)
+        try Data(document.utf8).write(to: scratch)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -83,6 +83,20 @@ enum OutputSchema {
         return .object([("type", .string("array")), ("items", .object(row))])
     }
 
+    /// The summary object: its declared keys (unconditional ones required, no others), or any
+    /// scalar values when the plugin does not declare them.
+    static func summary(_ declared: [DeclaredColumn]) -> OrderedJSON {
+        guard !declared.isEmpty else {
+            return .object([("type", .string("object")), ("additionalProperties", cell(.number).merged(with: ["string", "integer", "boolean"]))])
+        }
+        return .object([
+            ("type", .string("object")),
+            ("required", .array(declared.filter { $0.when == nil }.map { .string($0.name) })),
+            ("properties", .object(declared.map { ($0.name, cell($0.format)) })),
+            ("additionalProperties", .bool(false)),
+        ])
+    }
+
     static func schema(_ plugin: any AnalysisPlugin) -> OrderedJSON {
         let d = plugin.descriptor
         let declared = (plugin as? DeclaresResultColumns)?.declaredTables
@@ -99,10 +113,7 @@ enum OutputSchema {
                 ("properties", .object(parameters)),
                 ("additionalProperties", .bool(false)),
             ])),
-            ("summary", .object([
-                ("type", .string("object")),
-                ("additionalProperties", cell(.number).merged(with: ["string", "integer", "boolean"])),
-            ])),
+            ("summary", summary((plugin as? DeclaresResultColumns)?.declaredSummary ?? [])),
             ("notes", .object([("type", .string("array")), ("items", type("string"))])),
         ]
         var required = ["schema_version", "tolok_version", "plugin", "version", "parameters", "summary", "notes"]

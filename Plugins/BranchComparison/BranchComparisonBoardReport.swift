@@ -112,9 +112,10 @@ extension BranchComparisonReport {
         var learn = TableBuilder(name: "learn_from", rows: ineffOrder.count)
         learn.add("branch", .text) { .text(ids[ineffOrder[$0]]) }
         learn.add("efficiency") { .optional(eff[ineffOrder[$0]]) }
-        learn.add("peers", .text) { k in
-            .text(scores[ineffOrder[k]].peers.filter { $0.lambda > DEATolerance.classification }.sorted { $0.lambda > $1.lambda }
-                .map { "\(ids[$0.unit]) \(String(format: "%.3f", $0.lambda))" }.joined(separator: "; "))
+        learn.add("peers", .peers) { k in
+            let sorted = scores[ineffOrder[k]].peers.filter { $0.lambda > DEATolerance.classification }.sorted { $0.lambda > $1.lambda }
+            return .peers(sorted.map { PeerWeight(id: ids[$0.unit], lambda: $0.lambda) },
+                          text: sorted.map { "\(ids[$0.unit]) \(String(format: "%.3f", $0.lambda))" }.joined(separator: "; "))
         }
         for i in inputNames.indices {
             if isMoneyInput(i) {

@@ -9,7 +9,7 @@ extension BranchComparisonPlugin: DeclaresResultColumns {
                 DeclaredColumn("rank", .integer, "rank by efficiency (1 = best; ties share the rank)"),
                 DeclaredColumn("efficiency", "input-oriented VRS efficiency"),
                 DeclaredColumn("class", .text, "efficient, weakly efficient or inefficient"),
-                DeclaredColumn("peers", .text, "the peers to learn from with their weights"),
+                DeclaredColumn("peers", .peers, "the peers to learn from with their weights (JSON: [{\"id\", \"lambda\"}, …], [] for an efficient branch)"),
                 DeclaredColumn("target_{inputs}", "input target"),
                 DeclaredColumn("saving_{inputs}", .fraction, "the input saving the target implies"),
                 DeclaredColumn("underwriting_result", .money, "underwriting result"),

@@ -57,11 +57,12 @@ struct BranchComparisonReport {
         t.add("rank", .integer) { rank[$0].map { .integer($0) } ?? .missing }
         t.add("efficiency") { .optional(s[$0].efficiency(.input)) }
         t.add("class", .text) { EfficiencyClass(s[$0], orientation: .input).map { .text($0.rawValue) } ?? .missing }
-        t.add("peers", .text, label: "learn_from") { j in
+        t.add("peers", .peers, label: "learn_from") { j in
             guard s[j].status == .ok else { return .missing }
-            if s[j].isEfficient { return .text("—") }
-            return .text(s[j].peers.sorted { $0.lambda > $1.lambda }
-                .map { "\(ids[$0.unit]) (\(Int(($0.lambda * 100).rounded()))%)" }.joined(separator: ", "))
+            if s[j].isEfficient { return .peers([], text: "—") }  // nobody to learn from: [] in JSON
+            let sorted = s[j].peers.sorted { $0.lambda > $1.lambda }
+            return .peers(sorted.map { PeerWeight(id: ids[$0.unit], lambda: $0.lambda) },
+                          text: sorted.map { "\(ids[$0.unit]) (\(Int(($0.lambda * 100).rounded()))%)" }.joined(separator: ", "))
         }
         t.add(each: inputNames, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: inputNames, prefix: "saving_", .fraction) { j, i in
@@ -106,9 +107,7 @@ struct BranchComparisonReport {
             ("total_underwriting_result", .money(total.underwritingResult)),
             ("company_combined_ratio", .fraction(total.combinedRatio)),
         ]
-        if let recovery, recovery.totalClaims > 0 {
-            summary.append(("company_recovery_rate", .fraction(recovery.totalRecovered / recovery.totalClaims)))
-        }
+        summary.append(("company_recovery_rate", recovery.flatMap { $0.totalClaims > 0 ? .fraction($0.totalRecovered / $0.totalClaims) : nil } ?? .missing))
         return summary
     }
 

@@ -27,8 +27,8 @@ struct AdditiveReport {
         t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in
-            s[j].status == .ok ? .text(s[j].peers.map { "\(peerIds[$0.unit]):\(DEAReport.compact($0.lambda))" }.joined(separator: ";")) : .missing
+        t.add("peers", .peers) { j in
+            s[j].status == .ok ? DEAReport.peerValue(s[j].peers, ids: peerIds) : .missing
         }
         return t.table
     }
@@ -39,8 +39,7 @@ struct AdditiveReport {
         summary.append(("efficient_units", .integer(ok.filter(efficient).count)))
         summary.append(("mean_inefficiency", ok.isEmpty ? .missing : .number(ok.map { scores[$0].radial }.reduce(0, +) / Double(ok.count))))
         summary.append(("max_inefficiency", ok.isEmpty ? .missing : .number(ok.map { scores[$0].radial }.max()!)))
-        let infeasible = scores.filter { $0.status == .infeasible }.count
-        if infeasible > 0 { summary.append(("infeasible_units", .integer(infeasible))) }
+        summary += ProjectionClass.failureCounts(scores.map(\.status))
         return summary
     }
 

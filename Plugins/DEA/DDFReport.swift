@@ -53,7 +53,7 @@ struct DDFReport {
         t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in ProjectionClass.peers(s[j].status, s[j].peers, ids: ids) }
+        t.add("peers", .peers) { j in ProjectionClass.peers(s[j].status, s[j].peers, ids: ids) }
         return t.table
     }
 

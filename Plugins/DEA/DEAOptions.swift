@@ -3,7 +3,7 @@ import TolokDEAModel
 
 /// The options of `tolok run dea`, each declared once.
 struct DEAOptions: PluginOptions {
-    let inputs = PluginOption.columns("inputs", values: .positive, help: "input columns (strictly positive)")
+    let inputs = PluginOption.columns("inputs", values: .nonNegative, help: "input columns (non-negative; zeros where the program is defined, docs/DEA.md)")
     let outputs = PluginOption.columns("outputs", values: .nonNegative, help: "output columns (non-negative)")
     let rts = PluginOption.choice("rts", default: DEATechnology.crs, aliases: ["drs": .nirs, "irs": .ndrs],
                                   help: "returns to scale: crs (CCR), vrs (BCC; the default of --model additive), nirs (= drs), ndrs (= irs), fdh (free disposal hull; radial and additive models)")

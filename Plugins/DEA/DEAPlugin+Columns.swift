@@ -32,7 +32,7 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("slack_{outputs}", when: cross, "output slack (phase II)"),
                 DeclaredColumn("target_{inputs}", when: cross, "input target on the frontier"),
                 DeclaredColumn("target_{outputs}", when: cross, "output target on the frontier"),
-                DeclaredColumn("peers", .text, when: cross, "reference units with their λ (id:λ;…)"),
+                DeclaredColumn("peers", .peers, when: cross, "reference units with their λ (JSON: [{\"id\", \"lambda\"}, …]; CSV and table: id:λ;…)"),
                 DeclaredColumn("v_{inputs}", when: cross, "multiplier weight of the input"),
                 DeclaredColumn("u_{outputs}", when: cross, "multiplier weight of the output"),
                 DeclaredColumn("u0", when: "--rts vrs|nirs|ndrs, input orientation", "the free variable of the multiplier model"),
@@ -63,5 +63,33 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("d_to_from", "distance of the later point to the earlier frontier"),
             ]),
         ]
+    }
+}
+
+extension DEAPlugin {
+    /// The summary's keys, per model (docs/OUTPUT.md: keys depend on the options only).
+    public var declaredSummary: [DeclaredColumn] {
+        let cross = "without --period"
+        var keys = [
+            DeclaredColumn("units", .integer, "the number of units (rows)"),
+            DeclaredColumn("efficient_units", .integer, when: "--model radial|additive|sbm|ddf", "units on the frontier (null under --super)"),
+            DeclaredColumn("mean_efficiency", when: "--model radial|sbm", "mean score of the ok units"),
+            DeclaredColumn("min_efficiency", when: "--model radial|sbm", "lowest score of the ok units"),
+            DeclaredColumn("mean_inefficiency", when: "--model additive", "mean weighted slack sum"),
+            DeclaredColumn("max_inefficiency", when: "--model additive", "largest weighted slack sum"),
+            DeclaredColumn("mean_beta", when: "--model ddf", "mean β of the ok units"),
+            DeclaredColumn("max_beta", when: "--model ddf", "largest β"),
+            DeclaredColumn("mean_cost_efficiency", when: "--model cost", "mean cost efficiency"),
+            DeclaredColumn("mean_revenue_efficiency", when: "--model revenue", "mean revenue efficiency"),
+            DeclaredColumn("mean_profit_inefficiency", when: "--model profit", "mean Nerlovian profit inefficiency"),
+            DeclaredColumn("periods", .integer, when: "--period", "the number of periods"),
+            DeclaredColumn("pairs", .integer, when: "--period", "consecutive period pairs × units"),
+            DeclaredColumn("geometric_mean_malmquist", when: "--period", "geometric mean of the Malmquist indices"),
+            DeclaredColumn("pairs_missing_data", .integer, when: "--period", "pairs with a unit missing from a period"),
+        ]
+        for status in UnitStatus.allCases where status != .ok && status != .notConverged {
+            keys.append(DeclaredColumn("\(status.rawValue)_units", .integer, when: cross, "units with status \(status.rawValue)"))
+        }
+        return keys
     }
 }

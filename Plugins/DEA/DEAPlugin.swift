@@ -36,6 +36,17 @@ public struct DEAPlugin: AnalysisPlugin {
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
+        var result = try runModel(request)
+        // Defaults that depend on the model, echoed as used in place of null.
+        let kind = try request.option(o.model)
+        if kind == nil { result.parameters.append(("model", .text(DEAModelKind.radial.rawValue))) }
+        if kind == .additive, try request.option(o.weights).isEmpty { result.parameters.append(("weights", .text("ones"))) }
+        if kind == .ddf || kind == .profit, try request.option(o.direction).isEmpty { result.parameters.append(("direction", .text("observed"))) }
+        return result
+    }
+
+    private func runModel(_ request: AnalysisRequest) throws -> AnalysisResult {
+        let o = Self.options
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
         case .sbm: return try runSBM(request)
@@ -56,7 +67,9 @@ public struct DEAPlugin: AnalysisPlugin {
         if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
         let model = DEAModel(orientation: orientation, rts: try request.option(o.rts).returnsToScale ?? .crs,
                              superEfficiency: try request.option(o.superEfficiency))
-        let rawInputs = try inputNames.map { try data.numbers($0, .positive) }
+        // Zero inputs are accepted by the radial model (docs/DEA.md); Malmquist keeps them positive.
+        let inputRequirement: ValueRequirement = try request.option(o.period) == nil ? .nonNegative : .positive
+        let rawInputs = try inputNames.map { try data.numbers($0, inputRequirement) }
         let rawOutputs = try outputNames.map { try data.numbers($0, .nonNegative) }
         let deaData = DEAData(inputs: rawInputs, outputs: rawOutputs)
         let names = DEAReport.Columns(inputs: inputNames, outputs: outputNames)
@@ -81,7 +94,8 @@ public struct DEAPlugin: AnalysisPlugin {
         if let reporter = request.progress {
             progress = { label, done, total in reporter.update(label, completed: done, total: total) }
         }
-        let scores = GroupedScores(model: model, data: deaData, groups: groups, scale: withScale, progress: progress)
+        var scores = GroupedScores(model: model, data: deaData, groups: groups, scale: withScale, progress: progress)
+        Self.markUndefined(&scores, orientation: orientation, inputs: rawInputs, outputs: rawOutputs)
         return DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: scores, withScale: withScale,
                          inputs: rawInputs, outputs: rawOutputs)
             .result(descriptor: descriptor)

@@ -41,8 +41,8 @@ struct DEAReport {
         t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in
-            s[j].status == .ok ? .text(s[j].peers.map { "\((peerIds ?? ids)[$0.unit]):\(Self.compact($0.lambda))" }.joined(separator: ";")) : .missing
+        t.add("peers", .peers) { j in
+            s[j].status == .ok ? Self.peerValue(s[j].peers, ids: peerIds ?? ids) : .missing
         }
         t.add(each: columns.inputs, prefix: "v_") { .optional(s[$0].inputWeights[$1]) }
         t.add(each: columns.outputs, prefix: "u_") { .optional(s[$0].outputWeights[$1]) }
@@ -65,10 +65,11 @@ struct DEAReport {
     func summary() -> [(name: String, value: Value)] {
         let stats = statistics
         var summary: [(name: String, value: Value)] = [("units", .integer(ids.count))]
-        if !model.superEfficiency { summary.append(("efficient_units", .integer(stats.efficient))) }
+        // Every key always present (docs/OUTPUT.md): efficient_units is null under super-efficiency.
+        summary.append(("efficient_units", model.superEfficiency ? .missing : .integer(stats.efficient)))
         summary.append(("mean_efficiency", .optional(stats.mean)))
         summary.append(("min_efficiency", .optional(stats.minimum)))
-        if let infeasible = stats.failures[.infeasible] { summary.append(("infeasible_units", .integer(infeasible))) }
+        summary += ProjectionClass.failureCounts(scores.scores.map(\.status))
         return summary
     }
 
@@ -84,10 +85,20 @@ struct DEAReport {
         if let infeasible = failures[.infeasible] {
             notes.append("\(infeasible) unit(s) have no feasible reference combination (status infeasible); they are kept without a score.")
         }
+        if let undefined = failures[.undefined] {
+            let side = orientation == .input ? "inputs" : "outputs"
+            notes.append("\(undefined) unit(s) have all \(side) zero, so their \(orientation == .input ? "θ" : "φ") is not defined (0/0; status undefined); they are kept without a score and stay in the others' reference set.")
+        }
         if let failed = failures[.numericalFailure] {
             notes.append("\(failed) unit(s) could not be solved to a verified optimum (status numerical_failure): their scores failed the optimality check in the data's units, which happens when a column spans many orders of magnitude; they are kept without a score. Look for extreme values (a unit a million times larger than the others) and score such units apart (--group-by).")
         }
         return notes
+    }
+
+    /// A unit's peers as a cell: structured in JSON (full precision), `B:0.25;C:0.75` elsewhere.
+    static func peerValue(_ peers: [(unit: Int, lambda: Double)], ids: [String]) -> Value {
+        .peers(peers.map { PeerWeight(id: ids[$0.unit], lambda: $0.lambda) },
+               text: peers.map { "\(ids[$0.unit]):\(compact($0.lambda))" }.joined(separator: ";"))
     }
 
     /// λ without trailing noise: up to 6 significant decimals.

@@ -72,7 +72,7 @@ struct EconomicReport {
         if model.kind == .profit { t.add("profit_ratio") { ok($0, s[$0].profitRatio) } }
         t.add(each: columns.inputs, prefix: "target_") { ok($0, s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { ok($0, s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in ProjectionClass.peers(s[j].status, s[j].peers, ids: ids) }
+        t.add("peers", .peers) { j in ProjectionClass.peers(s[j].status, s[j].peers, ids: ids) }
         return t.table
     }
 

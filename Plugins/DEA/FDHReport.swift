@@ -26,8 +26,8 @@ struct FDHReport {
         t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in
-            s[j].status == .ok ? .text(s[j].peers.map { "\(peerIds[$0.unit]):\(DEAReport.compact($0.lambda))" }.joined(separator: ";")) : .missing
+        t.add("peers", .peers) { j in
+            s[j].status == .ok ? DEAReport.peerValue(s[j].peers, ids: peerIds) : .missing
         }
         return t.table
     }
@@ -35,10 +35,10 @@ struct FDHReport {
     func summary() -> [(name: String, value: Value)] {
         let stats = EfficiencySummary(scores, orientation: model.orientation, superEfficiency: model.superEfficiency)
         var summary: [(name: String, value: Value)] = [("units", .integer(ids.count))]
-        if !model.superEfficiency { summary.append(("efficient_units", .integer(stats.efficient))) }
+        summary.append(("efficient_units", model.superEfficiency ? .missing : .integer(stats.efficient)))
         summary.append(("mean_efficiency", .optional(stats.mean)))
         summary.append(("min_efficiency", .optional(stats.minimum)))
-        if let infeasible = stats.failures[.infeasible] { summary.append(("infeasible_units", .integer(infeasible))) }
+        summary += ProjectionClass.failureCounts(scores.map(\.status))
         return summary
     }
 

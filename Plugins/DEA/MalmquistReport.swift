@@ -43,7 +43,7 @@ struct MalmquistReport {
             ("units", .integer(analysis.units.count)), ("periods", .integer(analysis.periods.count)),
             ("pairs", .integer(analysis.pairs.count)), ("geometric_mean_malmquist", .optional(analysis.geometricMeanIndex)),
         ]
-        if analysis.missingPairs > 0 { summary.append(("pairs_missing_data", .integer(analysis.missingPairs))) }
+        summary.append(("pairs_missing_data", .integer(analysis.missingPairs)))
         return summary
     }
 

@@ -32,7 +32,7 @@ struct SBMReport {
         t.add(each: columns.outputs, prefix: "slack_") { .optional(s[$0].outputSlacks[$1]) }
         t.add(each: columns.inputs, prefix: "target_") { .optional(s[$0].inputTargets[$1]) }
         t.add(each: columns.outputs, prefix: "target_") { .optional(s[$0].outputTargets[$1]) }
-        t.add("peers", .text) { j in ProjectionClass.peers(s[j].status, s[j].peers, ids: ids) }
+        t.add("peers", .peers) { j in ProjectionClass.peers(s[j].status, s[j].peers, ids: ids) }
         return t.table
     }
 
@@ -40,9 +40,8 @@ struct SBMReport {
         let ok = scores.filter { $0.status == .ok }
         let values = ok.map(\.score)
         var summary: [(name: String, value: Value)] = [("units", .integer(ids.count))]
-        if !model.superEfficiency {
-            summary.append(("efficient_units", .integer(scores.indices.filter { ProjectionClass(scores[$0], unit: $0, data: data, efficientScore: 1) == .efficient }.count)))
-        }
+        summary.append(("efficient_units", model.superEfficiency ? .missing
+            : .integer(scores.indices.filter { ProjectionClass(scores[$0], unit: $0, data: data, efficientScore: 1) == .efficient }.count)))
         summary.append(("mean_efficiency", .optional(values.isEmpty ? nil : values.reduce(0, +) / Double(values.count))))
         summary.append(("min_efficiency", .optional(values.min())))
         summary += ProjectionClass.failureCounts(scores.map(\.status))
@@ -94,16 +93,15 @@ enum ProjectionClass: String {
     }
 
     static func peers(_ status: UnitStatus, _ peers: [(unit: Int, lambda: Double)], ids: [String]) -> Value {
-        status == .ok ? .text(peers.map { "\(ids[$0.unit]):\(DEAReport.compact($0.lambda))" }.joined(separator: ";")) : .missing
+        status == .ok ? DEAReport.peerValue(peers, ids: ids) : .missing
     }
 
+    /// `<status>_units` for every status a DEA unit can have but ok (an LP does not
+    /// "not converge"), each always present (0 when none).
     static func failureCounts(_ statuses: [UnitStatus]) -> [(name: String, value: Value)] {
-        var out: [(name: String, value: Value)] = []
-        for status in UnitStatus.allCases where status != .ok {
-            let count = statuses.filter { $0 == status }.count
-            if count > 0 { out.append(("\(status.rawValue)_units", .integer(count))) }
+        UnitStatus.allCases.filter { $0 != .ok && $0 != .notConverged }.map { status in
+            ("\(status.rawValue)_units", .integer(statuses.filter { $0 == status }.count))
         }
-        return out
     }
 
     static func failureNotes(_ statuses: [UnitStatus]) -> [String] {
@@ -113,6 +111,7 @@ enum ProjectionClass: String {
             guard count > 0 else { continue }
             switch status {
             case .infeasible: notes.append("\(count) unit(s) have no feasible program (status infeasible; e.g. VRS super-efficiency outside the others' hull); they are kept without a score.")
+            case .undefined: notes.append("\(count) unit(s) have a score that is not defined (status undefined: all inputs or all outputs zero); they are kept without a score.")
             case .unbounded: notes.append("\(count) unit(s) have an unbounded program (status unbounded; e.g. a zero direction or no positive output); they are kept without a score.")
             default: notes.append("\(count) unit(s) could not be solved to a verified optimum (status \(status.rawValue)); they are kept without a score.")
             }

@@ -43,3 +43,35 @@ extension SFAPlugin: DeclaresResultColumns {
         ]
     }
 }
+
+/// A summary key declaration from a name and a format, for the lists below.
+private func keys(_ list: [(String, ColumnFormat)]) -> [DeclaredColumn] {
+    list.map { DeclaredColumn($0.0, $0.1, "see docs/FRONTIER.md") }
+}
+
+extension OLSPlugin {
+    /// The summary's keys: all of them in every run (null where undefined, e.g. MOLS without a wrong-skew-free fit).
+    public var declaredSummary: [DeclaredColumn] {
+        keys([("status", .text), ("n", .integer), ("k", .integer), ("rank", .integer), ("residual_df", .integer),
+              ("r_squared", .number), ("adjusted_r_squared", .number), ("f_statistic", .number), ("f_p_value", .number),
+              ("sigma", .number), ("sse", .number), ("log_likelihood", .number), ("residual_skewness", .number),
+              ("residual_m3", .number), ("wrong_skew", .bool), ("cols_shift", .number), ("mean_cols_efficiency", .number),
+              ("sigma_u_mols", .number), ("sigma_v_mols", .number), ("expected_u_mols", .number),
+              ("mean_mols_efficiency", .number), ("mols_units_above_one", .integer), ("refinement_converged", .bool)])
+    }
+}
+
+extension SFAPlugin {
+    /// The summary's keys: all of them in every run (null where undefined: firms/periods on a
+    /// cross-section, mu without a truncated normal, eta without bc92, …).
+    public var declaredSummary: [DeclaredColumn] {
+        keys([("status", .text), ("model", .text), ("n", .integer), ("firms", .integer), ("periods", .integer), ("k", .integer),
+              ("sigma_sq", .number), ("gamma", .number), ("sigma_u", .number), ("sigma_v", .number), ("lambda", .number),
+              ("mu", .number), ("eta", .number), ("log_likelihood", .number), ("ols_log_likelihood", .number),
+              ("ols_skewness", .number), ("ols_m3", .number), ("wrong_skew", .bool), ("lr_statistic", .number),
+              ("lr_restrictions", .integer), ("lr_critical_value_5pct", .number), ("lr_p_value_bound", .number),
+              ("lr_decision", .text), ("mean_u_jlms", .number), ("mean_efficiency", .number),
+              ("mean_efficiency_inverse", .number), ("iterations", .integer), ("newton_steps", .integer),
+              ("function_evaluations", .integer), ("max_abs_gradient", .number)])
+    }
+}

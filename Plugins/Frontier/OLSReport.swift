@@ -54,8 +54,8 @@ struct OLSReport {
             ("expected_u_mols", .optional(corrected.expectedU)),
             ("mean_mols_efficiency", .optional(corrected.molsEfficiency.map(mean))),
         ]
-        if corrected.molsEfficiency != nil { summary.append(("mols_units_above_one", .integer(corrected.molsAboveOne))) }
-        if !fit.refinementConverged { summary.append(("refinement_converged", .bool(false))) }
+        summary.append(("mols_units_above_one", corrected.molsEfficiency != nil ? .integer(corrected.molsAboveOne) : .missing))
+        summary.append(("refinement_converged", .bool(fit.refinementConverged)))
 
         var notes: [String] = []
         notes.append("OLS by Householder QR with iterative refinement in double-double (Björck 1967); "

@@ -85,11 +85,11 @@ struct SFAReport {
             ("model", .text(modelText)),
             ("n", .integer(fit.observations)),
         ]
-        if let panel = setup.panel { summary += [("firms", .integer(panel.firms)), ("periods", .integer(panel.periods))] }
+        summary += [("firms", setup.panel.map { .integer($0.firms) } ?? .missing), ("periods", setup.panel.map { .integer($0.periods) } ?? .missing)]
         summary.append(("k", .integer(fit.beta.count)))
         for (name, e) in [("sigma_sq", fit.sigmaSquared), ("gamma", fit.gamma), ("sigma_u", fit.sigmaU),
                           ("sigma_v", fit.sigmaV), ("lambda", fit.lambda), ("mu", fit.mu), ("eta", fit.eta)] {
-            if let e { summary.append((name, .optional(e.value))) }
+            summary.append((name, .optional(e?.value)))
         }
         summary += [
             ("log_likelihood", .optional(fit.logLikelihood)),
@@ -105,7 +105,7 @@ struct SFAReport {
             ("mean_u_jlms", .optional(eff.meanJLMS)),
             ("mean_efficiency", .optional(eff.meanBatteseCoelli)),
         ]
-        if cost { summary.append(("mean_efficiency_inverse", .optional(eff.meanBatteseCoelliInverse))) }
+        summary.append(("mean_efficiency_inverse", cost ? .optional(eff.meanBatteseCoelliInverse) : .missing))
         summary += [
             ("iterations", .integer(fit.iterations)),
             ("newton_steps", .integer(fit.newtonSteps)),

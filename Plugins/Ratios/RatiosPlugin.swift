@@ -59,9 +59,7 @@ public struct RatiosPlugin: AnalysisPlugin {
                 columns.append(ResultColumn(name + "_relative", .fraction))
                 ratioColumns.append(ratio)
                 ratioColumns.append(ratio.map { best > 0 ? $0 / best : .nan })
-                if best > 0, let k = ratio.firstIndex(of: best) {
-                    summary.append(("best_" + name, .text(ids[k])))
-                }
+                summary.append(("best_" + name, best > 0 ? ratio.firstIndex(of: best).map { .text(ids[$0]) } ?? .missing : .missing))
             }
         }
         var table = ResultTable(name: "units", columns: columns)

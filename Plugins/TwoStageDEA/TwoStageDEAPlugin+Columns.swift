@@ -39,3 +39,23 @@ extension TwoStageDEAPlugin: DeclaresResultColumns {
         ]
     }
 }
+
+extension TwoStageDEAPlugin {
+    /// The summary's keys: all of them in every run (docs/OUTPUT.md).
+    public var declaredSummary: [DeclaredColumn] {
+        [
+            DeclaredColumn("units", .integer, "the number of units"),
+            DeclaredColumn("mean_overall", "mean overall efficiency of the solved units"),
+            DeclaredColumn("mean_stage1", "mean stage-1 efficiency"),
+            DeclaredColumn("mean_stage2", "mean stage-2 efficiency"),
+            DeclaredColumn("overall_efficient_units", .integer, "units with overall efficiency 1"),
+            DeclaredColumn("binding_stage1_units", .integer, "units whose binding stage is stage 1"),
+            DeclaredColumn("binding_stage2_units", .integer, "units whose binding stage is stage 2"),
+            DeclaredColumn("binding_tie_units", .integer, "units where both stages bind"),
+            DeclaredColumn("priority_dependent_splits", .integer, "units whose split depends on --priority (null for --method independent)"),
+            DeclaredColumn("undefined_stage_scores", .integer, "units with an undefined stage score"),
+            DeclaredColumn("nonpositive_stage_scores", .integer, "units with a stage score ≤ 0"),
+            DeclaredColumn("failed_units", .integer, "units without a solution"),
+        ]
+    }
+}

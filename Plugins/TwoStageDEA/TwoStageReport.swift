@@ -128,11 +128,11 @@ struct TwoStageReport {
             ("binding_stage2_units", .integer(ok.filter { $0.bindingStage == .stage2 }.count)),
             ("binding_tie_units", .integer(ok.filter { $0.bindingStage == .tie }.count)),
         ]
-        if isLinked { out.append(("priority_dependent_splits", .integer(priorityDependentUnits.count))) }
-        if !undefinedStageUnits.isEmpty { out.append(("undefined_stage_scores", .integer(undefinedStageUnits.count))) }
-        if !nonPositiveStageUnits.isEmpty { out.append(("nonpositive_stage_scores", .integer(nonPositiveStageUnits.count))) }
-        let failed = scores.count - ok.count
-        if failed > 0 { out.append(("failed_units", .integer(failed))) }
+        // Every key always present (docs/OUTPUT.md): null where it does not apply, 0 when none.
+        out.append(("priority_dependent_splits", isLinked ? .integer(priorityDependentUnits.count) : .missing))
+        out.append(("undefined_stage_scores", .integer(undefinedStageUnits.count)))
+        out.append(("nonpositive_stage_scores", .integer(nonPositiveStageUnits.count)))
+        out.append(("failed_units", .integer(scores.count - ok.count)))
         return out
     }
 

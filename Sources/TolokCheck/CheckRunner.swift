@@ -233,7 +233,7 @@ public final class CheckRunner {
         switch value {
         case .number(let x): return x.isFinite ? "\(x)" : nil
         case .integer(let i): return "\(i)"
-        case .text(let s): return s
+        case .text(let s), .peers(_, let s): return s
         case .money(let d): return "\(d)"
         case .bool(let b): return b ? "true" : "false"
         case .missing: return nil

@@ -19,6 +19,9 @@ public enum UnitStatus: String, Sendable, CaseIterable, Codable {
     case missingData = "missing_data"
     /// An iterative estimator did not converge.
     case notConverged = "not_converged"
+    /// The unit's score is not defined by its program (0/0): a DEA unit whose inputs are all
+    /// zero under input orientation, or whose outputs are all zero under output orientation.
+    case undefined
 
     /// Whether the unit has a valid result.
     public var isOK: Bool { self == .ok }

@@ -79,6 +79,7 @@ enum ResultValidation {
         case .integer(let i): return "\(i)"
         case .money(let d): return "\(d)"
         case .bool(let b): return "\(b)"
+        case .peers(_, let t): return "\"\(OutputText.excerpt(t))\""
         }
     }
 

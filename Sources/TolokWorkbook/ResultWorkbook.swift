@@ -57,7 +57,7 @@ public enum ResultWorkbook {
             var value = d, rounded = Decimal()
             NSDecimalRound(&rounded, &value, 2, .plain)
             return .number(Double(nearest: rounded), .money)
-        case .text(let s): return .text(s)
+        case .text(let s), .peers(_, let s): return .text(s)
         case .bool(let b): return .bool(b)
         case .missing: return .empty
         }

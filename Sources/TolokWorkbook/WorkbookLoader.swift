@@ -162,7 +162,7 @@ public enum WorkbookLoader {
             if !numeric { break }
         }
         if numeric && any {
-            return Column(name: name, position: position, values: .numeric(numbers), raw: raw, numberFormat: .decimalPoint)
+            return Column(name: name, position: position, numbers: numbers, raw: raw, numberFormat: .decimalPoint)
         }
         return Column(name: name, position: position, values: .text(raw.map { isMissing($0) ? nil : $0 }), raw: raw,
                       numberFormat: .decimalPoint)

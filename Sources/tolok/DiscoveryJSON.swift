@@ -14,6 +14,8 @@ indirect enum OrderedJSON {
     case array([OrderedJSON])
     case string(String)
     case bool(Bool)
+    /// A JSON number, written as given (`1`, `0.5`).
+    case number(String)
     case null
 
     static func optional(_ s: String?) -> OrderedJSON { s.map(OrderedJSON.string) ?? .null }
@@ -32,6 +34,7 @@ indirect enum OrderedJSON {
             return "[\n" + items.map { pad + $0.render(indent: indent + 1) }.joined(separator: ",\n") + "\n" + close + "]"
         case .string(let s): return Self.quote(s)
         case .bool(let b): return b ? "true" : "false"
+        case .number(let n): return n
         case .null: return "null"
         }
     }
@@ -133,6 +136,7 @@ enum DiscoveryJSON {
             ("options", .array(d.parameters.map(option))),
             ("tables", .array(tables)),
             ("references", .array(d.references.map(OrderedJSON.string))),
+            ("output_schema", OutputSchema.schema(plugin)),
         ]).render() + "\n"
     }
 }

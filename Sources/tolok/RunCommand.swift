@@ -45,6 +45,7 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Text encoding of the data files (default: UTF-8, and Windows-1252, with a note, for a file that is not valid UTF-8).") var encoding: TextEncoding?
     @Flag(name: .customLong("keep-total-rows"), help: "Read total and subtotal rows (TOTAL, JUMLAH, Subtotal, or a row of the other rows' sums) as units; refused by default.") var keepTotalRows = false
     @Flag(help: "Show progress of long computations on stderr (default: when stderr is a terminal).") var progress = false
+    @Option(help: "A row with an empty or NA cell in a model column: skip (status missing_data, left out, listed in the notes) or error (refuse, exit 2).") var missing: MissingDataPolicy = .skip
     @Flag(help: "Exit with status 3 (after writing the output) when any unit or fit is not ok: infeasible, not converged, missing data, … .") var strict = false
     @OptionGroup var search: PluginSearchOptions
     @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The plugin's own options (see `tolok describe <plugin>`).", valueName: "plugin-options"),
@@ -87,6 +88,7 @@ struct RunCommand: ParsableCommand {
         if progress || isatty(STDERR_FILENO) != 0 { invocation.progress = .standardError() }
         let (dataPath, sheet) = (data, sheet)
         invocation.load = { path, options in try DataLoader.load(path: path, options: options, sheet: path == dataPath ? sheet : nil, undecided: true) }
+        invocation.missing = missing
         let result = try AnalysisRunner.run(invocation, registry: registry)
         if format == .pdf, let output {
             try PDFPrinter.write(html: try format.render(result, language: lang), to: output)

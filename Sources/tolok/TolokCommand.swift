@@ -20,7 +20,7 @@ struct TolokCommand: ParsableCommand {
             One versioning rule for tolok and every plugin: docs/OUTPUT.md, "Versions".
             """,
         version: TolokVersion.string,
-        subcommands: [PluginsCommand.self, DescribeCommand.self, RunCommand.self, CheckCommand.self, BenchCommand.self, PluginHostCommand.self])
+        subcommands: [PluginsCommand.self, DescribeCommand.self, SchemaCommand.self, RunCommand.self, CheckCommand.self, BenchCommand.self, PluginHostCommand.self])
 }
 
 

@@ -91,7 +91,7 @@ import TolokTestSupport
         let columns = r.table("units")!.columns
         for row in body.components(separatedBy: "<tr>").dropFirst(2) {
             let classes = Self.matches(row, #"<td class="(num|text)"#)
-            #expect(classes == columns.map { $0.format == .text ? "text" : "num" })
+            #expect(classes == columns.map { $0.format == .text || $0.format == .peers ? "text" : "num" })
         }
         #expect(html.contains("th.num, td.num { text-align: right;"))
     }

@@ -191,8 +191,8 @@ import TolokTestSupport
                 }
             }
         }
-        // Zero outputs in output orientation: reported as unbounded, not dropped.
+        // Zero outputs in output orientation: φ is 0/0, reported as undefined, not dropped.
         let r = try run(text: "id,x,y\nA,1,0\nB,2,0\n", ["--inputs", "x", "--outputs", "y", "--orientation", "output"])
-        #expect(column(r, "status").map { $0.string! } == ["unbounded", "unbounded"])
+        #expect(column(r, "status").map { $0.string! } == ["undefined", "undefined"])
     }
 }

@@ -76,7 +76,7 @@ import Testing
         #expect(o.stderr.contains("the file has: id, x\\ny, z\\x00, hhhh"))
         let q = try folder.file("q.csv", "id,x,y\nA,\"1\n2\",3\nB,1,1\n")
         let e = try dea(q)
-        #expect(e.status == 2 && e.stderr == "tolok: \(q): line 2 (data row 1), column \"x\": expected a positive number, got \"1\\n2\"\n")
+        #expect(e.status == 2 && e.stderr == "tolok: \(q): line 2 (data row 1), column \"x\": expected a non-negative number, got \"1\\n2\"\n")
     }
 
     @Test func bomCROnlyAndExcelEmptyRows() throws {

@@ -133,6 +133,7 @@ import Testing
                     let value = row[column]
                     switch type {
                     case "text": #expect(value is String || value is NSNull, "\(name).\(column): \(String(describing: value))")
+                    case "peers": #expect(value is [[String: Any]] || value is NSNull, "\(name).\(column): \(String(describing: value))")
                     default: #expect(value is NSNumber || value is NSNull || (type == "bool" && value is Bool), "\(name).\(column) (\(type ?? "?")): \(String(describing: value))")
                     }
                 }

@@ -129,7 +129,7 @@ import Testing
         // Errors still name the physical line (B is on line 4).
         let bad = try folder.file("b.csv", "id;x;y\nA;2;1\n;;\nB;-4;4\n;;\n")
         let e = try TolokProcess.run(["run", "dea", "--data", bad, "--id", "id", "--inputs", "x", "--outputs", "y"])
-        #expect(e.status == 2 && e.stderr == "tolok: \(bad): line 4 (data row 2), column \"x\": expected a positive number, got \"-4\"\n", "\(e.stderr)")
+        #expect(e.status == 2 && e.stderr == "tolok: \(bad): line 4 (data row 2), column \"x\": expected a non-negative number, got \"-4\"\n", "\(e.stderr)")
     }
 
     // MARK: Id columns found by name

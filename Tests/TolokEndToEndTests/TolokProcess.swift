@@ -59,9 +59,11 @@ struct TolokProcess {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Outcome(status: process.terminationStatus,
-                       stdout: String(decoding: outData, as: UTF8.self),
-                       stderr: String(decoding: errData, as: UTF8.self))
+        let outcome = Outcome(status: process.terminationStatus,
+                              stdout: String(decoding: outData, as: UTF8.self),
+                              stderr: String(decoding: errData, as: UTF8.self))
+        if !shell { try OutputSchemaCheck.validate(arguments, outcome, environment: environment, folder: folder) }
+        return outcome
     }
 }
 

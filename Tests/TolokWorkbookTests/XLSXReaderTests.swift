@@ -11,7 +11,7 @@ import TolokCore
     func numbers(_ d: Dataset, _ name: String) throws -> [Double?] {
         let c = try d.column(name)
         guard case .numeric(let v) = c.values else { Issue.record("\(name) is not numeric"); return [] }
-        return v
+        return Array(v)
     }
 
     @Test(arguments: ["typed.xlsx", "typed-libreoffice.xlsx"])

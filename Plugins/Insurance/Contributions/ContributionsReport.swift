@@ -107,7 +107,7 @@ struct ContributionsReport {
             ("billed", .money(total.billed)), ("received", .money(total.received)), ("outstanding", .money(total.outstanding)),
             ("collection_ratio", .fraction(total.collectionRatio)),
         ]
-        if let coverage { summary.append(("coverage_ratio", .fraction(coverage.total.ratio))) }
+        summary.append(("coverage_ratio", coverage.map { .fraction($0.total.ratio) } ?? .missing))
         return summary
     }
 

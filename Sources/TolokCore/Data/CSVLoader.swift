@@ -93,7 +93,7 @@ public enum CSVLoader {
                 // Windows-1252, and the notes say the file was read so.
                 tokenizer = CSVTokenizer(bytes: TextEncoding.windows1252.utf8Bytes(bytes), source: source)
                 delimiter = options.delimiter ?? Delimiter.sniff(tokenizer.firstLine)
-                table = ColumnarCSV.read(tokenizer.bytes, delimiter: delimiter, parseNumbers: fastNumbers)
+                table = try ColumnarCSV.read(tokenizer.bytes, delimiter: delimiter, parseNumbers: fastNumbers)
                     ?? CSVTable(records: try tokenizer.records(delimiter: delimiter))
                 notes.append("\(OutputText.excerpt(source, limit: 200)): read as Windows-1252: not valid UTF-8 (first bad byte on line \(bad.line)); pass --encoding utf-8 or --encoding windows-1252 to choose")
             }

@@ -105,8 +105,8 @@ public struct RunNumberFormat: Sendable, Equatable {
             if c.isNumeric {
                 // Every cell of an undecided column reads in both formats; should one not, the
                 // column stays undecided (refused when used) rather than half re-read.
-                guard let numbers = CSVLoader.type(c.raw, format: format).numbers else { continue }
-                values = .numeric(numbers)
+                guard let numbers = CSVLoader.type(Array(c.raw), format: format).numbers else { continue }
+                values = .numeric(NumericCells(numbers))
             } else {
                 values = c.values
             }

@@ -16,6 +16,8 @@ public struct RunInvocation: Sendable {
     public var load: @Sendable (_ path: String, _ options: CSVOptions) throws -> Dataset = { path, options in
         try CSVLoader.loadUndecided(path: path, options: options)
     }
+    /// Rows with an empty or `NA` cell in a model column: skipped as `missing_data` units, or refused.
+    public var missing: MissingDataPolicy = .skip
 
     public init(pluginID: String, dataPath: String, idColumn: String? = nil,
                 csvOptions: CSVOptions = CSVOptions(), pluginArguments: [String] = []) {
@@ -55,8 +57,19 @@ public enum AnalysisRunner {
             }
         }
         let decided = RunNumberFormat.decide([undecided] + undecidedFiles, forced: invocation.csvOptions.numberFormat)
-        let dataset = decided[0]
-        if let id = invocation.idColumn { _ = try dataset.column(id) }
+        let fullDataset = decided[0]
+        if let id = invocation.idColumn { _ = try fullDataset.column(id) }
+        // Rows with missing model values: left out and restored as missing_data units (MissingData.swift).
+        var missingRows = MissingRows(rows: [])
+        if invocation.missing == .skip, let skipper = plugin as? SkipsMissingRows, skipper.rowsAreUnits(parameters) {
+            missingRows = MissingRows.find(in: fullDataset, descriptor: descriptor, parameters: parameters)
+            if missingRows.rows.count == fullDataset.rowCount { missingRows.rows = [] }  // nothing left: refuse as before
+        }
+        // Without --id, the id column found by its name (IdAliases) names the units, missing rows too.
+        var unitIDColumn = invocation.idColumn
+        if unitIDColumn == nil, !missingRows.rows.isEmpty, case .one(let name) = IdAliases.find(in: fullDataset) { unitIDColumn = name }
+        let (dataset, idColumn) = missingRows.rows.isEmpty ? (fullDataset, invocation.idColumn)
+            : missingRows.kept(fullDataset, idColumn: unitIDColumn)
         let modelColumns = try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
         var files: [String: Dataset] = [:]
         for (name, file) in zip(fileNames, decided.dropFirst()) { files[name] = file }
@@ -69,13 +82,16 @@ public enum AnalysisRunner {
             }
         }
         let readingNotes = decided.flatMap(\.notes)
-        let request = AnalysisRequest(dataset: dataset, idColumn: invocation.idColumn, parameters: parameters, files: files,
+        let request = AnalysisRequest(dataset: dataset, idColumn: idColumn, parameters: parameters, files: files,
                                       progress: invocation.progress)
         var result = try plugin.run(request)
+        if !missingRows.rows.isEmpty {
+            try missingRows.restore(into: &result, dataset: fullDataset, idColumn: unitIDColumn, plugin: descriptor.id)
+        }
         result.notes += readingNotes.filter { !result.notes.contains($0) }
         // Ids taken from a column found by its name (no --id): the notes say which.
-        if invocation.idColumn == nil, case .one(let name) = IdAliases.find(in: dataset), let units = result.tables.first,
-           units.columns.first?.name == "id", let texts = try? dataset.texts(name),
+        if invocation.idColumn == nil, case .one(let name) = IdAliases.find(in: fullDataset), let units = result.tables.first,
+           units.columns.first?.name == "id", let texts = try? fullDataset.texts(name, allowMissing: true),
            units.rows.map({ $0.first.map { cell -> String in if case .text(let t) = cell { return t }; return "" } ?? "" }) == texts {
             result.notes.append(IdAliases.note(name))
         }
@@ -86,12 +102,16 @@ public enum AnalysisRunner {
         var echoed: [(name: String, value: Value)] = [("data", .text(invocation.dataPath))]
         if let id = invocation.idColumn { echoed.append(("id", .text(id))) }
         if invocation.keepTotalRows { echoed.append(("keep-total-rows", .bool(true))) }
-        for (name, value) in parameters.values {
+        // Every declared option, in descriptor order, keyed by its command-line name without
+        // dashes: a flag not given is false, an option neither given nor defaulted is null.
+        let given = parameters.values.filter { p in !descriptor.parameters.contains { $0.name == p.name } }
+        for (name, value) in descriptor.parameters.map({ spec in (spec.name, parameters[spec.name]) }) + given.map({ ($0.name, Optional($0.value)) }) {
             switch value {
-            case .flag(let b): echoed.append((name, .bool(b)))
-            case .number(let x): echoed.append((name, .number(x)))
-            case .integer(let i): echoed.append((name, .integer(i)))
-            default: echoed.append((name, .text(value.commandLineText)))
+            case .flag(let b)?: echoed.append((name, .bool(b)))
+            case .number(let x)?: echoed.append((name, .number(x)))
+            case .integer(let i)?: echoed.append((name, .integer(i)))
+            case let value?: echoed.append((name, .text(value.commandLineText)))
+            case nil: echoed.append((name, descriptor.parameters.first { $0.name == name }?.kind == .flag ? .bool(false) : .missing))
             }
         }
         // A value the plugin reports for an option is the effective one (a default that depends on

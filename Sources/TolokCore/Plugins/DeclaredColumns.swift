@@ -56,4 +56,12 @@ public struct DeclaredTable: Sendable, Equatable {
 /// A plugin that declares the columns of its result tables.
 public protocol DeclaresResultColumns {
     var declaredTables: [DeclaredTable] { get }
+    /// The summary's keys (name, type, the options under which it appears; nil: always), or
+    /// empty when the plugin does not declare them. Declared keys are the whole summary: the
+    /// output schema then refuses any other key and requires the unconditional ones.
+    var declaredSummary: [DeclaredColumn] { get }
+}
+
+extension DeclaresResultColumns {
+    public var declaredSummary: [DeclaredColumn] { [] }
 }

@@ -36,7 +36,7 @@ public enum CSVRenderer {
         switch v {
         case .number(let x): if x.isFinite { out.append(exact: x) }
         case .integer(let i): out.append(integer: Int64(i))
-        case .text(let s): quote(s, into: &out)
+        case .text(let s), .peers(_, let s): quote(s, into: &out)
         case .money(let d): out.append(ValueFormatting.money(d))
         case .bool(let b): out.append(b ? "true" as StaticString : "false")
         case .missing: break
@@ -64,7 +64,7 @@ public enum CSVRenderer {
         switch v {
         case .number(let x): return x.isFinite ? ValueFormatting.exact(x) : ""
         case .integer(let i): return String(i)
-        case .text(let s): return quote(s)
+        case .text(let s), .peers(_, let s): return quote(s)
         case .money(let d): return ValueFormatting.money(d)  // "" for NaN
         case .bool(let b): return b ? "true" : "false"
         case .missing: return ""

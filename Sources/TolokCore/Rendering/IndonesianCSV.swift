@@ -23,7 +23,7 @@ enum IndonesianCSV {
         case .money(let d): return comma(ValueFormatting.money(d))
         case .bool(let b): return b ? "true" : "false"
         case .missing: return ""
-        case .text(let s):
+        case .text(let s), .peers(_, let s):
             if s == "—" { return "" }
             return quote(date(s) ?? s)
         }

@@ -47,8 +47,8 @@ public enum JSONRenderer {
         w.endObject()
     }
 
-    /// `moneyAsText`: money as a decimal string (the plugin interchange, docs/PLUGINS.md) rather
-    /// than a JSON number (the result contract).
+    /// `moneyAsText`: money as a decimal string and peers as their text (the plugin interchange,
+    /// docs/PLUGINS.md) rather than a JSON number and a structured list (the result contract).
     static func write(_ v: Value, into w: inout JSONWriter, moneyAsText: Bool = false) {
         switch v {
         case .number(let x): x.isFinite ? w.number(x) : w.raw("null")
@@ -57,6 +57,17 @@ public enum JSONRenderer {
         // The decimal digits themselves (exact cents), not a binary double's round trip.
         case .money(let d): d.isNaN ? w.raw("null") : moneyAsText ? w.string(ValueFormatting.money(d)) : w.raw(ValueFormatting.money(d))
         case .bool(let b): w.raw(b ? "true" : "false")
+        // Structured in the result contract; the interchange keeps the column's text.
+        case .peers(let peers, let text):
+            if moneyAsText { w.string(text); break }
+            w.beginArray()
+            for p in peers {
+                w.beginObject()
+                w.key("id"); w.string(p.id)
+                w.key("lambda"); p.lambda.isFinite ? w.raw(ValueFormatting.exact(p.lambda)) : w.raw("null")
+                w.endObject()
+            }
+            w.endArray()
         case .missing: w.raw("null")
         }
     }

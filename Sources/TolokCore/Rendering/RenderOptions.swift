@@ -104,7 +104,7 @@ enum SortValue: Comparable {
         case .integer(let i): self = .number(Double(i))
         case .money(let d): self = d.isNaN ? .missing : .number(Double(nearest: d))
         case .bool(let b): self = .number(b ? 1 : 0)
-        case .text(let s): self = s.isEmpty ? .missing : .text(s)
+        case .text(let s), .peers(_, let s): self = s.isEmpty ? .missing : .text(s)
         case .missing: self = .missing
         }
     }

@@ -27,7 +27,8 @@ public enum ResultInterchange {
             for c in table.columns {
                 w.beginObject()
                 w.key("name"); w.string(c.name)
-                w.key("format"); w.string(c.format.rawValue)
+                // Peers travel as their text (a text column) across the plugin interchange.
+                w.key("format"); w.string(c.format == .peers ? ColumnFormat.text.rawValue : c.format.rawValue)
                 if let label = c.label { w.key("label"); w.string(label) }
                 w.endObject()
             }
@@ -62,7 +63,7 @@ public enum ResultInterchange {
         switch v {
         case .number, .missing: return .number
         case .integer: return .integer
-        case .text: return .text
+        case .text, .peers: return .text
         case .money: return .money
         case .bool: return .bool
         }

@@ -10,7 +10,7 @@ public enum TextTableRenderer {
         let cells = table.rows.map { row in zip(row, table.columns).map { cell($0, format: $1.format, digits: digits) } }
         var widths = headers.map(\.count)
         for row in cells { for (k, c) in row.enumerated() { widths[k] = max(widths[k], c.count) } }
-        let rightAligned = table.columns.map { $0.format != .text }
+        let rightAligned = table.columns.map { $0.format != .text && $0.format != .peers }
         func line(_ fields: [String]) -> String {
             fields.enumerated().map { k, f in
                 let pad = String(repeating: " ", count: widths[k] - f.count)
@@ -55,7 +55,7 @@ public enum TextTableRenderer {
             if format == .fraction { return x.isFinite ? String(format: "%.2f%%", x * 100) : "—" }
             return ValueFormatting.human(x)
         case .integer(let i): return String(i)
-        case .text(let s): return s
+        case .text(let s), .peers(_, let s): return s
         case .money(let d): return d.isNaN ? "—" : ValueFormatting.money(d, grouping: true)
         case .bool(let b): return b ? "yes" : "no"
         case .missing: return "—"

@@ -9,6 +9,8 @@ public enum ColumnFormat: String, Sendable, Equatable, Codable {
     case integer
     case text
     case bool
+    /// A unit's peers (``Value/peers(_:text:)``): JSON `[{"id", "lambda"}, …]`, text elsewhere.
+    case peers
 }
 
 /// A column of a result table.

@@ -9,6 +9,10 @@ public enum Value: Sendable, Equatable {
     /// Money, summed exactly in `Decimal`; rendered with two decimals (JSON: a decimal string).
     case money(Decimal)
     case bool(Bool)
+    /// A unit's peers with their weights: JSON writes them structured
+    /// (`[{"id": "B", "lambda": 0.25}, …]`, full precision); CSV, table and HTML write `text`,
+    /// the plugin's human form (`B:0.25;C:0.75`). ``string`` is that text.
+    case peers([PeerWeight], text: String)
     /// No value (e.g. the score of a unit whose LP was infeasible).
     case missing
 
@@ -24,13 +28,26 @@ public enum Value: Sendable, Equatable {
 
     /// The text, when the value is text.
     public var string: String? {
-        if case .text(let s) = self { return s }
-        return nil
+        switch self {
+        case .text(let s), .peers(_, let s): return s
+        default: return nil
+        }
     }
 
     /// `.number(x)` for finite x, `.missing` otherwise — for optional results.
     public static func optional(_ x: Double?) -> Value {
         guard let x, x.isFinite else { return .missing }
         return .number(x)
+    }
+}
+
+/// One peer of a unit in a result: its id and weight (λ).
+public struct PeerWeight: Sendable, Equatable {
+    public var id: String
+    public var lambda: Double
+
+    public init(id: String, lambda: Double) {
+        self.id = id
+        self.lambda = lambda
     }
 }

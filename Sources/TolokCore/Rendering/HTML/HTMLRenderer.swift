@@ -84,7 +84,7 @@ public enum HTMLRenderer {
     /// A value in words for the parameter list (no number formatting beyond the exact text).
     static func plain(_ v: Value, language: ReportLanguage) -> String {
         switch v {
-        case .text(let s): return s
+        case .text(let s), .peers(_, let s): return s
         case .bool(let b): return ReportMessages.text(b ? "yes" : "no", language)
         case .number(let x): return x.isFinite ? ValueFormatting.exact(x) : "—"
         case .integer(let i): return String(i)
@@ -98,7 +98,7 @@ public enum HTMLRenderer {
 
     static func style(of column: ResultColumn, values: [Value]) -> CellStyle {
         switch column.format {
-        case .text: return .text
+        case .text, .peers: return .text
         case .fraction: return .percent
         case .money: return .money
         case .integer: return .integer
@@ -114,7 +114,7 @@ public enum HTMLRenderer {
     static func cell(_ v: Value, _ style: CellStyle, _ n: ReportNumbers) -> String {
         switch v {
         case .missing: return "—"
-        case .text(let s): return s
+        case .text(let s), .peers(_, let s): return s
         case .bool(let b): return ReportMessages.text(b ? "yes" : "no", n.language)
         case .money(let d): return n.money(d)
         case .integer(let i): return style == .integer || style == .text ? n.fixed(Double(i), places: 0) : cell(.number(Double(i)), style, n)
@@ -170,7 +170,7 @@ public enum HTMLRenderer {
             switch value {
             case .integer: style = .integer
             case .money: style = .money
-            case .text: style = .text
+            case .text, .peers: style = .text
             case .bool: style = .bool
             default: style = isRatio ? .percent : (abs(value.double ?? 1) < 1e-3 && value.double != 0 ? .scientific : .score)
             }

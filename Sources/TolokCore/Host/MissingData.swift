@@ -1,0 +1,108 @@
+/// What `tolok run` does with a data row that has an empty or `NA` cell in a model column
+/// (`--missing skip|error`, docs/OUTPUT.md).
+public enum MissingDataPolicy: String, Sendable, CaseIterable {
+    /// The row's unit gets status `missing_data`, is left out of the reference set or the
+    /// estimation, and is listed in the notes (the default, for plugins whose rows are units).
+    case skip
+    /// The run stops at the first such cell with a located data error (exit 2).
+    case error
+}
+
+/// A plugin whose `units` table has one row per data row, in the data's order, under the given
+/// options: the host can then leave out rows with missing model values and report them as
+/// `missing_data` units (``MissingDataPolicy/skip``).
+public protocol SkipsMissingRows {
+    /// Whether, under these options, rows are units (e.g. false for dea --period, where a unit
+    /// spans several rows).
+    func rowsAreUnits(_ parameters: Parameters) -> Bool
+}
+
+/// The rows of a run with missing model values, and how to put them back into the result.
+struct MissingRows {
+    /// Data rows (0-based) with a missing cell, and the first such column of each.
+    var rows: [(row: Int, column: String)]
+
+    /// The rows of `dataset` with an empty or `NA` cell in a column named by a `column`/`columns`
+    /// option (the model columns), in row order.
+    static func find(in dataset: Dataset, descriptor: PluginDescriptor, parameters: Parameters) -> MissingRows {
+        var names: [String] = []
+        for spec in descriptor.parameters {
+            switch spec.kind {
+            case .column: names += parameters.text(spec.name).map { [$0] } ?? []
+            case .columns: names += parameters.list(spec.name)
+            default: continue
+            }
+        }
+        let columns = names.compactMap { n in dataset.columns.first { $0.name == n } }
+        var rows: [(row: Int, column: String)] = []
+        for r in 0..<dataset.rowCount {
+            if let c = columns.first(where: { Column.isMissing($0.raw[r]) }) { rows.append((r, c.name)) }
+        }
+        return MissingRows(rows: rows)
+    }
+
+    /// The name of the row-number column added when there is no `--id` (so that the units
+    /// keep their row numbers as ids): one the file does not have.
+    static func rowColumnName(in dataset: Dataset) -> String {
+        var name = "(row)"
+        while dataset.hasColumn(name) { name = "(" + name + ")" }
+        return name
+    }
+
+    /// The dataset without the rows, plus, without `--id`, a text column of the original row
+    /// numbers to use as ids.
+    func kept(_ dataset: Dataset, idColumn: String?) -> (data: Dataset, idColumn: String?) {
+        let missing = Set(rows.map(\.row))
+        let keep = (0..<dataset.rowCount).filter { !missing.contains($0) }
+        let subset = dataset.subset(rows: keep)
+        guard idColumn == nil else { return (subset, idColumn) }
+        let name = Self.rowColumnName(in: dataset)
+        let numbers = keep.map { String($0 + 1) }
+        let column = Column(name: name, position: dataset.columns.count + 1, values: .text(numbers), raw: numbers)
+        return (Dataset(source: subset.source, columns: subset.columns + [column], rowLines: subset.rowLines,
+                        numberFormat: subset.numberFormat, numberEvidence: subset.numberEvidence, notes: subset.notes,
+                        sheet: subset.sheet), name)
+    }
+
+    /// Puts the left-out rows back into the `units` table (status `missing_data`, every other
+    /// cell empty), counts them in the summary and lists them in the notes.
+    func restore(into result: inout AnalysisResult, dataset: Dataset, idColumn: String?, plugin: String) throws {
+        guard let k = result.tables.firstIndex(where: { $0.name == "units" }) else {
+            throw InternalError("plugin \(plugin) skips rows with missing data but returned no units table")
+        }
+        var units = result.tables[k]
+        let total = dataset.rowCount
+        guard units.rows.count + rows.count == total, let idIndex = units.columnIndex("id"), let statusIndex = units.columnIndex("status") else {
+            throw InternalError("plugin \(plugin) returned \(units.rows.count) units for \(total - rows.count) rows with complete data")
+        }
+        let ids: [String] = try idColumn.map { try dataset.texts($0, allowMissing: true) } ?? (0..<total).map { String($0 + 1) }
+        let missing = Dictionary(uniqueKeysWithValues: rows.map { ($0.row, $0.column) })
+        var merged: [[Value]] = []
+        var next = 0
+        for r in 0..<total {
+            if missing[r] != nil {
+                var row = [Value](repeating: .missing, count: units.columns.count)
+                row[idIndex] = .text(ids[r])
+                row[statusIndex] = UnitStatus.missingData.value
+                merged.append(row)
+            } else {
+                guard next < units.rows.count, units.rows[next][idIndex].string == ids[r] else {
+                    throw InternalError("plugin \(plugin) returned units out of the data's order (row \(r + 1))")
+                }
+                merged.append(units.rows[next])
+                next += 1
+            }
+        }
+        units.rows = merged
+        result.tables[k] = units
+        for (name, value) in [("units", Value.integer(total)), ("missing_data_units", .integer(rows.count))] {
+            if let s = result.summary.firstIndex(where: { $0.name == name }), case .integer = result.summary[s].value {
+                result.summary[s].value = value
+            }
+        }
+        let listed = rows.prefix(10).map { "\(ids[$0.row]) (line \(dataset.rowLines[$0.row]), column \($0.column))" }
+        let more = rows.count > 10 ? ", … (\(rows.count - 10) more)" : ""
+        result.notes.append("\(rows.count) unit\(rows.count == 1 ? "" : "s") with missing data (status missing_data; left out of the computation, "
+                            + "which used the other \(total - rows.count)): \(listed.joined(separator: ", "))\(more). --missing error refuses such rows instead.")
+    }
+}

@@ -40,15 +40,19 @@ public enum PluginHost {
             guard let request = PluginRequest(decoding: input) else {
                 return send(TOLOK_PLUGIN_FAILURE, Array("the request from the host was incomplete".utf8))
             }
-            let (status, text) = loaded.run(request)
-            return send(status, Array(text.utf8))
+            let (status, payload) = loaded.run(request)
+            return send(status, payload)
         }
     }
 }
 
-/// A plugin library opened in this process (the plugin host child only).
+/// A plugin library opened in this process (the plugin host child only), of ABI version 1 or 2.
 struct LoadedLibrary {
-    let table: UnsafePointer<tolok_plugin_v1>
+    enum Table {
+        case v1(UnsafePointer<tolok_plugin_v1>)
+        case v2(UnsafePointer<tolok_plugin_v2>)
+    }
+    let table: Table
     let descriptorJSON: String
 
     /// `nil` when the library exports no entry point (not a plugin).
@@ -65,22 +69,33 @@ struct LoadedLibrary {
         guard let raw = entry() else { throw UsageError("plugin entry returned no function table") }
         // The version is the first field in every ABI version.
         let version = raw.load(as: UInt32.self)
-        guard version == TOLOK_PLUGIN_ABI_VERSION else {
-            throw UsageError("plugin ABI version \(version) is not supported (this tolok speaks ABI version \(TOLOK_PLUGIN_ABI_VERSION)); rebuild the plugin against tolok_plugin.h version \(TOLOK_PLUGIN_ABI_VERSION)")
+        let describe: (@convention(c) () -> UnsafePointer<CChar>?)?
+        switch version {
+        case TOLOK_PLUGIN_ABI_VERSION:
+            let t = raw.assumingMemoryBound(to: tolok_plugin_v1.self)
+            guard t.pointee.run != nil, t.pointee.free_string != nil else { throw UsageError("plugin function table is incomplete") }
+            table = .v1(t)
+            describe = t.pointee.descriptor_json
+        case TOLOK_PLUGIN_ABI_VERSION_2:
+            let t = raw.assumingMemoryBound(to: tolok_plugin_v2.self)
+            guard t.pointee.run != nil, t.pointee.free_string != nil, t.pointee.free_result != nil else {
+                throw UsageError("plugin function table (ABI 2) is incomplete")
+            }
+            table = .v2(t)
+            describe = t.pointee.descriptor_json
+        default:
+            throw UsageError("plugin ABI version \(version) is not supported (this tolok speaks ABI versions \(TOLOK_PLUGIN_ABI_VERSION) and \(TOLOK_PLUGIN_ABI_VERSION_2)); rebuild the plugin against this tolok_plugin.h")
         }
-        let table = raw.assumingMemoryBound(to: tolok_plugin_v1.self)
-        guard let describe = table.pointee.descriptor_json, let text = describe(),
-              table.pointee.run != nil, table.pointee.free_string != nil else {
-            throw UsageError("plugin function table is incomplete")
-        }
-        self.table = table
+        guard let describe, let text = describe() else { throw UsageError("plugin function table is incomplete") }
         descriptorJSON = String(cString: text)
     }
 
-    /// Calls the plugin's `run`: its status and its result document or message.
-    func run(_ request: PluginRequest) -> (Int32, String) {
+    /// Calls the plugin's `run`: its status and its reply payload (v1: the result document;
+    /// v2: a ``ColumnarFrame``; on failure the message).
+    func run(_ request: PluginRequest) -> (Int32, [UInt8]) {
         var status: Int32 = TOLOK_PLUGIN_FAILURE
         var resultText: UnsafeMutablePointer<CChar>?
+        var columnar: UnsafeMutablePointer<tolok_result>?
         var errorText: UnsafeMutablePointer<CChar>?
         let h = request.header
         withCStrings(h.columns) { names in
@@ -92,21 +107,38 @@ struct LoadedLibrary {
                                 var t = tolok_table(row_count: h.rows, column_count: h.columns.count, column_names: names,
                                                     values: valueBuffer.baseAddress, ids: idPointers, id_column: idColumn,
                                                     row_lines: lineBuffer.baseAddress, source: source)
-                                status = table.pointee.run(&t, h.parameters, &resultText, &errorText)
+                                switch table {
+                                case .v1(let v1): status = v1.pointee.run(&t, h.parameters, &resultText, &errorText)
+                                case .v2(let v2): status = v2.pointee.run(&t, h.parameters, &columnar, &errorText)
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        let freeString: @convention(c) (UnsafeMutablePointer<CChar>?) -> Void
+        switch table {
+        case .v1(let v1): freeString = v1.pointee.free_string
+        case .v2(let v2): freeString = v2.pointee.free_string
+        }
         defer {
-            if let resultText { table.pointee.free_string(resultText) }
-            if let errorText { table.pointee.free_string(errorText) }
+            if let resultText { freeString(resultText) }
+            if let errorText { freeString(errorText) }
+            if let columnar, case .v2(let v2) = table { v2.pointee.free_result(columnar) }
         }
         if status == TOLOK_PLUGIN_OK {
-            return resultText.map { (status, String(cString: $0)) } ?? (TOLOK_PLUGIN_FAILURE, "it returned OK without a result")
+            switch table {
+            case .v1:
+                return resultText.map { (status, Array(String(cString: $0).utf8)) } ?? (TOLOK_PLUGIN_FAILURE, Array("it returned OK without a result".utf8))
+            case .v2:
+                guard let columnar else { return (TOLOK_PLUGIN_FAILURE, Array("it returned OK without a result".utf8)) }
+                do { return (status, try ColumnarFrame.encode(columnar)) } catch {
+                    return (TOLOK_PLUGIN_FAILURE, Array("\(error)".utf8))
+                }
+            }
         }
-        return (status, errorText.map { String(cString: $0) } ?? "no message")
+        return (status, Array((errorText.map { String(cString: $0) } ?? "no message").utf8))
     }
 }
 

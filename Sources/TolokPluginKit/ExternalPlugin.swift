@@ -39,9 +39,9 @@ public struct ExternalPlugin: AnalysisPlugin {
             guard case .numeric(let v) = c.values else { continue }
             for i in 0..<n { values[j * n + i] = v[i] ?? .nan }
         }
-        let request = PluginRequest(header: .init(rows: n, columns: numeric.map(\.name), ids: ids, idColumn: request.idColumn,
-                                                  rowLines: data.rowLines.map(Int64.init), source: data.source,
-                                                  parameters: TableMarshalling.parametersJSON(request.parameters)),
+        let request = PluginRequest(header: .init(rows: n, columns: numeric.map(\.name), idColumn: request.idColumn, source: data.source,
+                                                  parameters: TableMarshalling.parametersJSON(request.parameters),
+                                                  ids: ids, rowLines: data.rowLines.map(Int64.init)),
                                     values: values)
         let (status, payload) = try PluginProcess.exchange(library: path, mode: .run, request: try request.encoded(),
                                                            timeout: timeout, label: label)

@@ -143,20 +143,25 @@ struct LoadedLibrary {
 }
 
 /// The data and parameters of one plugin run, as sent to the plugin host: a magic line, the
-/// length of a JSON header, the header, then the column-major doubles (little-endian).
+/// length of a JSON header (names, parameters, source), the header, then binary sections
+/// (little-endian): the ids as `rows + 1` u64 offsets, a u64 byte count and the bytes; the
+/// `rows` line numbers as int64; the column-major doubles.
 struct PluginRequest {
-    static let magic: [UInt8] = Array("TOLOKQ1\n".utf8)
+    static let magic: [UInt8] = Array("TOLOKQ2\n".utf8)
 
     /// Everything but the numbers.
     struct Header: Codable {
         var rows: Int
         var columns: [String]
-        var ids: [String]
         var idColumn: String?
-        var rowLines: [Int64]
         var source: String
         /// The parameters as the JSON object the ABI passes to `run`.
         var parameters: String
+        /// Sent in binary after the JSON (not part of it).
+        var ids: [String] = []
+        var rowLines: [Int64] = []
+
+        enum CodingKeys: String, CodingKey { case rows, columns, idColumn, source, parameters }
     }
 
     var header: Header
@@ -165,13 +170,23 @@ struct PluginRequest {
 
     func encoded() throws -> [UInt8] {
         let json = try JSONEncoder().encode(header)
-        var out = Self.magic
-        out.reserveCapacity(out.count + 8 + json.count + values.count * 8)
-        let n = UInt64(json.count)
-        for k in 0..<8 { out.append(UInt8(truncatingIfNeeded: n >> (8 * UInt64(k)))) }
-        out += json
-        values.withUnsafeBytes { out += $0 }
-        return out
+        var w = FrameWriter()
+        w.bytes = Self.magic
+        w.bytes.reserveCapacity(w.bytes.count + 8 + json.count + header.rows * 28 + values.count * 8)
+        w.u64(UInt64(json.count))
+        w.bytes += json
+        var offsets = [UInt64](repeating: 0, count: header.rows + 1)
+        var text: [UInt8] = []
+        for (i, id) in header.ids.enumerated() {
+            text += id.utf8
+            offsets[i + 1] = UInt64(text.count)
+        }
+        offsets.withUnsafeBytes { w.bytes += $0 }
+        w.u64(UInt64(text.count))
+        w.bytes += text
+        header.rowLines.withUnsafeBytes { w.bytes += $0 }
+        values.withUnsafeBytes { w.bytes += $0 }
+        return w.bytes
     }
 
     init(header: Header, values: [Double]) {
@@ -180,16 +195,32 @@ struct PluginRequest {
     }
 
     init?(decoding bytes: [UInt8]) {
-        let m = Self.magic.count
-        guard bytes.count >= m + 8, Array(bytes[0..<m]) == Self.magic else { return nil }
-        let length = Int(bytes[m..<m + 8].reversed().reduce(UInt64(0)) { $0 << 8 | UInt64($1) })
-        guard bytes.count >= m + 8 + length,
-              let h = try? JSONDecoder().decode(Header.self, from: Data(bytes[(m + 8)..<(m + 8 + length)])) else { return nil }
-        let start = m + 8 + length
-        let count = h.rows * h.columns.count
-        guard bytes.count == start + count * 8, h.ids.count == h.rows, h.rowLines.count == h.rows else { return nil }
-        var values = [Double](repeating: 0, count: count)
-        values.withUnsafeMutableBytes { dst in bytes[start...].withUnsafeBytes { dst.copyMemory(from: $0) } }
+        var r = FrameReader(bytes: bytes, position: Self.magic.count)
+        guard bytes.count >= Self.magic.count, Array(bytes[0..<Self.magic.count]) == Self.magic,
+              let length = try? r.count("header", limit: bytes.count), let range = try? r.take(length, "header"),
+              var h = try? JSONDecoder().decode(Header.self, from: Data(bytes[range])), h.rows >= 0,
+              let offsetRange = try? r.take((h.rows + 1) * 8, "ids"), let textLength = try? r.count("ids", limit: bytes.count),
+              let textRange = try? r.take(textLength, "ids"), let lineRange = try? r.take(h.rows * 8, "lines"),
+              let valueRange = try? r.take(h.rows * h.columns.count * 8, "values"), r.position == bytes.count else { return nil }
+        var ids: [String] = []
+        ids.reserveCapacity(h.rows)
+        var lines = [Int64](repeating: 0, count: h.rows)
+        var values = [Double](repeating: 0, count: h.rows * h.columns.count)
+        let ok = bytes.withUnsafeBytes { raw -> Bool in
+            var previous = 0
+            for i in 0..<h.rows {
+                let end = Int(raw.loadUnaligned(fromByteOffset: offsetRange.lowerBound + (i + 1) * 8, as: UInt64.self))
+                guard end >= previous, end <= textLength else { return false }
+                ids.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(textRange.lowerBound + previous)..<(textRange.lowerBound + end)]), as: UTF8.self))
+                previous = end
+            }
+            lines.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[lineRange])) }
+            values.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[valueRange])) }
+            return true
+        }
+        guard ok else { return nil }
+        h.ids = ids
+        h.rowLines = lines
         self.init(header: h, values: values)
     }
 }

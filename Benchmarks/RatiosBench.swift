@@ -22,8 +22,8 @@ extension E2EBench {
         }
         let same = FileManager.default.contentsEqual(atPath: folder + "/ratios-external.csv", andPath: folder + "/ratios-builtin.csv")
         guard same else { throw InternalError("tolok run ratios and the built-in path wrote different files") }
-        print(Self.line("tolok run ratios (ABI 2)", ours))
-        print(Self.line("built-in in process", builtin))
+        print(Self.line("run ratios (ABI 2)", ours))
+        print(Self.line("built-in (in process)", builtin))
         print(String(format: "  ratio %.2f× wall, %.2f× memory (external / built-in); outputs identical",
                      median(ours.map(\.seconds)) / median(builtin.map(\.seconds)), median(ours.map(\.peakMiB)) / median(builtin.map(\.peakMiB))))
     }

@@ -55,6 +55,12 @@ enum ColumnarFrame {
                 w.u32(c.type)
                 w.optionalCString(c.format)
                 w.optionalCString(c.label)
+                if let missing = c.missing {
+                    w.u8(1)
+                    w.raw(UnsafeRawPointer(missing), count: (n + 7) / 8)
+                } else {
+                    w.u8(0)
+                }
                 switch c.type {
                 case TOLOK_COLUMN_DOUBLE, TOLOK_COLUMN_INT64:
                     guard let values = c.values else { throw fail("column \(j + 1) has no values") }
@@ -68,12 +74,6 @@ enum ColumnarFrame {
                     if c.text_length > 0 { w.raw(UnsafeRawPointer(c.text!), count: Int(c.text_length)) }
                 default:
                     break  // the host refuses an unknown type with its name
-                }
-                if let missing = c.missing {
-                    w.u8(1)
-                    w.raw(UnsafeRawPointer(missing), count: (n + 7) / 8)
-                } else {
-                    w.u8(0)
                 }
             }
         }
@@ -96,14 +96,21 @@ enum ColumnarFrame {
             let rows = try r.count("the row count of table \(name)", limit: maxRows)
             let columnCount = try r.count("the column count of table \(name)", limit: maxColumns)
             var columns: [ResultColumn] = []
-            var cells: [[Value]] = []
+            // Rows filled column by column in place (no per-column intermediate array).
+            var tableRows = [[Value]](repeating: [], count: rows)
+            for i in 0..<rows { tableRows[i].reserveCapacity(columnCount) }
             for _ in 0..<columnCount {
                 let cname = try r.text("a column name of table \(name)")
                 let place = "column \(cname) of table \(name)"
                 let type = try r.u32(place)
                 let format = try r.optionalText("the format of \(place)")
                 let label = try r.optionalText("the label of \(place)")
-                var values: [Value]
+                let missingRange: Range<Int>? = try r.u8("the missing flag of \(place)") == 1
+                    ? try r.take((rows + 7) / 8, "the missing bitmap of \(place)") : nil
+                func isMissing(_ i: Int) -> Bool {
+                    guard let m = missingRange else { return false }
+                    return bytes[m.lowerBound + i / 8] & (1 << UInt8(i % 8)) != 0
+                }
                 let shown: ColumnFormat
                 switch type {
                 case TOLOK_COLUMN_DOUBLE:
@@ -113,13 +120,12 @@ enum ColumnarFrame {
                     default: throw InternalError("its v2 \(place) is double with format \"\(OutputText.excerpt(format!))\" (number or fraction)")
                     }
                     let range = try r.take(rows * 8, "the values of \(place)")
-                    values = [Value](repeating: .missing, count: rows)
                     try bytes.withUnsafeBytes { raw in
                         for i in 0..<rows {
                             let x = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: Double.self)
-                            if x.isNaN { continue }
+                            if x.isNaN || isMissing(i) { tableRows[i].append(.missing); continue }
                             guard x.isFinite else { throw InternalError("its v2 \(place) row \(i + 1) is \(x), not a finite number") }
-                            values[i] = .number(x)
+                            tableRows[i].append(.number(x))
                         }
                     }
                 case TOLOK_COLUMN_INT64:
@@ -130,16 +136,15 @@ enum ColumnarFrame {
                     default: throw InternalError("its v2 \(place) is int64 with format \"\(OutputText.excerpt(format!))\" (integer or bool)")
                     }
                     let range = try r.take(rows * 8, "the values of \(place)")
-                    values = []
-                    values.reserveCapacity(rows)
                     try bytes.withUnsafeBytes { raw in
                         for i in 0..<rows {
+                            if isMissing(i) { tableRows[i].append(.missing); continue }
                             let k = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: Int64.self)
                             if isBool {
                                 guard k == 0 || k == 1 else { throw InternalError("its v2 bool \(place) row \(i + 1) is \(k), not 0 or 1") }
-                                values.append(.bool(k == 1))
+                                tableRows[i].append(.bool(k == 1))
                             } else {
-                                values.append(.integer(Int(k)))
+                                tableRows[i].append(.integer(Int(k)))
                             }
                         }
                     }
@@ -153,8 +158,6 @@ enum ColumnarFrame {
                     let offsetRange = try r.take((rows + 1) * 8, "the offsets of \(place)")
                     let textLength = try r.count("the text length of \(place)", limit: Int(maxTextBytes))
                     let textRange = try r.take(textLength, "the text of \(place)")
-                    values = []
-                    values.reserveCapacity(rows)
                     try bytes.withUnsafeBytes { raw in
                         func offset(_ i: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offsetRange.lowerBound + i * 8, as: UInt64.self) }
                         guard offset(0) == 0, offset(rows) == UInt64(textLength) else {
@@ -170,13 +173,15 @@ enum ColumnarFrame {
                             guard let s = String(validating: cell.bindMemory(to: UInt8.self), as: UTF8.self) else {
                                 throw InternalError("its v2 \(place) row \(i + 1) is not valid UTF-8")
                             }
-                            if isMoney {
+                            if isMissing(i) {
+                                tableRows[i].append(.missing)
+                            } else if isMoney {
                                 guard isDecimal(s), let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
                                     throw InternalError("its v2 money \(place) row \(i + 1) is \"\(OutputText.excerpt(s))\", not a decimal number")
                                 }
-                                values.append(.money(d))
+                                tableRows[i].append(.money(d))
                             } else {
-                                values.append(.text(s))
+                                tableRows[i].append(.text(s))
                             }
                             previous = end
                         }
@@ -184,16 +189,9 @@ enum ColumnarFrame {
                 default:
                     throw InternalError("its v2 \(place) has type \(type), which ABI 2 does not define (1 double, 2 int64, 3 text)")
                 }
-                if try r.u8("the missing flag of \(place)") == 1 {
-                    let range = try r.take((rows + 7) / 8, "the missing bitmap of \(place)")
-                    for i in 0..<rows where bytes[range.lowerBound + i / 8] & (1 << UInt8(i % 8)) != 0 { values[i] = .missing }
-                }
                 columns.append(ResultColumn(cname, shown, label: label))
-                cells.append(values)
             }
-            var table = ResultTable(name: name, columns: columns)
-            table.rows.reserveCapacity(rows)
-            for i in 0..<rows { table.rows.append(cells.map { $0[i] }) }
+            let table = ResultTable(name: name, columns: columns, rows: tableRows)
             result.tables.append(table)
         }
         guard r.position == bytes.count else { throw InternalError("its v2 result frame has \(bytes.count - r.position) bytes after its last table") }

@@ -87,6 +87,8 @@ let package = Package(
             name: "tolok-bench",
             dependencies: [
                 "TolokCore", "TolokDEAModel", "TolokFrontierModel", "TolokNumerics",
+                // `tolok bench e2e ratios` runs the Ratios plugin in process as its built-in peer.
+                "TolokRatios",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks"

@@ -8,5 +8,5 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tolok bench",
         abstract: "Benchmark a model on seeded synthetic data (run a release build).",
-        subcommands: [DEABench.self, DEAModelsBench.self, SFABench.self, IOBench.self, IOLoadChild.self, E2EBench.self])
+        subcommands: [DEABench.self, DEAModelsBench.self, SFABench.self, IOBench.self, IOLoadChild.self, E2EBench.self, RatiosBuiltinChild.self])
 }

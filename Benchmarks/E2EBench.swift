@@ -21,9 +21,9 @@ struct E2EBench: ParsableCommand {
         commandName: "e2e",
         abstract: "Time whole `tolok run` commands (CSV in, file out) beside their pandas/scipy/compute peers (run a release build).")
 
-    enum Job: String, ExpressibleByArgument, CaseIterable { case loans, dea, sfa }
+    enum Job: String, ExpressibleByArgument, CaseIterable { case loans, dea, sfa, ratios }
 
-    @Argument(help: "loans, dea or sfa.") var job: Job
+    @Argument(help: "loans, dea, sfa or ratios.") var job: Job
     @Option(help: "Rows.") var n: Int = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Repetitions of each side (medians are reported).") var repeats: Int = 1
@@ -40,6 +40,7 @@ struct E2EBench: ParsableCommand {
         case .loans: try loans(folder)
         case .dea: try dea(folder)
         case .sfa: try sfa(folder)
+        case .ratios: try ratios(folder)  // RatiosBench.swift
         }
     }
 

@@ -77,7 +77,7 @@ public struct RatiosPlugin: AnalysisPlugin {
 /// The C ABI entry point of this shared library (docs/PLUGINS.md).
 @_cdecl("tolok_plugin_entry")
 public func tolokPluginEntry() -> UnsafeRawPointer {
-    PluginExport.entry(RatiosPlugin())
+    PluginExport.entryV2(RatiosPlugin())
 }
 
 /// The options of `tolok run ratios`, each declared once.

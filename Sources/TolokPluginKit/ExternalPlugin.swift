@@ -39,24 +39,34 @@ public struct ExternalPlugin: AnalysisPlugin {
             guard case .numeric(let v) = c.values else { continue }
             for i in 0..<n { values[j * n + i] = v[i] ?? .nan }
         }
-        let request = PluginRequest(header: .init(rows: n, columns: numeric.map(\.name), ids: ids, idColumn: request.idColumn,
-                                                  rowLines: data.rowLines.map(Int64.init), source: data.source,
-                                                  parameters: TableMarshalling.parametersJSON(request.parameters)),
+        let request = PluginRequest(header: .init(rows: n, columns: numeric.map(\.name), idColumn: request.idColumn, source: data.source,
+                                                  parameters: TableMarshalling.parametersJSON(request.parameters),
+                                                  ids: ids, rowLines: data.rowLines.map(Int64.init)),
                                     values: values)
         let (status, payload) = try PluginProcess.exchange(library: path, mode: .run, request: try request.encoded(),
                                                            timeout: timeout, label: label)
-        let text = String(decoding: payload, as: UTF8.self)
         switch status {
         case TOLOK_PLUGIN_OK:
             let result: AnalysisResult
-            do { result = try ResultInterchange.decode(text) } catch {
-                throw InternalError("\(label) returned a result that is not a result document of ABI \(TOLOK_PLUGIN_ABI_VERSION): \(error)")
+            if ColumnarFrame.isFrame(payload) {
+                do { result = try ColumnarFrame.decode(payload) } catch {
+                    throw InternalError("\(label) returned an invalid ABI 2 result: \(error)")
+                }
+                if !descriptor.tables.isEmpty, let t = result.tables.first(where: { !descriptor.tables.contains($0.name) }) {
+                    throw InternalError("\(label) returned table \"\(OutputText.excerpt(t.name))\", which its descriptor does not declare (\(descriptor.tables.joined(separator: ", ")))")
+                }
+            } else {
+                do { result = try ResultInterchange.decode(String(decoding: payload, as: UTF8.self)) } catch {
+                    throw InternalError("\(label) returned a result that is not a result document of ABI \(TOLOK_PLUGIN_ABI_VERSION): \(error)")
+                }
             }
             try ResultValidation.check(result, units: ids, descriptor: descriptor, label: label)
             return result
         case TOLOK_PLUGIN_INPUT_ERROR:
+            let text = String(decoding: payload, as: UTF8.self)
             throw ReportedError(kind: .data, message: OutputText.excerpt(text, limit: 500))
         case TOLOK_PLUGIN_FAILURE:
+            let text = String(decoding: payload, as: UTF8.self)
             throw ReportedError(kind: .internal, message: "\(label) failed: \(OutputText.excerpt(text, limit: 500))")
         default:
             throw InternalError("\(label) returned status \(status), which ABI \(TOLOK_PLUGIN_ABI_VERSION) does not define")

@@ -110,15 +110,28 @@ public enum PluginProcess {
         return out + payload
     }
 
+    /// Everything up to end of file (at most `limit` bytes kept), read straight into the array's
+    /// storage in large chunks (a reply can be hundreds of MB).
     static func readAll(_ handle: FileHandle, limit: Int = .max) -> [UInt8] {
-        var out: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var out = [UInt8](repeating: 0, count: min(limit, 1 << 20))
+        var count = 0
+        var discard = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Foundation.read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+            if count == out.count && out.count < limit {
+                out += [UInt8](repeating: 0, count: min(out.count, limit - out.count))
+            }
+            let n: Int
+            if count < out.count {
+                n = out.withUnsafeMutableBytes { Foundation.read(handle.fileDescriptor, $0.baseAddress! + count, $0.count - count) }
+            } else {
+                n = discard.withUnsafeMutableBytes { Foundation.read(handle.fileDescriptor, $0.baseAddress, $0.count) }
+                if n > 0 { continue }
+            }
             if n < 0 { if errno == EINTR { continue }; break }
             if n == 0 { break }
-            if out.count < limit { out += chunk[0..<min(n, limit - out.count)] }
+            count += n
         }
+        out.removeSubrange(count...)
         return out
     }
 

@@ -11,16 +11,9 @@ enum TableMarshalling {
         var columns: [Column] = []
         for j in 0..<t.column_count {
             let name = String(cString: t.column_names[j]!)
-            var values: [Double?] = []
-            var raw: [String] = []
-            values.reserveCapacity(n)
-            raw.reserveCapacity(n)
-            for i in 0..<n {
-                let x = t.values[j * n + i]
-                values.append(x.isNaN ? nil : x)
-                raw.append(x.isNaN ? "" : "\(x)")
-            }
-            columns.append(Column(name: name, position: j + 1, values: .numeric(NumericCells(values)), raw: raw))
+            // NaN is a missing cell; the raw text (for messages) is made only when asked for.
+            let cells = NumericCells(nanAsMissing: UnsafeBufferPointer(start: t.values + j * n, count: n))
+            columns.append(Column(name: name, position: j + 1, values: .numeric(cells), raw: RawCells(numbers: cells)))
         }
         if let idName = t.id_column.map({ String(cString: $0) }) {
             let ids = (0..<n).map { String(cString: t.ids[$0]!) }

@@ -97,6 +97,16 @@ public struct NumericCells: RandomAccessCollection, Sendable, ExpressibleByArray
 
     public init(arrayLiteral elements: Double?...) { self.init(elements) }
 
+    /// Values in which NaN marks a missing cell (the plugin ABI's form).
+    public init(nanAsMissing raw: UnsafeBufferPointer<Double>) {
+        values = Array(raw)
+        missing = []
+        for r in 0..<raw.count where raw[r].isNaN {
+            values[r] = 0
+            setMissing(r)
+        }
+    }
+
     /// Values with the rows in `missingRows` missing.
     init(values: [Double], missing: [UInt64]) {
         self.values = values

@@ -231,6 +231,9 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     enum Storage: Sendable {
         case strings([String])
         case file(CSVText, records: [UInt32], field: Int)
+        /// Numbers without their source text (an external plugin's data): a cell's text is the
+        /// number's shortest round-trip form, made on access; a missing cell is "".
+        case numbers(NumericCells)
     }
 
     let storage: Storage
@@ -238,12 +241,15 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     public init(_ strings: [String]) { storage = .strings(strings) }
     public init(arrayLiteral elements: String...) { storage = .strings(elements) }
     init(text: CSVText, records: [UInt32], field: Int) { storage = .file(text, records: records, field: field) }
+    /// The texts of numbers, made on access (no String per cell is kept).
+    public init(numbers: NumericCells) { storage = .numbers(numbers) }
 
     public var startIndex: Int { 0 }
     public var endIndex: Int {
         switch storage {
         case .strings(let s): return s.count
         case .file(_, let records, _): return records.count
+        case .numbers(let n): return n.count
         }
     }
 
@@ -251,6 +257,7 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         switch storage {
         case .strings(let s): return s[r]
         case .file(let text, let records, let k): return text.field(k, ofRecordAt: Int(records[r]))
+        case .numbers(let n): return n[r].map { "\($0)" } ?? ""
         }
     }
 
@@ -259,6 +266,7 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         switch storage {
         case .strings(let s): return RawCells(rows.map { s[$0] })
         case .file(let text, let records, let k): return RawCells(text: text, records: rows.map { records[$0] }, field: k)
+        case .numbers(let n): return RawCells(numbers: n.gathering(rows))
         }
     }
 }

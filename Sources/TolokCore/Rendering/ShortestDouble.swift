@@ -89,48 +89,74 @@ enum ShortestDouble {
         return r
     }
 
+    /// Writes the `n` decimal digits of `v` (n ≥ its digit count) into `p[o ..< o + n]`, two at a time.
+    @inline(__always) static func writeDigits(_ v: UInt64, count n: Int, into p: UnsafeMutableRawBufferPointer, at o: Int) {
+        let pairs: StaticString = "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"
+        let table = pairs.utf8Start
+        var v = v
+        var end = o + n
+        while end - o >= 2 {
+            let q = v / 100
+            let r = Int(truncatingIfNeeded: v &- q &* 100) << 1
+            p[end - 2] = table[r]; p[end - 1] = table[r + 1]
+            v = q
+            end -= 2
+        }
+        if end > o { p[o] = 0x30 + UInt8(truncatingIfNeeded: v) }
+    }
+
+    /// The number of decimal digits of `v` > 0.
+    @inline(__always) static func digitCount(_ v: UInt64) -> Int {
+        // ⌊log₁₀ 2^(bits−1)⌋ + 1 (1233/4096 ≈ log₁₀ 2, exact for bit lengths ≤ 64), then one step up.
+        let bits = 64 - v.leadingZeroBitCount
+        var n = ((bits - 1) * 1233) >> 12 + 1
+        if n < 20 && v >= powersOfTen(n) { n += 1 }
+        return n
+    }
+
+    /// 10^n for n in 0 ... 19.
+    @inline(__always) static func powersOfTen(_ n: Int) -> UInt64 {
+        var t: UInt64 = 1
+        for _ in 0..<n { t &*= 10 }
+        return t
+    }
+
     /// Appends Swift's `x.description` of a finite nonzero `x` to `bytes`.
     static func append(_ x: Double, to bytes: inout [UInt8]) {
         let (f, e) = decimal(x)
-        // Digits of f, most significant first, into a 32-byte scratch; then the layout.
-        var buf: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // 40 bytes
+        let n = digitCount(f)
+        var buf: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)  // 40 bytes ≥ 26
         withUnsafeMutableBytes(of: &buf) { p in
-            var d: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes ≥ 17 digits
-            var n = 0
-            withUnsafeMutableBytes(of: &d) { dp in
-                var v = f
-                while v > 0 { dp[23 - n] = 0x30 + UInt8(truncatingIfNeeded: v % 10); v /= 10; n += 1 }
-                let digits = UnsafeRawBufferPointer(rebasing: dp[(24 - n)...])
-                var o = 0
-                if x < 0 { p[o] = UInt8(ascii: "-"); o += 1 }
-                let D = e + n
-                if D < -3 || x.magnitude > 9_007_199_254_740_992 {
-                    p[o] = digits[0]; o += 1
-                    if n > 1 {
-                        p[o] = UInt8(ascii: "."); o += 1
-                        for j in 1..<n { p[o] = digits[j]; o += 1 }
-                    }
-                    p[o] = UInt8(ascii: "e"); o += 1
-                    var x10 = D - 1
-                    if x10 < 0 { p[o] = UInt8(ascii: "-"); x10 = -x10 } else { p[o] = UInt8(ascii: "+") }
-                    o += 1
-                    if x10 >= 100 { p[o] = 0x30 + UInt8(x10 / 100); o += 1; x10 %= 100 }
-                    p[o] = 0x30 + UInt8(x10 / 10); p[o + 1] = 0x30 + UInt8(x10 % 10); o += 2
-                } else if D <= 0 {
-                    p[o] = UInt8(ascii: "0"); p[o + 1] = UInt8(ascii: "."); o += 2
-                    for _ in 0..<(-D) { p[o] = UInt8(ascii: "0"); o += 1 }
-                    for j in 0..<n { p[o] = digits[j]; o += 1 }
-                } else if D >= n {
-                    for j in 0..<n { p[o] = digits[j]; o += 1 }
-                    for _ in 0..<(D - n) { p[o] = UInt8(ascii: "0"); o += 1 }
-                    p[o] = UInt8(ascii: "."); p[o + 1] = UInt8(ascii: "0"); o += 2
-                } else {
-                    for j in 0..<D { p[o] = digits[j]; o += 1 }
-                    p[o] = UInt8(ascii: "."); o += 1
-                    for j in D..<n { p[o] = digits[j]; o += 1 }
-                }
-                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<o]))
+            var o = 0
+            if x < 0 { p[o] = UInt8(ascii: "-"); o += 1 }
+            let D = e + n
+            if D < -3 || x.magnitude > 9_007_199_254_740_992 {
+                // d₁.d₂…dₙe±XX: the digits from o + 1, the first moved before the point.
+                writeDigits(f, count: n, into: p, at: o + 1)
+                p[o] = p[o + 1]
+                if n > 1 { p[o + 1] = UInt8(ascii: "."); o += n + 1 } else { o += 1 }
+                p[o] = UInt8(ascii: "e"); o += 1
+                var x10 = D - 1
+                if x10 < 0 { p[o] = UInt8(ascii: "-"); x10 = -x10 } else { p[o] = UInt8(ascii: "+") }
+                o += 1
+                if x10 >= 100 { p[o] = 0x30 + UInt8(x10 / 100); o += 1; x10 %= 100 }
+                writeDigits(UInt64(x10), count: 2, into: p, at: o); o += 2
+            } else if D <= 0 {
+                p[o] = UInt8(ascii: "0"); p[o + 1] = UInt8(ascii: "."); o += 2
+                for _ in 0..<(-D) { p[o] = UInt8(ascii: "0"); o += 1 }
+                writeDigits(f, count: n, into: p, at: o); o += n
+            } else if D >= n {
+                writeDigits(f, count: n, into: p, at: o); o += n
+                for _ in 0..<(D - n) { p[o] = UInt8(ascii: "0"); o += 1 }
+                p[o] = UInt8(ascii: "."); p[o + 1] = UInt8(ascii: "0"); o += 2
+            } else {
+                // d₁…d_D.d_{D+1}…dₙ: the digits from o + 1, the first D moved one place left.
+                writeDigits(f, count: n, into: p, at: o + 1)
+                for j in 0..<D { p[o + j] = p[o + j + 1] }
+                p[o + D] = UInt8(ascii: ".")
+                o += n + 1
             }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: p[0..<o]))
         }
     }
 }

@@ -2,7 +2,7 @@
 /// `Double.description` for every finite nonzero value.
 ///
 /// **Digits.** The Schubfach algorithm: R. Giulietti, "The Schubfach way to render doubles"
-/// (2020, revised 2022; https://drive.google.com/file/d/1gp5xv4CAa78SVgCeWfGqqI4FfYYYuNFb).
+/// (2020, revised 2022; the algorithm behind OpenJDK 19's `Double.toString`, implemented here from the paper).
 /// For x = c·2^q (c the integer significand) the rounding interval R = [x − ulp⁻/2, x + ulp/2]
 /// (closed when c is even, open when odd: the reader rounds half to even) is scaled by 10^−k with
 /// k = ⌊log₁₀ 2^q⌋ (⌊log₁₀ ¾·2^q⌋ at a binade's lower edge, where ulp⁻ = ulp/2), so its width is

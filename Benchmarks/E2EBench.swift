@@ -15,7 +15,8 @@ import TolokFrontierModel
 ///   own compute time on the same numbers in this process (`DEAModel.score` with slacks, as the
 ///   plugin runs it);
 /// - `sfa`: `tolok run sfa … --format json` against the scipy BFGS fit with analytic gradient of
-///   `reference.py sfa` (the fit time it reports, data already in memory).
+///   `scripts/peers/sfa_scipy.py` (the fit time it reports, data already in memory; adapted from
+///   ../shared/peers/reference.py, the project's shared peer scripts).
 struct E2EBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "e2e",
@@ -27,8 +28,7 @@ struct E2EBench: ParsableCommand {
     @Option(help: "Rows.") var n: Int = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Repetitions of each side (medians are reported).") var repeats: Int = 1
-    @Option(help: ArgumentHelp("Folder with reference.py (sfa).", valueName: "dir")) var peers: String = "../shared/peers"
-    @Option(help: ArgumentHelp("Folder with loans_pandas.py (loans).", valueName: "dir")) var scripts: String = "scripts/peers"
+    @Option(help: ArgumentHelp("Folder with loans_pandas.py (loans) and sfa_scipy.py (sfa).", valueName: "dir")) var scripts: String = "scripts/peers"
     @Option(help: ArgumentHelp("Folder for the generated files (default: a temporary folder, removed afterwards).", valueName: "dir"))
     var keep: String?
 
@@ -97,23 +97,23 @@ struct E2EBench: ParsableCommand {
         for i in 0..<n { text += "\(g.logInputs[i, 0]),\(g.logInputs[i, 1]),\(g.logInputs[i, 2]),\(g.logOutput[i])\n" }
         try AtomicFile.write(text, to: data)
         print("e2e sfa half-normal  n=\(n) seed=\(seed) file \(String(format: "%.1f", Double(text.utf8.count) / 1_048_576)) MiB")
-        let script = URL(fileURLWithPath: peers).appendingPathComponent("reference.py").path
-        guard FileManager.default.fileExists(atPath: script) else { throw UsageError("no reference.py in \(peers) (--peers DIR)") }
+        let script = URL(fileURLWithPath: scripts).appendingPathComponent("sfa_scipy.py").path
+        guard FileManager.default.fileExists(atPath: script) else { throw UsageError("no sfa_scipy.py in \(scripts) (--scripts DIR)") }
         var ours: [Measured.Outcome] = [], theirs: [Measured.Outcome] = []
         var fits: [Double] = []
         for _ in 0..<repeats {
             ours.append(try Measured.run([BenchFiles.tolok, "run", "sfa", "--data", data, "--y", "ly", "--x", "lx1,lx2,lx3",
                                           "--format", "json", "--output", folder + "/sfa-tolok.json"]))
-            let peer = try Measured.run(["/usr/bin/env", "python3", script, "sfa", "--data", data, "--y", "ly", "--x", "lx1,lx2,lx3"])
+            let peer = try Measured.run(["/usr/bin/env", "python3", script, "--data", data, "--y", "ly", "--x", "lx1,lx2,lx3"])
             guard let object = try? JSONSerialization.jsonObject(with: peer.stdout) as? [String: Any],
                   let seconds = (object["seconds"] as? NSNumber)?.doubleValue else {
-                throw InternalError("reference.py sfa printed no seconds: \(String(decoding: peer.stderr, as: UTF8.self))")
+                throw InternalError("sfa_scipy.py printed no seconds: \(String(decoding: peer.stderr, as: UTF8.self))")
             }
             theirs.append(peer)
             fits.append(seconds)
         }
         print(Self.line("tolok run sfa (json)", ours))
-        print(Self.line("reference.py sfa", theirs))
+        print(Self.line("sfa_scipy.py", theirs))
         print(String(format: "  scipy BFGS fit alone     %.2f s (median; data in memory)", median(fits)))
         print(String(format: "  ratio %.2f× (scipy fit alone / tolok end to end)", median(fits) / median(ours.map(\.seconds))))
     }

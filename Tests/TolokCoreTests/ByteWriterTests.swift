@@ -36,6 +36,21 @@ import Testing
         }
     }
 
+    /// The per-table pre-escaped keys of the JSON renderer write what `key(_:)` writes.
+    @Test func preEscapedKeysAreTheEscapedKeys() {
+        for s in Self.texts {
+            var a = JSONWriter(), b = JSONWriter()
+            for w in [0, 1] {
+                a.beginObject(); b.beginObject()
+                a.key(s); a.integer(w); a.key("x"); a.integer(2)
+                b.key(escaped: JSONWriter.keyBytes(s)); b.integer(w); b.key(escaped: JSONWriter.keyBytes("x")); b.integer(2)
+                a.endObject(); b.endObject()
+            }
+            #expect(a.bytes == b.bytes, "\(s.debugDescription)")
+            #expect(String(decoding: JSONWriter.keyBytes(s), as: UTF8.self) == Self.referenceEscape(s) + ":")
+        }
+    }
+
     @Test func csvQuoteIsTheCharacterQuote() {
         for s in Self.texts {
             var sink = ByteSink()

@@ -34,9 +34,24 @@ struct MissingRows {
             }
         }
         let columns = names.compactMap { n in dataset.columns.first { $0.name == n } }
+        // A numeric column's cell is missing exactly when its number is (the loaders read a cell
+        // as a number only when it is not a missing cell: `Column.isMissing` text never parses),
+        // so its bitmap answers without cutting a String per cell; a column without missing
+        // numbers is skipped. Where the bitmap says missing the text is still checked, so the rule
+        // stays `Column.isMissing` of the cell. Text columns check the text.
+        let tests: [(name: String, isMissing: (Int) -> Bool)] = columns.compactMap { c in
+            switch c.values {
+            case .numeric(let cells):
+                guard cells.hasMissing else { return nil }
+                return (c.name, { r in cells.isMissing(r) && Column.isMissing(c.raw[r]) })
+            case .text:
+                return (c.name, { r in Column.isMissing(c.raw[r]) })
+            }
+        }
         var rows: [(row: Int, column: String)] = []
+        guard !tests.isEmpty else { return MissingRows(rows: rows) }
         for r in 0..<dataset.rowCount {
-            if let c = columns.first(where: { Column.isMissing($0.raw[r]) }) { rows.append((r, c.name)) }
+            if let t = tests.first(where: { $0.isMissing(r) }) { rows.append((r, t.name)) }
         }
         return MissingRows(rows: rows)
     }

@@ -37,10 +37,11 @@ struct ByteSink {
         }
     }
 
-    /// ``ValueFormatting/exact(_:)`` of a finite `x`, byte for byte: an integral value below 10^15
-    /// as an integer (digits written here), else Swift's shortest round-trip `description`.
+    /// ``ValueFormatting/exact(_:)`` of `x`, byte for byte: an integral value below 10^15 as an
+    /// integer, else Swift's shortest round-trip `description` — for a finite value written here
+    /// by ``ShortestDouble`` (Schubfach; no String per number), for inf/NaN through `description`.
     mutating func append(exact x: Double) {
         if x == x.rounded(), abs(x) < 1e15 { append(integer: Int64(x)); return }
-        append(x.description)
+        if x.isFinite { ShortestDouble.append(x, to: &bytes) } else { append(x.description) }
     }
 }

@@ -25,9 +25,11 @@ public enum JSONRenderer {
             if k == 1 { w.key("summary"); writePairs(result.summary, into: &w) }
             w.key(table.name)
             w.beginArray()
+            // Each column's `"name":` escaped once per table, not once per cell.
+            let keys = table.columns.map { JSONWriter.keyBytes($0.name) }
             for row in table.rows {
                 w.beginObject()
-                for (c, column) in table.columns.enumerated() { w.key(column.name); write(row[c], into: &w) }
+                for c in keys.indices { w.key(escaped: keys[c]); write(row[c], into: &w) }
                 w.endObject()
             }
             w.endArray()
@@ -103,6 +105,15 @@ struct JSONWriter {
     mutating func beginArray() { valueStart(); sink.append(UInt8(ascii: "[")); needsComma.append(false) }
     mutating func endArray() { needsComma.removeLast(); sink.append(UInt8(ascii: "]")) }
     mutating func key(_ k: String) { separator(); JSONWriter.escape(k, into: &sink); sink.append(UInt8(ascii: ":")); afterKey = true }
+    /// ``key(_:)`` with the bytes of ``keyBytes(_:)`` (escaped once, written per row).
+    mutating func key(escaped bytes: [UInt8]) { separator(); sink.bytes.append(contentsOf: bytes); afterKey = true }
+    /// What ``key(_:)`` writes for `k`: its escaped string and the colon.
+    static func keyBytes(_ k: String) -> [UInt8] {
+        var s = ByteSink()
+        escape(k, into: &s)
+        s.append(UInt8(ascii: ":"))
+        return s.bytes
+    }
     mutating func string(_ s: String) { valueStart(); JSONWriter.escape(s, into: &sink) }
     mutating func raw(_ s: String) { valueStart(); sink.append(s) }
     /// A finite number as ``ValueFormatting/exact(_:)``.

@@ -211,6 +211,25 @@ final class CSVText: @unchecked Sendable {
         return t
     }
 
+    /// Calls `body` once per record of `records`, in order, with field `k`: its bytes when the field
+    /// is a plain slice of the file (as ``field(_:ofRecordAt:)`` would decode them), else `nil`
+    /// (quoted or otherwise rewritten text, or no such field: the caller then reads the text).
+    /// One scan buffer for all records, and no String per cell.
+    func forEachField(_ k: Int, records: [UInt32], _ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
+        var fields = Fields()
+        fields.spans.reserveCapacity(k + 1)
+        try bytes.withUnsafeBufferPointer { p in
+            try special.withUnsafeBufferPointer { special in
+                for (r, start) in records.enumerated() {
+                    _ = CSVText.scanRecord(p, at: Int(start), delimiter: delimiter, special: special, into: &fields)
+                    guard k < fields.count, !fields.hasText(k) else { try body(r, nil); continue }
+                    let f = fields[k]
+                    try body(r, UnsafeBufferPointer(rebasing: p[f.start..<f.end]))
+                }
+            }
+        }
+    }
+
     /// The text of field `k` of the record starting at `start`.
     func field(_ k: Int, ofRecordAt start: Int) -> String {
         var fields = Fields()
@@ -259,6 +278,21 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
         case .file(let text, let records, let k): return text.field(k, ofRecordAt: Int(records[r]))
         case .numbers(let n): return n[r].map { "\($0)" } ?? ""
         }
+    }
+
+    /// Calls `body` with each row and the cell's bytes when the cell is a plain slice of the file
+    /// (the bytes of `self[r]`), or `nil` when the cell must be read as text (`self[r]`).
+    func forEachCellBytes(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
+        switch storage {
+        case .strings(let s): for r in s.indices { try body(r, nil) }
+        case .file(let text, let records, let k): try text.forEachField(k, records: records, body)
+        }
+    }
+
+    /// True when the cells are cut from a file's bytes (``forEachCellBytes(_:)`` then gives bytes).
+    var isFromFile: Bool {
+        if case .file = storage { return true }
+        return false
     }
 
     /// The cells at `rows`, in that order.

@@ -151,6 +151,14 @@ public struct Dataset: Sendable {
         }
         let ids = try texts(idColumn)
         let periods = try periodColumn.map { try texts($0) }
+        if periods == nil {
+            switch ASCIIUniqueness.firstRepeat(ids) {
+            case .distinct: return ids
+            case .repeated(let r, let first):
+                throw cellError(row: r, column: idColumn, expected: "a unique id (already used on line \(rowLines[first]))", got: ids[r])
+            case .notASCII: break  // Strings compare by canonical equivalence: the dictionary below
+            }
+        }
         var seen: [String: Int] = [:]
         seen.reserveCapacity(ids.count)
         for (r, id) in ids.enumerated() {

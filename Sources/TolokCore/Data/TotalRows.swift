@@ -18,6 +18,36 @@ public enum TotalRows {
         return labels.contains { t == $0 || t.hasPrefix($0 + " ") || t.hasPrefix($0 + ":") }
     }
 
+    /// The first row of `cells` whose cell ``isTotalLabel(_:)``. Cells cut from a file are first
+    /// sifted by their bytes (``mayBeTotalLabel(_:)``), so that no String is made for the cells of
+    /// an ordinary id column.
+    static func firstTotalLabel(_ cells: RawCells) -> Int? {
+        struct Found: Error { let row: Int }
+        do {
+            try cells.forEachCellBytes { r, bytes in
+                if let bytes, !mayBeTotalLabel(bytes) { return }
+                if isTotalLabel(cells[r]) { throw Found(row: r) }
+            }
+        } catch let found as Found {
+            return found.row
+        } catch {}
+        return nil
+    }
+
+    /// False only when ``isTotalLabel(_:)`` is false for the cell of these UTF-8 bytes: ASCII
+    /// bytes whose first byte other than a space, tab, `-` or `_` (what the label rules drop in
+    /// front) is not the first letter of a label (`t`, `j`, `g`, `s`, either case). Text that is not
+    /// ASCII always may be (lower-casing and white space are Unicode's there).
+    static func mayBeTotalLabel(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lead: UInt8?
+        for b in bytes {
+            if b >= 0x80 { return true }
+            if lead == nil, b != 0x20, b != 0x09, b != UInt8(ascii: "-"), b != UInt8(ascii: "_") { lead = b | 0x20 }
+        }
+        guard let lead else { return false }
+        return lead == UInt8(ascii: "t") || lead == UInt8(ascii: "j") || lead == UInt8(ascii: "g") || lead == UInt8(ascii: "s")
+    }
+
     /// The first row that looks like a total, as a refusal (`nil` when there is none).
     /// - `labelColumn`: a text column whose cell names the row (the id column); a cell there that
     ///   ``isTotalLabel(_:)`` names it a total row.
@@ -28,7 +58,7 @@ public enum TotalRows {
     public static func refusal(in dataset: Dataset, labelColumn: String?, numericColumns: [String]) -> DataError? {
         let advice = "remove the row or pass --keep-total-rows"
         if let labelColumn, let column = try? dataset.column(labelColumn), !column.isNumeric,
-           let r = column.raw.firstIndex(where: isTotalLabel) {
+           let r = firstTotalLabel(column.raw) {
             return dataset.cellError(row: r, column: labelColumn,
                                      expected: "a unit's row, not a total or subtotal row (\"\(OutputText.excerpt(column.raw[r], limit: 30))\" names a total); \(advice)",
                                      got: column.raw[r])

@@ -43,11 +43,17 @@ public enum MoneyText {
     /// integer: the same value as `Decimal(string:)` of the normalised text below, without the
     /// string round trip. nil for anything else (and for a negative zero), which takes the full rules.
     static func plainAmount(_ text: String, format: NumberFormat) -> Decimal? {
+        plainAmount(bytes: text.utf8, format: format)
+    }
+
+    /// ``plainAmount(_:format:)`` of the cell whose UTF-8 bytes are `bytes`.
+    @inline(__always)
+    static func plainAmount<Bytes: Sequence>(bytes text: Bytes, format: NumberFormat) -> Decimal? where Bytes.Element == UInt8 {
         let mark = format == .decimalComma ? UInt8(ascii: ",") : UInt8(ascii: ".")
         var units: UInt64 = 0
         var integerDigits = 0, fractionDigits = 0
         var negative = false, seenMark = false, first = true
-        for b in text.utf8 {
+        for b in text {
             defer { first = false }
             if b &- 0x30 <= 9 {
                 if seenMark { fractionDigits += 1; if fractionDigits > 2 { return nil } } else { integerDigits += 1 }
@@ -142,28 +148,47 @@ extension Dataset {
     /// format. A cell that is not an amount, or fails `requirement`, is a located ``DataError``.
     /// Missing cells are an error unless `allowMissing`, when they are `nil`.
     public func amounts(_ name: String, _ requirement: AmountRequirement = .any, allowMissing: Bool = false) throws -> [Decimal?] {
-        let cells = try texts(name, allowMissing: true)
         let raw = try column(name).raw
         let numberFormat = try numberFormat(of: name)
         var out: [Decimal?] = []
-        out.reserveCapacity(cells.count)
-        for (r, cell) in cells.enumerated() {
-            if cell.trimmedCell.isEmpty {
-                guard allowMissing else { throw cellError(row: r, column: name, expected: requirement.phrase, got: raw[r]) }
-                out.append(nil)
-                continue
-            }
-            guard let d = MoneyText.parse(cell, format: numberFormat) else {
-                var expected = requirement.phrase
-                if numberFormat == .decimalPoint && MoneyText.looksLikeDecimalComma(cell) {
-                    expected += " (this file was read with a decimal point; for 1.522.500,00 style amounts pass --decimal-comma)"
+        out.reserveCapacity(raw.count)
+        if raw.isFromFile {
+            // Cells cut from the file: the common `[-+]digits[.dd]` straight from the bytes; any
+            // other cell takes the text path below (the same text ``texts(_:allowMissing:)`` gives).
+            try raw.forEachCellBytes { r, bytes in
+                if let bytes, let d = MoneyText.plainAmount(bytes: bytes, format: numberFormat), requirement.accepts(d) {
+                    out.append(d)
+                    return
                 }
-                throw cellError(row: r, column: name, expected: expected, got: cell)
+                let text = raw[r]
+                try out.append(amount(Column.isMissing(text) ? "" : text, row: r, name, requirement, allowMissing: allowMissing,
+                                      format: numberFormat, raw: raw))
             }
-            guard requirement.accepts(d) else { throw cellError(row: r, column: name, expected: requirement.phrase, got: cell) }
-            out.append(d)
+            return out
+        }
+        let cells = try texts(name, allowMissing: true)
+        for (r, cell) in cells.enumerated() {
+            try out.append(amount(cell, row: r, name, requirement, allowMissing: allowMissing, format: numberFormat, raw: raw))
         }
         return out
+    }
+
+    /// One amount cell (its text as ``texts(_:allowMissing:)`` gives it) of ``amounts(_:_:allowMissing:)``.
+    private func amount(_ cell: String, row r: Int, _ name: String, _ requirement: AmountRequirement, allowMissing: Bool,
+                        format numberFormat: NumberFormat, raw: RawCells) throws -> Decimal? {
+        if cell.trimmedCell.isEmpty {
+            guard allowMissing else { throw cellError(row: r, column: name, expected: requirement.phrase, got: raw[r]) }
+            return nil
+        }
+        guard let d = MoneyText.parse(cell, format: numberFormat) else {
+            var expected = requirement.phrase
+            if numberFormat == .decimalPoint && MoneyText.looksLikeDecimalComma(cell) {
+                expected += " (this file was read with a decimal point; for 1.522.500,00 style amounts pass --decimal-comma)"
+            }
+            throw cellError(row: r, column: name, expected: expected, got: cell)
+        }
+        guard requirement.accepts(d) else { throw cellError(row: r, column: name, expected: requirement.phrase, got: cell) }
+        return d
     }
 
     /// Amounts of a column with no missing cells.
@@ -182,9 +207,29 @@ extension Dataset {
     /// exponents are not counts. A cell that is not one (or is 0 when `positive`, "… (positive)") is a located
     /// ``DataError`` saying `expected`.
     public func counts(_ name: String, positive: Bool = false, expected: String) throws -> [Int] {
-        let cells = try texts(name, allowMissing: true)
         let what = positive ? expected + " (positive)" : expected
+        let raw = try column(name).raw
         let format = try numberFormat(of: name)
+        if raw.isFromFile {
+            // Cells cut from the file: plain digits straight from the bytes; any other cell takes
+            // ``CountText/parse(_:format:)`` on the text ``texts(_:allowMissing:)`` gives.
+            var out: [Int] = []
+            out.reserveCapacity(raw.count)
+            try raw.forEachCellBytes { r, bytes in
+                if let bytes, let n = CountText.plainDigits(bytes), !positive || n > 0 {
+                    out.append(n)
+                    return
+                }
+                let text = raw[r]
+                let cell = Column.isMissing(text) ? "" : text
+                guard let n = CountText.parse(cell, format: format), !positive || n > 0 else {
+                    throw cellError(row: r, column: name, expected: what, got: cell)
+                }
+                out.append(n)
+            }
+            return out
+        }
+        let cells = try texts(name, allowMissing: true)
         return try cells.enumerated().map { r, cell in
             guard let n = CountText.parse(cell, format: format), !positive || n > 0 else {
                 throw cellError(row: r, column: name, expected: what, got: cell)
@@ -200,6 +245,20 @@ public enum CountText {
     /// Counts have at most 15 digits (below 10¹⁵: every such count is exact as a `Double` too,
     /// and far above any population or day count).
     public static let maximumDigits = 15
+
+    /// The count written as 1 to ``maximumDigits`` ASCII digits and nothing else (what
+    /// ``parse(_:format:)`` gives for such a cell in either format); `nil` for any other bytes.
+    @inline(__always)
+    static func plainDigits(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !bytes.isEmpty, bytes.count <= maximumDigits else { return nil }
+        var n = 0
+        for b in bytes {
+            let d = b &- 0x30
+            guard d <= 9 else { return nil }
+            n = n &* 10 &+ Int(d)
+        }
+        return n
+    }
 
     /// The count in `text`, or `nil` when it is not one.
     public static func parse(_ text: String, format: NumberFormat) -> Int? {

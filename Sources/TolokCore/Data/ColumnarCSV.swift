@@ -285,6 +285,7 @@ public struct RawCells: RandomAccessCollection, Sendable, ExpressibleByArrayLite
     func forEachCellBytes(_ body: (Int, UnsafeBufferPointer<UInt8>?) throws -> Void) rethrows {
         switch storage {
         case .strings(let s): for r in s.indices { try body(r, nil) }
+        case .numbers(let n): for r in n.indices { try body(r, nil) }
         case .file(let text, let records, let k): try text.forEachField(k, records: records, body)
         }
     }

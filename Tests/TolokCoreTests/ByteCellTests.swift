@@ -112,4 +112,27 @@ import Testing
         let plain = try CSVLoader.parse(text: "loan,a\nL1,1\nsubject,2\ngross,3\n", source: "f.csv")
         #expect(TotalRows.firstTotalLabel(try plain.column("loan").raw) == nil)
     }
+
+    @Test func moneyWrittenAsDigitsIsValueFormattingMoney() {
+        var amounts: [Decimal] = [0, -0.0, Decimal.nan, 5, -5, 0.05, -0.05, 0.5, 12.34, 1250000, 1234.505, -1234.505, 0.001, 1e20, -1e20,
+                                  Decimal(string: "92233720368547758.07")!, Decimal(string: "92233720368547758.08")!,
+                                  Decimal(string: "-92233720368547758.08")!, Decimal(string: "123.4500")!, Decimal(sign: .minus, exponent: -2, significand: 0)]
+        var rng = SplitMix(seed: 7)
+        for _ in 0..<5000 {
+            let units = Decimal(rng.next() % 100_000_000_000_000)
+            amounts.append(Decimal(sign: rng.next() % 2 == 0 ? .plus : .minus, exponent: -Int(rng.next() % 4), significand: units))
+        }
+        for d in amounts {
+            var sink = ByteSink()
+            sink.append(money: d)
+            #expect(sink.bytes == Array(ValueFormatting.money(d).utf8), "\(d)")
+        }
+    }
+
+    @Test func missingCellsAreTheFourSpellingsInAnyCase() {
+        for cell in ["", "NA", "na", "nA", "N/A", "n/a", "null", "NULL", "nUlL"] { #expect(Column.isMissing(cell), "\(cell)") }
+        for cell in ["n", "nan", "none", "nulls", " NA", "NA ", "n.a", "\u{212A}", "nul\u{212A}", "NULL\u{301}", "L0000001"] {
+            #expect(!Column.isMissing(cell), "\(cell)")
+        }
+    }
 }

@@ -74,6 +74,8 @@ public struct Column: Sendable {
     /// Cells that count as missing: empty, `NA`, `N/A`, `null` (any case).
     static func isMissing(_ cell: String) -> Bool {
         if cell.isEmpty { return true }
+        // Only ASCII letters lower-case to `na`, `n/a`, `null`: a cell of more than 4 bytes is none.
+        guard cell.utf8.count <= 4 else { return false }
         switch cell.lowercased() {
         case "na", "n/a", "null": return true
         default: return false

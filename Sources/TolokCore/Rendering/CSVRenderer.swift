@@ -37,7 +37,7 @@ public enum CSVRenderer {
         case .number(let x): if x.isFinite { out.append(exact: x) }
         case .integer(let i): out.append(integer: Int64(i))
         case .text(let s), .peers(_, let s): quote(s, into: &out)
-        case .money(let d): out.append(ValueFormatting.money(d))
+        case .money(let d): out.append(money: d)
         case .bool(let b): out.append(b ? "true" as StaticString : "false")
         case .missing: break
         }

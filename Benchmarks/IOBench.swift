@@ -133,32 +133,16 @@ enum Measured {
     }
 
     static func run(_ arguments: [String], allowFailure: Bool = false) throws -> Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "TOLOK-BENCH-TIME %e %M"] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        let errText = String(decoding: errData, as: UTF8.self)
+        let child = try ChildProcess.run("/usr/bin/time", ["-f", "TOLOK-BENCH-TIME %e %M"] + arguments)
+        let errText = String(decoding: child.stderr, as: UTF8.self)
         guard let line = errText.split(separator: "\n").last(where: { $0.hasPrefix("TOLOK-BENCH-TIME ") }) else {
             throw InternalError("/usr/bin/time printed nothing for \(arguments.joined(separator: " ")): \(errText)")
         }
         let parts = line.split(separator: " ")
         let seconds = Double(parts[1]) ?? .nan, kb = Double(parts[2]) ?? .nan
-        if process.terminationStatus != 0 && !allowFailure {
-            throw InternalError("\(arguments.joined(separator: " ")) failed (exit \(process.terminationStatus)): \(errText)")
+        if child.status != 0 && !allowFailure {
+            throw InternalError("\(arguments.joined(separator: " ")) failed (exit \(child.status)): \(errText)")
         }
-        return Outcome(stdout: outData, stderr: errData, seconds: seconds, peakMiB: kb / 1024, status: process.terminationStatus)
+        return Outcome(stdout: child.stdout, stderr: child.stderr, seconds: seconds, peakMiB: kb / 1024, status: child.status)
     }
 }

@@ -32,3 +32,17 @@ extension BranchComparisonPlugin: DeclaresResultColumns {
         ]
     }
 }
+
+extension BranchComparisonPlugin {
+    /// The summary's keys: always all present (docs/OUTPUT.md), null where not defined.
+    public var declaredSummary: [DeclaredColumn] {
+        [
+            DeclaredColumn("branches", .integer, "the number of branches compared"),
+            DeclaredColumn("efficient_branches", .integer, "branches on the frontier"),
+            DeclaredColumn("mean_efficiency", "mean efficiency of the scored branches (null when none)"),
+            DeclaredColumn("total_underwriting_result", .money, "the company's underwriting result"),
+            DeclaredColumn("company_combined_ratio", .fraction, "the company's combined ratio (null without net earned premium)"),
+            DeclaredColumn("company_recovery_rate", .fraction, "recoveries / subrogated claims paid (null without the columns or claims)"),
+        ]
+    }
+}

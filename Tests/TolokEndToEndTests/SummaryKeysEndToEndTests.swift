@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+
+/// Plugins that declare their summary keys (docs/OUTPUT.md): every key is present in the JSON,
+/// null where not defined. Each run is also validated against `tolok schema PLUGIN`
+/// (TolokProcess.run → OutputSchemaCheck), whose summary object then refuses undeclared keys.
+@Suite struct SummaryKeysEndToEndTests {
+    func summary(_ arguments: [String]) throws -> [String: Any] {
+        let o = try TolokProcess.run(["run"] + arguments + ["--format", "json"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any])
+        return try #require(object["summary"] as? [String: Any])
+    }
+
+    @Test func branchComparisonSummaryKeys() throws {
+        let s = try summary(["branch-comparison", "--data", TolokProcess.dataset("branches/branches_2025.csv")])
+        for key in ["branches", "efficient_branches", "mean_efficiency", "total_underwriting_result", "company_combined_ratio", "company_recovery_rate"] {
+            #expect(s.keys.contains(key), "\(key) missing: \(s)")
+        }
+        #expect(s.count == 6)
+    }
+
+    @Test func riskPlacementSummaryKeys() throws {
+        let s = try summary(["risk-placement", "--data", TolokProcess.dataset("insurance/risk_placement_seed003.csv"), "--id", "risk"])
+        #expect(Set(s.keys) == ["risks", "gross_premium", "treaty_premium", "facultative_premium", "retention_premium", "retention_breaches"])
+    }
+}

@@ -24,4 +24,15 @@ import Testing
         let s = try summary(["risk-placement", "--data", TolokProcess.dataset("insurance/risk_placement_seed003.csv"), "--id", "risk"])
         #expect(Set(s.keys) == ["risks", "gross_premium", "treaty_premium", "facultative_premium", "retention_premium", "retention_breaches"])
     }
+
+    @Test func insuranceSummaryKeys() throws {
+        let d = { (name: String) in TolokProcess.dataset("insurance/" + name) }
+        let coverage = try summary(["coverage", "--data", d("coverage_seed002.csv"), "--target", "0.98"])
+        #expect(Set(coverage.keys) == ["rows", "participants", "population", "coverage_ratio"])
+        let underwriting = try summary(["underwriting", "--data", d("underwriting_seed003.csv")])
+        #expect(Set(underwriting.keys) == ["rows", "underwriting_result", "retained_premium", "net_earned_premium", "loss_ratio",
+                                           "commission_ratio", "combined_ratio", "retention_ratio", "reserve_below_minimum_rows"])
+        let bills = try summary(["contributions", "--data", d("contributions_bills.csv"), "--id", "bill", "--as-of", "2024-03-31"])
+        #expect(bills.keys.contains("coverage_ratio") && bills["coverage_ratio"] is NSNull, "null without --coverage: \(bills)")
+    }
 }

@@ -144,6 +144,11 @@ if __name__ == "__main__":
     P2 = {"A": (2, 1, 2), "B": (0, 2, 2), "C": (0, 0, 0)}
     ff, tt, ft, tf = cross(P1, P1["A"]), cross(P2, P2["A"]), cross(P1, P2["A"]), cross(P2, P1["A"])
     print(f"Malmquist CRS A: d11 {ff} d22 {tt} d12 {ft} d21 {tf} M {np.sqrt(ft / ff * tt / tf)}")
+    # MissingDataEndToEnd: B's period-2 row has a missing input and is left out.
+    Q1 = {"A": (2, 1, 1), "B": (1, 2, 1), "C": (3, 3, 1)}
+    Q2 = {"A": (2, 1, 2), "C": (1, 1, 1)}
+    ff, tt, ft, tf = cross(Q1, Q1["C"]), cross(Q2, Q2["C"]), cross(Q1, Q2["C"]), cross(Q2, Q1["C"])
+    print(f"Malmquist CRS C without B's period-2 row: d11 {ff} d22 {tt} d12 {ft} d21 {tf} M {np.sqrt(ft / ff * tt / tf)}")
     for rts in ("crs", "vrs"):
         for o in L:
             st, th = radial(L, o, rts)

@@ -56,10 +56,15 @@ extension DEAPlugin {
         let n = data.rowCount
         var peerIds = ids
         var reference = Array(0..<n)
-        if let refData = try request.file(o.reference) {
+        var referenceNote: String?
+        if var refData = try request.file(o.reference) {
             for name in inputNames + outputNames where !refData.hasColumn(name) {
                 throw UsageError("--reference file has no column \"\(name)\": it needs the same --inputs and --outputs columns as --data")
             }
+            // A reference row with a missing model value is left out of the technology (noted).
+            (refData, referenceNote) = Self.leavingOutMissing(refData, columns: inputNames + outputNames,
+                                                              idColumn: request.idColumn.flatMap { refData.hasColumn($0) ? $0 : nil },
+                                                              what: "--reference (left out of the reference technology)")
             let refInputs = try inputNames.map { try refData.numbers($0, .nonNegative) }
             let refOutputs = try outputNames.map { try refData.numbers($0, .nonNegative) }
             guard refData.rowCount > 0 else { throw UsageError("--reference file has no units") }
@@ -118,6 +123,7 @@ extension DEAPlugin {
         case (.sbm, _), (.ddf, _), (.cost, _), (.revenue, _), (.profit, _):
             throw InternalError("--model \(kind.rawValue) is dispatched before the radial and additive runs")
         }
+        if let referenceNote { result.notes.append(referenceNote) }
         if try request.option(o.peerCounts) {
             let counted = PeerCounts(scores: scores, evaluated: evaluated, reference: reference)
             result.tables.append(PeerCountsReport(ids: hasReference ? Array(peerIds[n...]) : ids,

@@ -65,6 +65,7 @@ public struct DEAPlugin: AnalysisPlugin {
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
         if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
+
         let model = DEAModel(orientation: orientation, rts: try request.option(o.rts).returnsToScale ?? .crs,
                              superEfficiency: try request.option(o.superEfficiency))
         // Zero inputs are accepted (docs/DEA.md, "Zeros"); 0/0 scores get status undefined.

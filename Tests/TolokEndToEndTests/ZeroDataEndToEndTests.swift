@@ -174,4 +174,39 @@ import Testing
             #expect(overall > 0 && overall <= 1 + 1e-9)
         }
     }
+
+    /// --period with a missing cell: the row is left out (B lacks period 2: missing_data pair),
+    /// noted with its line; C's index without B's period-2 row is 3 (scripts/zero_data_expected.py).
+    /// --missing error refuses as before.
+    @Test func malmquistLeavesOutMissingRows() throws {
+        let path = try folder.file("p.csv", "dmu,t,x1,x2,y1\nA,1,2,1,1\nB,1,1,2,1\nC,1,3,3,1\nA,2,2,1,2\nB,2,,2,2\nC,2,1,1,1\n")
+        let args = ["run", "dea", "--data", path, "--id", "dmu", "--period", "t", "--inputs", "x1,x2", "--outputs", "y1"]
+        let o = try TolokProcess.run(args + ["--format", "json"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any])
+        let pairs = try #require(object["pairs"] as? [[String: Any]])
+        let byId = Dictionary(uniqueKeysWithValues: pairs.map { ($0["id"] as! String, $0) })
+        #expect(byId["B"]?["status"] as? String == "missing_data")
+        #expect(abs((byId["C"]?["malmquist"] as? Double ?? 0) - 3) <= 1e-9)
+        #expect((object["notes"] as? [String])?.contains { $0.contains("1 row(s) with missing data left out") && $0.contains("line 6 (B), column x1") } == true)
+        let strict = try TolokProcess.run(args + ["--missing", "error"])
+        #expect(strict.status == 2 && strict.stderr.contains("line 6 (data row 5), column \"x1\""), "\(strict.stderr)")
+    }
+
+    /// --reference with missing cells: a --data row is a missing_data unit, a reference row is
+    /// left out of the technology (noted); the scores are those without it.
+    @Test func referenceLeavesOutMissingRows() throws {
+        let ref = try folder.file("ref.csv", "dmu,x1,x2,y1,y2\nB,0,2,1,2\nC,3,2,2,1\nH,NA,1,1,1\nG,0,0,1,0\n")
+        let data = try folder.file("d.csv", "dmu,x1,x2,y1,y2\nA,2,3,1,1\nF,5,1,3,0\nK,,1,1,1\n")
+        let args = ["run", "dea", "--data", data, "--reference", ref, "--id", "dmu", "--inputs", "x1,x2", "--outputs", "y1,y2"]
+        let o = try TolokProcess.run(args + ["--format", "json"])
+        #expect(o.status == 0, "\(o.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any])
+        let units = try #require(object["units"] as? [[String: Any]])
+        #expect(units.map { $0["status"] as? String } == ["ok", "ok", "missing_data"])
+        #expect(abs((units[0]["efficiency"] as? Double ?? 0) - 1.0 / 3) <= 1e-9, "H left out: A as against B, C, G")
+        #expect((object["notes"] as? [String])?.contains { $0.contains("--reference") && $0.contains("line 4 (H), column x1") } == true)
+        let strict = try TolokProcess.run(args + ["--missing", "error"])
+        #expect(strict.status == 2, "\(strict.stderr)")
+    }
 }

@@ -46,3 +46,16 @@ extension BranchComparisonPlugin {
         ]
     }
 }
+
+/// Rows are branches without --period: a branch with an empty or `NA` input is a missing_data
+/// unit (left out of the frontier, listed in the notes; `branches` counts the compared ones).
+/// Under --period the row is left out (the branch lacks that period: its pairs with it are
+/// missing_data). Money columns of the underwriting account are never skipped: an empty amount
+/// there is refused with its line (docs/INSURANCE.md).
+extension BranchComparisonPlugin: SkipsMissingRows {
+    public func rowsAreUnits(_ parameters: Parameters) -> Bool {
+        ((try? parameters.value(Self.options.period)) ?? nil) == nil
+    }
+
+    public func leavesOutMissingRows(_ parameters: Parameters) -> Bool { true }
+}

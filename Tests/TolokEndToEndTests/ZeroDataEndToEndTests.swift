@@ -173,6 +173,15 @@ import Testing
             let overall = try #require(r[id]?["overall"].flatMap(Double.init), "\(id): \(r[id] ?? [:])")
             #expect(overall > 0 && overall <= 1 + 1e-9)
         }
+        // A free lunch D = (0, 0; z 1; y 1) under CRS: λ_D scales without input, so every other
+        // unit's stage-1 and overall score is 0 (docs/DEA.md, "Zeros"), never a failure.
+        let lunch = try folder.file("l.csv", "dmu,x1,x2,z,y\nA,2,3,2,1\nB,0,2,2,2\nC,3,2,3,1\nD,0,0,1,1\nF,4,1,1,1\n")
+        let l = try TolokProcess.run(["run", "two-stage-dea", "--data", lunch, "--id", "dmu", "--inputs", "x1,x2", "--intermediates", "z",
+                                      "--outputs", "y", "--method", method, "--format", "csv"])
+        let ll = l.stdout.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let lr = Dictionary(uniqueKeysWithValues: ll.dropFirst().map { ($0[0], Dictionary(uniqueKeysWithValues: zip(ll[0], $0))) })
+        #expect(lr["D"]?["status"] == "undefined")
+        for id in ["A", "B", "C", "F"] { #expect(lr[id]?["status"] == "ok" && lr[id]?["overall"].flatMap(Double.init) == 0, "\(id): \(lr[id] ?? [:])") }
     }
 
     /// --period with a missing cell: the row is left out (B lacks period 2: missing_data pair),

@@ -32,11 +32,12 @@ extension AdditiveModel {
             for i in 0..<m {
                 let x = data.input(i, of: o)
                 var slack = x - data.input(i, of: best)
-                if slack <= DEATolerance.classification * x || w.inputs[i] == 0 { slack = 0 }
+                let size = x > 0 ? x : data.inputScale[i]
+                if slack <= DEATolerance.classification * size || w.inputs[i] == 0 { slack = 0 }
                 score.inputSlacks.append(slack)
                 score.inputTargets.append(x - slack)
                 objective += w.inputs[i] * slack
-                relative = max(relative, slack / x)
+                relative = max(relative, slack / size)
             }
             for r in 0..<s {
                 let y = data.output(r, of: o)

@@ -46,7 +46,8 @@ public struct AdditiveModel: Sendable {
         case .ones:
             return (Array(repeating: 1, count: m), Array(repeating: 1, count: s))
         case .mip:
-            return ((0..<m).map { 1 / data.input($0, of: o) },
+            // A zero input's slack is 0 (s⁻ ≤ x_io = 0), so its weight 1/x_io is taken as 0, as for outputs.
+            return ((0..<m).map { let x = data.input($0, of: o); return x > 0 ? 1 / x : 0 },
                     (0..<s).map { let y = data.output($0, of: o); return y > 0 ? 1 / y : 0 })
         case .ram:
             let k = Double(m + s)

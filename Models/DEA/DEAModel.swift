@@ -96,7 +96,7 @@ public struct DEAModel: Sendable {
         }
         var result = scored
         for (k, position) in order.enumerated() { result[position] = scored[k] }
-        ScoreCertificate.verify(&result, units: evaluated, members: referenceSet, data: data, orientation: orientation,
+        ScoreCertificate.verify(&result, units: evaluated, members: referenceSet, data: data, orientation: orientation, rts: rts,
                                 superEfficiency: superEfficiency)
         return result
     }

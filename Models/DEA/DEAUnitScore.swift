@@ -35,6 +35,10 @@ public struct DEAUnitScore: Sendable {
     /// Some slack exceeds the tolerance relative to the unit's own value.
     public var hasSlack: Bool { relativeSlackMax > DEATolerance.classification }
 
+    /// Phase II was unbounded (a zero-input unit with positive outputs in a CRS/NDRS reference
+    /// set): the slacks and targets are NaN, the class counts the slack as positive.
+    public var slacksUnbounded = false
+
     /// The largest slack relative to the unit's own value (set by the solver).
     public var relativeSlackMax: Double = 0
 

@@ -80,6 +80,8 @@ public struct DirectionalDistance: Sendable {
         var (gx, gy) = direction.vector(o, data: data)
         if orientation == .input { gy = Array(repeating: 0, count: s) }
         if orientation == .output { gx = Array(repeating: 0, count: m) }
+        // A zero direction leaves β free (every β is feasible): β is undefined (docs/DEA.md, "Zeros").
+        if !(gx + gy).contains(where: { $0 != 0 }) { return .failed(.undefined, m: m, s: s) }
         let rtsKind = ReducedLP.rtsKind(rts)
         let nr = d + (rtsKind == nil ? 0 : 1)
         // Variables: λ (one per column), s⁻, s⁺, β. `fixed`: β at that value, slacks maximised.

@@ -96,10 +96,15 @@ public struct EconomicEfficiency: Sendable {
                 .score(data).map { ($0.status, $0.score) }
         }
         for j in scores.indices where scores[j].status == .ok {
+            // The radial technical score is 0/0 for a unit with every input (cost) or every
+            // output (revenue) zero: undefined (docs/DEA.md, "Zeros").
+            let own = kind == .cost ? (0..<m).map { data.input($0, of: j) } : kind == .revenue ? (0..<s).map { data.output($0, of: j) } : [1]
+            if !own.contains(where: { $0 > 0 }) { scores[j] = .failed(.undefined, m: m, s: s); continue }
             let (status, te) = technical[j]
             guard status == .ok, te.isFinite else { scores[j] = .failed(status == .ok ? .numericalFailure : status, m: m, s: s); continue }
             scores[j].technical = te
-            scores[j].allocative = kind == .profit ? scores[j].overall - te : scores[j].overall / te
+            // TE = 0 (a zero-input unit produces o's outputs): CE = 0 too and AE = 0/0, not reported.
+            scores[j].allocative = kind == .profit ? scores[j].overall - te : te > 0 ? scores[j].overall / te : .nan
         }
         return scores
     }
@@ -125,7 +130,8 @@ public struct EconomicEfficiency: Sendable {
             let observed = revenue(o, of: o, data: data) - cost(o, of: o, data: data)
             let g = profitDirection.vector(o, data: data)
             let normaliser = (0..<s).reduce(0) { $0 + outputPrices[$1][o] * g.gy[$1] } + (0..<m).reduce(0) { $0 + inputPrices[$1][o] * g.gx[$1] }
-            guard normaliser > 0 else { return .failed(.numericalFailure, m: m, s: s) }
+            // p·g_y + w·g_x = 0 (e.g. g = (x, y) = 0): the Nerlovian ratio is not defined.
+            guard normaliser > 0 else { return .failed(normaliser == 0 ? .undefined : .numericalFailure, m: m, s: s) }
             return UnitScore(status: .ok, observed: observed, optimum: best, overall: (best - observed) / normaliser, technical: .nan,
                              allocative: .nan, profitRatio: best > 0 ? observed / best : nil,
                              inputTargets: (0..<m).map { data.input($0, of: bestUnit) },
@@ -176,6 +182,8 @@ public struct EconomicEfficiency: Sendable {
             outputTargets = (0..<s).map { r in columns.enumerated().reduce(0) { $0 + max(0, x[$1.offset]) * data.output(r, of: $1.element) } }
         }
         let observed = kind == .cost ? cost(o, of: o, data: data) : revenue(o, of: o, data: data)
+        // Observed cost 0 (so C* = 0) or maximum revenue 0: the ratio is 0/0, undefined.
+        if kind == .cost ? observed == 0 : optimum == 0 { return .failed(.undefined, m: m, s: s) }
         let overall = kind == .cost ? optimum / observed : observed / optimum
         guard overall.isFinite else { return .failed(.numericalFailure, m: m, s: s) }
         return UnitScore(status: .ok, observed: observed, optimum: optimum, overall: overall, technical: .nan, allocative: .nan,

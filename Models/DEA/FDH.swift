@@ -103,8 +103,9 @@ public struct FDHModel: Sendable {
         let m = data.inputCount, s = data.outputCount, d = data.dimension
         let p = data.profiles
         let input = orientation == .input
-        if !input && !(m..<d).contains(where: { p[o * d + $0] > 0 }) {
-            return .failed(.unbounded, m: m, s: s)
+        // θ (φ) is 0/0 when every input (output) of o is zero: status undefined (docs/DEA.md, "Zeros").
+        if input ? !(0..<m).contains(where: { p[o * d + $0] > 0 }) : !(m..<d).contains(where: { p[o * d + $0] > 0 }) {
+            return .failed(.undefined, m: m, s: s)
         }
         var best = -1, bestValue = 0.0, bestSlack = -Double.infinity
         p.withUnsafeBufferPointer { p in
@@ -114,8 +115,14 @@ public struct FDHModel: Sendable {
                 var ok = true
                 for t in m..<d where p[j * d + t] < p[o * d + t] { ok = false; break }
                 guard ok else { continue }
+                // A zero input of o is met only by a peer with the same input zero (any θ then
+                // fits it: the term drops out); a positive one there rules the peer out.
                 value = 0
-                for t in 0..<m { value = max(value, p[j * d + t] / p[o * d + t]) }
+                for t in 0..<m {
+                    let xo = p[o * d + t], xj = p[j * d + t]
+                    if xo > 0 { value = max(value, xj / xo) } else if xj > 0 { ok = false; break }
+                }
+                guard ok else { continue }
             } else {
                 var ok = true
                 for t in 0..<m where p[j * d + t] > p[o * d + t] { ok = false; break }
@@ -155,10 +162,10 @@ public struct FDHModel: Sendable {
         for i in 0..<m {
             let x = data.input(i, of: o), target = data.input(i, of: j)
             var slack = (input ? value * x : x) - target
-            if slack <= DEATolerance.classification * x { slack = 0 }
+            if slack <= DEATolerance.classification * (x > 0 ? x : data.inputScale[i]) { slack = 0 }
             score.inputSlacks.append(slack)
             score.inputTargets.append(target)
-            relative = max(relative, slack / x)
+            relative = max(relative, slack / (x > 0 ? x : data.inputScale[i]))
         }
         for r in 0..<s {
             let y = data.output(r, of: o), target = data.output(r, of: j)

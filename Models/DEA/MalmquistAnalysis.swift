@@ -66,16 +66,26 @@ public struct MalmquistAnalysis: Sendable {
         var seen = Set<String>()
         for id in ids where seen.insert(id).inserted { units.append(id) }
 
+        // A row whose measured side (inputs under input orientation, outputs under output) is all
+        // zero has a 0/0 distance: undefined, in every program it is evaluated in.
+        let measured = orientation == .input ? (0, data.inputCount) : (data.inputCount, data.outputCount)
+        func undefinedRow(_ j: Int) -> Bool { !(0..<measured.1).contains { data.profiles[j * data.dimension + measured.0 + $0] > 0 } }
+        func marked(_ scores: [DEAUnitScore], _ rows: [Int]) -> [DEAUnitScore] {
+            zip(scores, rows).map { score, j in
+                undefinedRow(j) ? .failed(.undefined, m: data.inputCount, s: data.outputCount, iterations: score.iterations) : score
+            }
+        }
         var own: [Int: DEAUnitScore] = [:]
         for t in order {
             let rows = units.compactMap { rowOf[t]?[$0] }
-            let scores = model.score(data, units: rows, reference: rows)
+            let scores = marked(model.score(data, units: rows, reference: rows), rows)
             for (k, j) in rows.enumerated() { own[j] = scores[k] }
         }
         for (s, t) in zip(order, order.dropFirst()) {
             let both = units.filter { rowOf[s]?[$0] != nil && rowOf[t]?[$0] != nil }
-            let fromTo = model.score(data, units: both.compactMap { rowOf[t]?[$0] }, reference: units.compactMap { rowOf[s]?[$0] })
-            let toFrom = model.score(data, units: both.compactMap { rowOf[s]?[$0] }, reference: units.compactMap { rowOf[t]?[$0] })
+            let toRows = both.compactMap { rowOf[t]?[$0] }, fromRows = both.compactMap { rowOf[s]?[$0] }
+            let fromTo = marked(model.score(data, units: toRows, reference: units.compactMap { rowOf[s]?[$0] }), toRows)
+            let toFrom = marked(model.score(data, units: fromRows, reference: units.compactMap { rowOf[t]?[$0] }), fromRows)
             var cross: [String: (DEAUnitScore, DEAUnitScore)] = [:]
             for (k, id) in both.enumerated() { cross[id] = (fromTo[k], toFrom[k]) }
             for id in units {
@@ -85,9 +95,12 @@ public struct MalmquistAnalysis: Sendable {
                     }
                     continue
                 }
-                let failed = [ss.status, tt.status, a.status, b.status].first { $0 != .ok }
+                var failed = [ss.status, tt.status, a.status, b.status].first { $0 != .ok }
                 let mi = MalmquistIndex(fromFrom: ss.efficiency(orientation), toTo: tt.efficiency(orientation),
                                         fromTo: a.efficiency(orientation), toFrom: b.efficiency(orientation))
+                // A distance of 0 (zero outputs, or a zero-input unit producing the outputs) makes
+                // the ratios 0/0 or x/0: the index is undefined, not a number.
+                if failed == nil, ![mi.fromFrom, mi.toTo, mi.fromTo, mi.toFrom].allSatisfy({ $0 > 0 && $0.isFinite }) { failed = .undefined }
                 pairs.append(Pair(id: id, from: s, to: t, status: failed ?? .ok, distances: mi))
             }
         }

@@ -20,22 +20,40 @@ import TolokDomain
 /// simplex, and a wrong number would otherwise pass as `ok`.
 enum ScoreCertificate {
     static func verify(_ scores: inout [DEAUnitScore], units: [Int], members: Set<Int>, data: DEAData,
-                       orientation: Orientation, superEfficiency: Bool) {
+                       orientation: Orientation, rts: ReturnsToScale = .vrs, superEfficiency: Bool) {
+        let freeLunch = freeLunchUnits(members, data: data)
         for (k, o) in units.enumerated() {
-            if !acceptable(scores[k], unit: o, isMember: members.contains(o), data: data,
-                           orientation: orientation, superEfficiency: superEfficiency) {
+            if !acceptable(scores[k], unit: o, isMember: members.contains(o), data: data, orientation: orientation,
+                           superEfficiency: superEfficiency, freeLunch: freeLunch, rayRTS: rts == .crs || rts == .ndrs) {
                 scores[k] = .failed(.numericalFailure, m: data.inputCount, s: data.outputCount, iterations: scores[k].iterations)
             }
         }
     }
 
+    /// The reference units with every input zero and some output positive ("free lunch" units).
+    static func freeLunchUnits(_ members: Set<Int>, data: DEAData) -> [Int] {
+        members.filter { j in
+            !(0..<data.inputCount).contains { data.input($0, of: j) > 0 } && (0..<data.outputCount).contains { data.output($0, of: j) > 0 }
+        }.sorted()
+    }
+
+    /// Whether the free-lunch units' outputs cover every positive output of o (then, under CRS or
+    /// NDRS, λ on them grows without limit: φ is unbounded, θ is 0).
+    static func freeLunchCovers(_ o: Int, freeLunch: [Int], data: DEAData) -> Bool {
+        !freeLunch.isEmpty && (0..<data.outputCount).allSatisfy { r in
+            data.output(r, of: o) <= 0 || freeLunch.contains { data.output(r, of: $0) > 0 }
+        }
+    }
+
     static func acceptable(_ score: DEAUnitScore, unit o: Int, isMember: Bool, data: DEAData,
-                           orientation: Orientation, superEfficiency: Bool) -> Bool {
+                           orientation: Orientation, superEfficiency: Bool, freeLunch: [Int] = [], rayRTS: Bool = false) -> Bool {
         let m = data.inputCount, s = data.outputCount
         switch score.status {
         // Unbounded only when the radial factor meets no constraint: a unit whose inputs are all 0
-        // (input orientation) or whose outputs are all 0 (output orientation).
+        // (input orientation) or whose outputs are all 0 (output orientation); or, under output
+        // orientation with CRS/NDRS, when free-lunch reference units produce all of o's outputs.
         case .unbounded:
+            if orientation == .output && rayRTS && freeLunchCovers(o, freeLunch: freeLunch, data: data) { return true }
             return orientation == .input ? !(0..<m).contains { data.input($0, of: o) > 0 } : !(0..<s).contains { data.output($0, of: o) > 0 }
         case .infeasible: return superEfficiency || !isMember
         case .ok: break
@@ -47,7 +65,7 @@ enum ScoreCertificate {
         if isMember && !superEfficiency {
             let e = orientation == .input ? radial : 1 / radial
             if e > 1 + DEATolerance.certificate { return false }
-            if radial == 0 && (orientation == .output || hasOutput) { return false }
+            if radial == 0 && (orientation == .output || (hasOutput && !zeroInputCover(score, unit: o, data: data))) { return false }
         }
         guard score.inputWeights.count == m, score.outputWeights.count == s,
               score.inputWeights.allSatisfy(\.isFinite), score.outputWeights.allSatisfy(\.isFinite), score.constant.isFinite else {
@@ -65,7 +83,7 @@ enum ScoreCertificate {
             guard close(vo, 1, scale: 1), close(uo - c, radial, scale: max(abs(uo), abs(c), radial)) else { return false }
             for p in score.peers {
                 let (vj, uj) = (vx(p.unit), uy(p.unit))
-                if !close(uj - c, vj, scale: max(uj, vj, abs(c))) { return false }
+                if !close(uj - c, vj, scale: max(uj, vj, abs(c), DEATolerance.certificate)) { return false }
             }
         } else {
             // The reported constant is v₀ with the sign of the text form min v·x_o − v₀ (as
@@ -73,8 +91,20 @@ enum ScoreCertificate {
             guard close(uo, 1, scale: 1), close(vo - c, radial, scale: max(vo, abs(c), radial)) else { return false }
             for p in score.peers {
                 let (vj, uj) = (vx(p.unit), uy(p.unit))
-                if !close(vj - c, uj, scale: max(uj, vj, abs(c))) { return false }
+                if !close(vj - c, uj, scale: max(uj, vj, abs(c), DEATolerance.certificate)) { return false }
             }
+        }
+        return true
+    }
+
+    /// θ = 0 with positive outputs is possible only when the peers use no input and produce o's
+    /// outputs: Σλⱼxⱼ = 0 and Σλⱼyⱼ ≥ yₒ (a primal certificate, checked in original units).
+    static func zeroInputCover(_ score: DEAUnitScore, unit o: Int, data: DEAData) -> Bool {
+        guard !score.peers.isEmpty else { return false }
+        for i in 0..<data.inputCount where score.peers.contains(where: { data.input(i, of: $0.unit) > 0 }) { return false }
+        for r in 0..<data.outputCount {
+            let produced = score.peers.reduce(0) { $0 + $1.lambda * data.output(r, of: $1.unit) }
+            if produced < data.output(r, of: o) * (1 - DEATolerance.certificate) { return false }
         }
         return true
     }

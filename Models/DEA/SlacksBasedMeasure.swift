@@ -11,7 +11,9 @@ import TolokNumerics
 /// min t − (1/m) Σ Sᵢ⁻/xᵢₒ s.t. t + (1/s) Σ Sᵣ⁺/yᵣₒ = 1, t·xₒ = XΛ + S⁻, t·yₒ = YΛ − S⁺,
 /// (ΣΛ ⋈ t). Input orientation: ρ_I = 1 − (1/m) Σ sᵢ⁻/xᵢₒ; output orientation:
 /// ρ_O = 1 / (1 + (1/s) Σ sᵣ⁺/yᵣₒ). Terms with yᵣₒ = 0 are left out and s reduced accordingly
-/// (Cooper, Seiford & Tone 2007, §4.4). The oriented models' other slacks (output slacks under
+/// (Cooper, Seiford & Tone 2007, §4.4); likewise terms with xᵢₒ = 0 (whose slack is 0) and m.
+/// A unit with no positive value on the measured side (input: inputs; output: outputs; non:
+/// both) has ρ = 0/0: status undefined. The oriented models' other slacks (output slacks under
 /// input orientation and vice versa) come from a second stage that maximises the sum of all
 /// slacks, each divided by its column mean, at the optimal ρ.
 ///
@@ -65,11 +67,31 @@ public struct SlacksBasedMeasure: Sendable {
         (0..<data.outputCount).filter { data.profiles[o * data.dimension + data.inputCount + $0] > 0 }
     }
 
+    /// Input rows with a positive own value: a zero input's slack is 0 (sᵢ⁻ ≤ xᵢₒ = 0), so its
+    /// 0/0 term is left out of the input mean, which runs over the m' positive inputs (Tone 2001;
+    /// the mirror of the outputs' rule).
+    private func positiveInputs(_ data: DEAData, _ o: Int) -> [Int] {
+        (0..<data.inputCount).filter { data.profiles[o * data.dimension + $0] > 0 }
+    }
+
+    /// ρ is 0/0 when the side being measured has no positive value: input orientation with
+    /// every input zero, output orientation with every output zero, non-oriented with both.
+    func isUndefined(_ o: Int, data: DEAData) -> Bool {
+        let noInput = positiveInputs(data, o).isEmpty, noOutput = positiveOutputs(data, o).isEmpty
+        switch orientation {
+        case .input: return noInput
+        case .output: return noOutput
+        case .non: return noInput && noOutput
+        }
+    }
+
     func standard(_ o: Int, data: DEAData, columns: ReducedTechnologySolver.Columns, warm: inout WarmStarts) -> ProjectionScore {
         let m = data.inputCount, s = data.outputCount, d = data.dimension
         let p = data.profiles
         let positive = positiveOutputs(data, o)
-        if orientation == .output && positive.isEmpty { return .failed(.unbounded, m: m, s: s) }
+        let positiveIn = positiveInputs(data, o)
+        if isUndefined(o, data: data) { return .failed(.undefined, m: m, s: s) }
+        let mPrime = Double(positiveIn.count)
         let rtsKind = ReducedLP.rtsKind(rts)
         let nr = d + 1 + (rtsKind == nil ? 0 : 1)
         let sPrime = Double(positive.count)
@@ -91,11 +113,11 @@ public struct SlacksBasedMeasure: Sendable {
             switch orientation {
             case .non:
                 objective[tIndex] = 1
-                for i in 0..<m { objective[k + i] = -1 / (Double(m) * p[o * d + i]) }
+                for i in positiveIn { objective[k + i] = -1 / (mPrime * p[o * d + i]) }
                 for r in positive { A.storage[d + (k + m + r) * nr] = 1 / (sPrime * p[o * d + m + r]) }
             case .input:
                 objective[tIndex] = 1
-                for i in 0..<m { objective[k + i] = -1 / (Double(m) * p[o * d + i]) }
+                for i in positiveIn { objective[k + i] = -1 / (mPrime * p[o * d + i]) }
             case .output:
                 for r in positive { objective[k + m + r] = 1 / (sPrime * p[o * d + m + r]) }
             }
@@ -169,6 +191,7 @@ public struct SlacksBasedMeasure: Sendable {
         let p = data.profiles
         let positive = positiveOutputs(data, o)
         let positiveSet = Set(positive)
+        let positiveIn = positiveInputs(data, o)
         let nv = k + m + s + 1, tIndex = k + m + s
         let rtsKind = ReducedLP.rtsKind(rts)
         // Rows: inputs, outputs, ψᵣ ≤ t (one per output), normalisation, RTS.
@@ -202,8 +225,10 @@ public struct SlacksBasedMeasure: Sendable {
             for i in 0..<m { upper[k + i] = 0 }
             for r in positive { objective[k + m + r] = 1 / sPrime }
         } else {
+            // A zero input has x̄ᵢ = xᵢₒ(1 + φᵢ) = 0 whatever φᵢ: left out of the mean (m').
             objective[tIndex] = 1
-            for i in 0..<m { objective[k + i] = 1 / Double(m) }
+            for i in 0..<m where !positiveIn.contains(i) { upper[k + i] = 0 }
+            for i in positiveIn { objective[k + i] = 1 / Double(positiveIn.count) }
         }
         if orientation == .non {
             for r in positive { A.storage[normRow + (k + m + r) * nr] = -1 / sPrime }

@@ -130,6 +130,24 @@ public final class UnitEvaluator {
         let k = reference.count
         var lambda = [Double](repeating: 0, count: k)
         var slackScaled = [Double](repeating: 0, count: d)
+        if two.status == .unbounded {
+            // Phase II unbounded: a reference unit with every input zero and some output positive
+            // (a "free lunch") under CRS or NDRS, whose λ can grow without limit, making output
+            // slack without bound (docs/DEA.md, "Zeros"). θ (phase I) stands; the slacks and
+            // targets are not finite, so they are not reported; λ and peers are phase I's.
+            var score = DEAUnitScore.failed(.ok, m: m, s: s, iterations: iterations)
+            score.radial = radial
+            score.inputWeights = v
+            score.outputWeights = u
+            score.constant = constant
+            score.slacksUnbounded = true
+            score.relativeSlackMax = .infinity
+            var peerLambda: [Int: Double] = [:]
+            for (c, j) in reference.enumerated() where c < phaseOneLambda.count && phaseOneLambda[c] > 0 { peerLambda[j, default: 0] += phaseOneLambda[c] }
+            score.peers = peerLambda.filter { $0.value > DEATolerance.classification }.map { (unit: $0.key, lambda: $0.value) }
+                .sorted { $0.unit < $1.unit }
+            return score
+        }
         if two.status == .optimal {
             for c in 0..<k { lambda[c] = workspace.lambda(c) }
             for t in 0..<d { slackScaled[t] = max(0, workspace.slack(t)) }

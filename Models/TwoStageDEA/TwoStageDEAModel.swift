@@ -25,11 +25,21 @@ public struct TwoStageDEAModel: Sendable {
     }
 
     /// Scores every unit against all units.
+    /// A unit with every input zero has no input-oriented score (the normalisation v·x = 1
+    /// cannot hold: 0/0): status `undefined`; it stays in the others' reference set.
     public func score(_ data: TwoStageData) -> [TwoStageUnitScore] {
+        var scores: [TwoStageUnitScore]
         switch method {
-        case .independent: IndependentTwoStage(data: data, rts: rts).score()
-        case .relational: RelationalTwoStage(data: data, priority: priority).score()
-        case .additive: AdditiveTwoStage(data: data, rts: rts, priority: priority).score()
+        case .independent: scores = IndependentTwoStage(data: data, rts: rts).score()
+        case .relational: scores = RelationalTwoStage(data: data, priority: priority).score()
+        case .additive: scores = AdditiveTwoStage(data: data, rts: rts, priority: priority).score()
         }
+        for j in Self.zeroInputUnits(data) { scores[j] = .failed(.undefined) }
+        return scores
+    }
+
+    /// The units whose inputs are all zero.
+    public static func zeroInputUnits(_ data: TwoStageData) -> [Int] {
+        (0..<data.unitCount).filter { j in data.inputs.allSatisfy { $0[j] == 0 } }
     }
 }

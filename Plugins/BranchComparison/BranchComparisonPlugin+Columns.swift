@@ -32,3 +32,30 @@ extension BranchComparisonPlugin: DeclaresResultColumns {
         ]
     }
 }
+
+extension BranchComparisonPlugin {
+    /// The summary's keys: always all present (docs/OUTPUT.md), null where not defined.
+    public var declaredSummary: [DeclaredColumn] {
+        [
+            DeclaredColumn("branches", .integer, "the number of branches compared"),
+            DeclaredColumn("efficient_branches", .integer, "branches on the frontier"),
+            DeclaredColumn("mean_efficiency", "mean efficiency of the scored branches (null when none)"),
+            DeclaredColumn("total_underwriting_result", .money, "the company's underwriting result"),
+            DeclaredColumn("company_combined_ratio", .fraction, "the company's combined ratio (null without net earned premium)"),
+            DeclaredColumn("company_recovery_rate", .fraction, "recoveries / subrogated claims paid (null without the columns or claims)"),
+        ]
+    }
+}
+
+/// Rows are branches without --period: a branch with an empty or `NA` input is a missing_data
+/// unit (left out of the frontier, listed in the notes; `branches` counts the compared ones).
+/// Under --period the row is left out (the branch lacks that period: its pairs with it are
+/// missing_data). Money columns of the underwriting account are never skipped: an empty amount
+/// there is refused with its line (docs/INSURANCE.md).
+extension BranchComparisonPlugin: SkipsMissingRows {
+    public func rowsAreUnits(_ parameters: Parameters) -> Bool {
+        ((try? parameters.value(Self.options.period)) ?? nil) == nil
+    }
+
+    public func leavesOutMissingRows(_ parameters: Parameters) -> Bool { true }
+}

@@ -63,7 +63,8 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let outputNames = try request.option(o.outputs)
         guard !inputNames.isEmpty, !outputNames.isEmpty else { throw UsageError("--inputs and --outputs need at least one column each") }
         try requireDistinctColumns([("inputs", inputNames), ("outputs", outputNames)])
-        let inputs = try inputNames.map { try data.numbers($0, .positive) }
+        // Zero inputs accepted (docs/DEA.md, "Zeros"); a branch with every input zero is undefined.
+        let inputs = try inputNames.map { try data.numbers($0, .nonNegative) }
         var outputs: [[Double]] = []
         var notes: [String] = []
         var shifts: [(name: String, minimum: Double, shift: Double)] = []
@@ -110,7 +111,12 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
         let ids = rows.map { allIDs[$0] }
         let latestInputs = inputs.map { c in rows.map { c[$0] } }, latestOutputs = outputs.map { c in rows.map { c[$0] } }
         let latestAccounts = rows.map { accounts[$0] }
-        let scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: latestInputs, outputs: latestOutputs))
+        var scores = DEAModel(orientation: .input, rts: .vrs).score(DEAData(inputs: latestInputs, outputs: latestOutputs))
+        let zeroInputs = ids.indices.filter { j in latestInputs.allSatisfy { $0[j] == 0 } }
+        for j in zeroInputs { scores[j] = .failed(.undefined, m: inputs.count, s: outputs.count, iterations: scores[j].iterations) }
+        if !zeroInputs.isEmpty {
+            notes.append("\(zeroInputs.count) branch(es) have every input zero, so θ is 0/0 (status undefined); they are kept without a score and stay in the others' reference set: \(zeroInputs.prefix(10).map { ids[$0] }.joined(separator: ", ")).")
+        }
 
         // Recovery rates, when the columns exist. Options → accounts, DEA, recoveries → report.
         let claimsColumn = try request.option(o.claimsPaid), recoveriesColumn = try request.option(o.recoveries)
@@ -131,8 +137,8 @@ public struct BranchComparisonPlugin: AnalysisPlugin {
 
 /// The options of `tolok run branch-comparison`, each declared once.
 struct BranchComparisonOptions: PluginOptions {
-    let inputs = PluginOption.columns("inputs", default: ["staff", "operating_expenses", "commission"], values: .positive,
-                                      help: "input columns (resources used)")
+    let inputs = PluginOption.columns("inputs", default: ["staff", "operating_expenses", "commission"], values: .nonNegative,
+                                      help: "input columns (resources used; non-negative, a branch with every input zero is undefined)")
     let outputs = PluginOption.list("outputs", default: ["gross_premium", "underwriting_result"],
                                     help: "output columns, or derived: underwriting_result, retained_premium, net_earned_premium")
     let claimsPaid = PluginOption.text("claims-paid", default: "subrogation_claims_paid",

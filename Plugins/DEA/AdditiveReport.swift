@@ -48,11 +48,9 @@ struct AdditiveReport {
             "Model: additive (Charnes, Cooper, Golany, Seiford & Stutz 1985), \(technology)\(technology == "FDH" ? " (by enumeration: the best single dominating unit)" : ""), weights \(weights): inefficiency = max Σ w⁻s⁻ + Σ w⁺s⁺; 0 = Pareto-efficient. VRS is the default of --model additive (as in DataEnvelopmentAnalysis.jl deaadd).",
         ]
         if weights == "ram" { notes.append("RAM weights (Cooper, Park & Pastor 1999): w = 1/((m+s)·range of the column over the --data units); the inefficiency is units-invariant.") }
-        if weights == "mip" { notes.append("MIP weights: w⁻ = 1/x_io, w⁺ = 1/y_ro (0 for an output that is 0).") }
+        if weights == "mip" { notes.append("MIP weights: w⁻ = 1/x_io, w⁺ = 1/y_ro (0 for an input or output that is 0: its slack is 0 or has no scale).") }
         if hasReference { notes.append("Reference technology: the units of --reference; a unit no reference combination covers is infeasible.") }
-        if scores.contains(where: { $0.status == .numericalFailure }) {
-            notes.append("Some unit(s) could not be solved to a verified optimum (status numerical_failure); they are kept without a score.")
-        }
+        notes += ProjectionClass.failureNotes(scores.map(\.status))
         return notes
     }
 }

@@ -49,17 +49,23 @@ extension DEAPlugin {
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
-        var inputs = try inputNames.map { try data.numbers($0, .positive) }
+        // Zeros accepted (docs/DEA.md, "Zeros"), in --data and in --reference.
+        var inputs = try inputNames.map { try data.numbers($0, .nonNegative) }
         var outputs = try outputNames.map { try data.numbers($0, .nonNegative) }
         let ids = try data.ids(column: request.idColumn)
         let n = data.rowCount
         var peerIds = ids
         var reference = Array(0..<n)
-        if let refData = try request.file(o.reference) {
+        var referenceNote: String?
+        if var refData = try request.file(o.reference) {
             for name in inputNames + outputNames where !refData.hasColumn(name) {
                 throw UsageError("--reference file has no column \"\(name)\": it needs the same --inputs and --outputs columns as --data")
             }
-            let refInputs = try inputNames.map { try refData.numbers($0, .positive) }
+            // A reference row with a missing model value is left out of the technology (noted).
+            (refData, referenceNote) = Self.leavingOutMissing(refData, columns: inputNames + outputNames,
+                                                              idColumn: request.idColumn.flatMap { refData.hasColumn($0) ? $0 : nil },
+                                                              what: "--reference (left out of the reference technology)")
+            let refInputs = try inputNames.map { try refData.numbers($0, .nonNegative) }
             let refOutputs = try outputNames.map { try refData.numbers($0, .nonNegative) }
             guard refData.rowCount > 0 else { throw UsageError("--reference file has no units") }
             for i in inputs.indices { inputs[i] += refInputs[i] }
@@ -100,17 +106,24 @@ extension DEAPlugin {
             let model = DEAModel(orientation: orientation, rts: technology?.returnsToScale ?? .crs, superEfficiency: superEfficiency)
             let withScale = try request.option(o.scale)
             let groups = try groupBy.map { try data.texts($0) }
-            let grouped = hasReference
+            var grouped = hasReference
                 ? GroupedScores(scores: model.score(deaData, units: evaluated, reference: reference))
                 : GroupedScores(model: model, data: deaData, groups: groups, scale: withScale)
+            for j in Self.undefinedUnits(orientation: orientation, inputs: inputs.map { Array($0[..<n]) }, outputs: outputs.map { Array($0[..<n]) }) {
+                grouped.scores[j] = Self.markedUndefined(grouped.scores[j], m: inputs.count, s: outputs.count)
+                if grouped.scale.indices.contains(j) { grouped.scale[j] = nil }
+            }
             scores = grouped.scores
             var report = DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: grouped, withScale: withScale)
             report.peerIds = peerIds
             result = report.result(descriptor: descriptor)
             if hasReference { result.notes.append("Reference technology: the \(reference.count) units of --reference; the --data units are not part of it, so scores may exceed 1 (input orientation below 1 is still inefficient) and a unit no reference combination covers is infeasible.") }
+            result.notes += Self.freeLunchNotes(scores, ids: ids, freeLunch: Self.freeLunchIds(reference, ids: peerIds, inputs: inputs, outputs: outputs),
+                                                orientation: orientation)
         case (.sbm, _), (.ddf, _), (.cost, _), (.revenue, _), (.profit, _):
             throw InternalError("--model \(kind.rawValue) is dispatched before the radial and additive runs")
         }
+        if let referenceNote { result.notes.append(referenceNote) }
         if try request.option(o.peerCounts) {
             let counted = PeerCounts(scores: scores, evaluated: evaluated, reference: reference)
             result.tables.append(PeerCountsReport(ids: hasReference ? Array(peerIds[n...]) : ids,

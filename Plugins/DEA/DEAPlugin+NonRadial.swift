@@ -45,7 +45,8 @@ extension DEAPlugin {
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
-        let deaData = DEAData(inputs: try inputNames.map { try data.numbers($0, .positive) },
+        // Zeros accepted (docs/DEA.md, "Zeros"): a unit whose program is 0/0 gets status undefined.
+        let deaData = DEAData(inputs: try inputNames.map { try data.numbers($0, .nonNegative) },
                               outputs: try outputNames.map { try data.numbers($0, .nonNegative) })
         return ModelInput(data: deaData, ids: try data.ids(column: request.idColumn),
                           columns: DEAReport.Columns(inputs: inputNames, outputs: outputNames),

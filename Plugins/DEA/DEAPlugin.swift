@@ -65,11 +65,11 @@ public struct DEAPlugin: AnalysisPlugin {
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
         if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
+
         let model = DEAModel(orientation: orientation, rts: try request.option(o.rts).returnsToScale ?? .crs,
                              superEfficiency: try request.option(o.superEfficiency))
-        // Zero inputs are accepted by the radial model (docs/DEA.md); Malmquist keeps them positive.
-        let inputRequirement: ValueRequirement = try request.option(o.period) == nil ? .nonNegative : .positive
-        let rawInputs = try inputNames.map { try data.numbers($0, inputRequirement) }
+        // Zero inputs are accepted (docs/DEA.md, "Zeros"); 0/0 scores get status undefined.
+        let rawInputs = try inputNames.map { try data.numbers($0, .nonNegative) }
         let rawOutputs = try outputNames.map { try data.numbers($0, .nonNegative) }
         let deaData = DEAData(inputs: rawInputs, outputs: rawOutputs)
         let names = DEAReport.Columns(inputs: inputNames, outputs: outputNames)
@@ -96,8 +96,11 @@ public struct DEAPlugin: AnalysisPlugin {
         }
         var scores = GroupedScores(model: model, data: deaData, groups: groups, scale: withScale, progress: progress)
         Self.markUndefined(&scores, orientation: orientation, inputs: rawInputs, outputs: rawOutputs)
-        return DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: scores, withScale: withScale,
-                         inputs: rawInputs, outputs: rawOutputs)
+        var result = DEAReport(model: model, columns: names, ids: ids, groups: groups, scores: scores, withScale: withScale,
+                               inputs: rawInputs, outputs: rawOutputs)
             .result(descriptor: descriptor)
+        result.notes += Self.freeLunchNotes(scores.scores, ids: ids, freeLunch: Self.freeLunchIds(Array(ids.indices), ids: ids, inputs: rawInputs, outputs: rawOutputs),
+                                            orientation: orientation)
+        return result
     }
 }

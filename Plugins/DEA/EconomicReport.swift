@@ -102,6 +102,10 @@ struct EconomicReport {
         }
         notes.append("Prices are the unit's own (one column per input or output); optimal quantities lie on the frontier-first reduced technology.")
         notes += ProjectionClass.failureNotes(scores.map(\.status))
+        let noAllocative = scores.filter { $0.status == .ok && model.kind != .profit && $0.allocative.isNaN }.count
+        if noAllocative > 0 {
+            notes.append("\(noAllocative) unit(s) have technical efficiency 0 (units with every input zero produce their outputs), so cost efficiency is 0 and allocative efficiency 0/0 is not reported (empty).")
+        }
         return notes
     }
 }

@@ -51,6 +51,7 @@ struct FDHReport {
         if let infeasible = EfficiencySummary(scores, orientation: model.orientation).failures[.infeasible] {
             notes.append("\(infeasible) unit(s) are dominated by no reference unit (status infeasible); they are kept without a score.")
         }
+        notes += ProjectionClass.failureNotes(scores.map(\.status).filter { $0 != .infeasible })
         if model.orientation == .output { notes.append("efficiency = 1/phi (Shephard output distance); phi is the Farrell output measure.") }
         return notes
     }

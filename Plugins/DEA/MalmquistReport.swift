@@ -55,6 +55,16 @@ struct MalmquistReport {
         if analysis.missingPairs > 0 {
             notes.append("\(analysis.missingPairs) unit-pair(s) lack one of the two periods (status missing_data); units are matched by id, never by row.")
         }
+        let failed = Dictionary(grouping: analysis.pairs.filter { $0.status != .ok && $0.status != .missingData }, by: \.status)
+        for status in UnitStatus.allCases {
+            guard let pairs = failed[status] else { continue }
+            let listed = pairs.prefix(5).map { "\($0.id) \($0.from)→\($0.to)" }.joined(separator: ", ") + (pairs.count > 5 ? ", …" : "")
+            if status == .undefined {
+                notes.append("\(pairs.count) unit-pair(s) have an undefined index (status undefined: a distance is 0/0 — every \(model.orientation == .input ? "input" : "output") zero — or 0, so the ratios are not defined): \(listed).")
+            } else {
+                notes.append("\(pairs.count) unit-pair(s) have a distance whose program is \(status.rawValue), so no index: \(listed).")
+            }
+        }
         return notes
     }
 }

@@ -112,7 +112,7 @@ enum ProjectionClass: String {
             switch status {
             case .infeasible: notes.append("\(count) unit(s) have no feasible program (status infeasible; e.g. VRS super-efficiency outside the others' hull); they are kept without a score.")
             case .undefined: notes.append("\(count) unit(s) have a score that is not defined (status undefined: all inputs or all outputs zero); they are kept without a score.")
-            case .unbounded: notes.append("\(count) unit(s) have an unbounded program (status unbounded; e.g. a zero direction or no positive output); they are kept without a score.")
+            case .unbounded: notes.append("\(count) unit(s) have an unbounded program (status unbounded; e.g. a zero direction, or under CRS/NDRS a reference unit with every input zero and a positive output, which scales without limit); they are kept without a score.")
             default: notes.append("\(count) unit(s) could not be solved to a verified optimum (status \(status.rawValue)); they are kept without a score.")
             }
         }

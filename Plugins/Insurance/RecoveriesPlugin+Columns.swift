@@ -73,3 +73,23 @@ extension RecoveriesPlugin: DeclaresResultColumns {
         ]
     }
 }
+
+extension RecoveriesPlugin {
+    /// The summary's keys: always all present (docs/OUTPUT.md), null where a rate has no denominator.
+    public var declaredSummary: [DeclaredColumn] {
+        [
+            DeclaredColumn("debtors", .integer, "ledger debtors"),
+            DeclaredColumn("debtors_with_recoveries", .integer, "debtors with at least one recovery"),
+            DeclaredColumn("statement_rows", .integer, "bank statement rows read"),
+            DeclaredColumn("recoveries", .integer, "statement rows matched as recoveries"),
+            DeclaredColumn("exceptions", .integer, "statement rows reported as exceptions"),
+            DeclaredColumn("claims_paid", .money, "total claims paid"),
+            DeclaredColumn("shs", .money, "total subrogation rights (SHS)"),
+            DeclaredColumn("gross_recoveries", .money, "total gross recoveries"),
+            DeclaredColumn("insurer_share", .money, "total insurer's share"),
+            DeclaredColumn("remaining_shs", .money, "SHS not yet recovered"),
+            DeclaredColumn("recovery_rate", .fraction, "insurer's share / claims paid (null without claims)"),
+            DeclaredColumn("gross_recovery_rate", .fraction, "gross recoveries / claims paid (null without claims)"),
+        ]
+    }
+}

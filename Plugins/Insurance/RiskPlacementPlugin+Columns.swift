@@ -23,3 +23,17 @@ extension RiskPlacementPlugin: DeclaresResultColumns {
         ]
     }
 }
+
+extension RiskPlacementPlugin {
+    /// The summary's keys: always all present (docs/OUTPUT.md).
+    public var declaredSummary: [DeclaredColumn] {
+        [
+            DeclaredColumn("risks", .integer, "the number of risks"),
+            DeclaredColumn("gross_premium", .money, "total gross premium"),
+            DeclaredColumn("treaty_premium", .money, "total premium ceded to the treaty"),
+            DeclaredColumn("facultative_premium", .money, "total facultative premium"),
+            DeclaredColumn("retention_premium", .money, "total retained premium"),
+            DeclaredColumn("retention_breaches", .integer, "risks whose retention exceeds the limit"),
+        ]
+    }
+}

@@ -46,7 +46,7 @@ public struct TwoStageDEAPlugin: AnalysisPlugin {
         } catch {
             throw UsageError("--method \(method.rawValue) with --rts \(rts.rawValue): \(error.description)")
         }
-        let twoStage = TwoStageData(inputs: try names.inputs.map { try data.numbers($0, .positive) },
+        let twoStage = TwoStageData(inputs: try names.inputs.map { try data.numbers($0, .nonNegative) },
                                     intermediates: try names.intermediates.map { try data.numbers($0, .nonNegative) },
                                     outputs: try names.outputs.map { try data.numbers($0, .nonNegative) })
         let ids = try data.ids(column: request.idColumn)

@@ -11,8 +11,8 @@ enum TwoStageReturnsToScale: String, CaseIterable, Sendable {
 
 /// The options of `tolok run two-stage-dea`, each declared once.
 struct TwoStageOptions: PluginOptions {
-    let inputs = PluginOption.columns("inputs", values: .positive,
-                                      help: "stage-1 inputs X, strictly positive (e.g. operation expenses, insurance expenses)")
+    let inputs = PluginOption.columns("inputs", values: .nonNegative,
+                                      help: "stage-1 inputs X, non-negative (a unit with every input zero is undefined; docs/DEA.md) (e.g. operation expenses, insurance expenses)")
     let intermediates = PluginOption.columns("intermediates", values: .nonNegative,
                                              help: "intermediate measures Z, non-negative: stage-1 outputs and stage-2 inputs (e.g. direct and reinsurance premiums)")
     let outputs = PluginOption.columns("outputs", values: .nonNegative, help: "stage-2 outputs Y, non-negative (e.g. underwriting and investment profit)")

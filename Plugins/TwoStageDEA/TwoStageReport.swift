@@ -185,7 +185,11 @@ struct TwoStageReport {
         if model.method == .independent && model.priority != .stage1 {
             notes.append("--priority does not apply to the independent method (its stage scores are unique).")
         }
-        let failed = scores.indices.filter { scores[$0].status != .ok }
+        let zeroInputs = scores.indices.filter { scores[$0].status == .undefined }
+        if !zeroInputs.isEmpty {
+            notes.append("\(zeroInputs.count) unit(s) have every input zero, so their input-oriented scores are 0/0 (status undefined); they are kept without a score and stay in the others' reference set: \(list(zeroInputs)).")
+        }
+        let failed = scores.indices.filter { scores[$0].status != .ok && scores[$0].status != .undefined }
         if !failed.isEmpty { notes.append("\(failed.count) unit(s) could not be scored (see status): \(list(failed)).") }
         return notes
     }

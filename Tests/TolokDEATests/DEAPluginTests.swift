@@ -102,16 +102,16 @@ import TolokTestSupport
     }
 
     /// Each program's own status reaches both tables (no remapping): a unit with zero output in
-    /// both periods has an unbounded output-oriented program in each, so its period scores and
-    /// its pair say `unbounded`; a unit whose period-2 data lie outside the period-1 VRS hull
+    /// both periods has a 0/0 output-oriented distance in each (φy = y for every φ), so its period
+    /// scores and its pair say `undefined`, as in the cross-section (docs/DEA.md, "Zeros"); a unit whose period-2 data lie outside the period-1 VRS hull
     /// has an infeasible cross-period program, so its pair says `infeasible` while its period
     /// scores are `ok`.
     @Test func malmquistStatusesAreTheModels() throws {
         let unbounded = try run(text: "id,t,x,y\nA,1,1,0\nB,1,2,3\nA,2,1,0\nB,2,2,4\n",
                                 ["--inputs", "x", "--outputs", "y", "--period", "t", "--orientation", "output"])
         let u = try unbounded.requireTable("units"), p = try unbounded.requireTable("pairs")
-        #expect(try u.texts("status") == ["unbounded", "ok", "unbounded", "ok"])
-        #expect(try p.texts("status") == ["unbounded", "ok"])
+        #expect(try u.texts("status") == ["undefined", "ok", "undefined", "ok"])
+        #expect(try p.texts("status") == ["undefined", "ok"])
         let infeasible = try run(text: "id,t,x,y\nA,1,1,1\nB,1,2,2\nA,2,1,5\nB,2,2,6\n",
                                  ["--inputs", "x", "--outputs", "y", "--period", "t", "--rts", "vrs"])
         #expect(try infeasible.requireTable("units").texts("status") == ["ok", "ok", "ok", "ok"])

@@ -61,7 +61,9 @@ public enum AnalysisRunner {
         if let id = invocation.idColumn { _ = try fullDataset.column(id) }
         // Rows with missing model values: left out and restored as missing_data units (MissingData.swift).
         var missingRows = MissingRows(rows: [])
-        if invocation.missing == .skip, let skipper = plugin as? SkipsMissingRows, skipper.rowsAreUnits(parameters) {
+        let skipper = plugin as? SkipsMissingRows
+        let rowsAreUnits = skipper?.rowsAreUnits(parameters) ?? false
+        if invocation.missing == .skip, let skipper, rowsAreUnits || skipper.leavesOutMissingRows(parameters) {
             missingRows = MissingRows.find(in: fullDataset, descriptor: descriptor, parameters: parameters)
             if missingRows.rows.count == fullDataset.rowCount { missingRows.rows = [] }  // nothing left: refuse as before
         }
@@ -69,7 +71,8 @@ public enum AnalysisRunner {
         var unitIDColumn = invocation.idColumn
         if unitIDColumn == nil, !missingRows.rows.isEmpty, case .one(let name) = IdAliases.find(in: fullDataset) { unitIDColumn = name }
         let (dataset, idColumn) = missingRows.rows.isEmpty ? (fullDataset, invocation.idColumn)
-            : missingRows.kept(fullDataset, idColumn: unitIDColumn)
+            : rowsAreUnits ? missingRows.kept(fullDataset, idColumn: unitIDColumn)
+            : (fullDataset.subset(rows: (0..<fullDataset.rowCount).filter { r in !missingRows.rows.contains { $0.row == r } }), invocation.idColumn)
         let modelColumns = try validateDeclaredColumns(of: descriptor, parameters: parameters, in: dataset)
         var files: [String: Dataset] = [:]
         for (name, file) in zip(fileNames, decided.dropFirst()) { files[name] = file }
@@ -84,9 +87,13 @@ public enum AnalysisRunner {
         let readingNotes = decided.flatMap(\.notes)
         let request = AnalysisRequest(dataset: dataset, idColumn: idColumn, parameters: parameters, files: files,
                                       progress: invocation.progress)
-        var result = try plugin.run(request)
+        var result = try MissingDataContext.$policy.withValue(invocation.missing) { try plugin.run(request) }
         if !missingRows.rows.isEmpty {
-            try missingRows.restore(into: &result, dataset: fullDataset, idColumn: unitIDColumn, plugin: descriptor.id)
+            if rowsAreUnits {
+                try missingRows.restore(into: &result, dataset: fullDataset, idColumn: unitIDColumn, plugin: descriptor.id)
+            } else {
+                result.notes.append(missingRows.leftOutNote(dataset: fullDataset, idColumn: invocation.idColumn))
+            }
         }
         result.notes += readingNotes.filter { !result.notes.contains($0) }
         // Ids taken from a column found by its name (no --id): the notes say which.

@@ -8,6 +8,21 @@ public enum MissingDataPolicy: String, Sendable, CaseIterable {
     case error
 }
 
+/// The run's ``MissingDataPolicy``, for plugins that leave out rows themselves (rows of a
+/// `--reference` file, rows of a `--period` panel), where the host cannot: set by the host
+/// around `plugin.run`.
+public enum MissingDataContext {
+    @TaskLocal public static var policy: MissingDataPolicy = .skip
+}
+
+extension Dataset {
+    /// The rows (0-based, in order) with an empty or `NA` cell in one of `columns` (names this
+    /// dataset lacks are ignored), with the first such column of each.
+    public func rowsWithMissing(in columns: [String]) -> [(row: Int, column: String)] {
+        MissingRows.find(in: self, names: columns).rows
+    }
+}
+
 /// A plugin whose `units` table has one row per data row, in the data's order, under the given
 /// options: the host can then leave out rows with missing model values and report them as
 /// `missing_data` units (``MissingDataPolicy/skip``).
@@ -15,6 +30,14 @@ public protocol SkipsMissingRows {
     /// Whether, under these options, rows are units (e.g. false for dea --period, where a unit
     /// spans several rows).
     func rowsAreUnits(_ parameters: Parameters) -> Bool
+    /// Whether, when rows are not units, the host still leaves out the rows with missing model
+    /// values (listed in the notes, not put back into any table): e.g. dea --period, where the
+    /// unit then lacks that period and its pairs with it are missing_data. Default false.
+    func leavesOutMissingRows(_ parameters: Parameters) -> Bool
+}
+
+extension SkipsMissingRows {
+    public func leavesOutMissingRows(_ parameters: Parameters) -> Bool { false }
 }
 
 /// The rows of a run with missing model values, and how to put them back into the result.
@@ -33,6 +56,11 @@ struct MissingRows {
             default: continue
             }
         }
+        return find(in: dataset, names: names)
+    }
+
+    /// The rows of `dataset` with an empty or `NA` cell in one of the named columns.
+    static func find(in dataset: Dataset, names: [String]) -> MissingRows {
         let columns = names.compactMap { n in dataset.columns.first { $0.name == n } }
         // A numeric column's cell is missing exactly when its number is (the loaders read a cell
         // as a number only when it is not a missing cell: `Column.isMissing` text never parses),
@@ -77,6 +105,15 @@ struct MissingRows {
         return (Dataset(source: subset.source, columns: subset.columns + [column], rowLines: subset.rowLines,
                         numberFormat: subset.numberFormat, numberEvidence: subset.numberEvidence, notes: subset.notes,
                         sheet: subset.sheet), name)
+    }
+
+    /// The note for rows left out without being put back (``SkipsMissingRows/leavesOutMissingRows(_:)``).
+    func leftOutNote(dataset: Dataset, idColumn: String?) -> String {
+        let ids = idColumn.flatMap { try? dataset.texts($0, allowMissing: true) }
+        let listed = rows.prefix(10).map { m in
+            "line \(dataset.rowLines[m.row])\(ids.map { " (\($0[m.row]))" } ?? ""), column \(m.column)"
+        }.joined(separator: "; ") + (rows.count > 10 ? "; … (\(rows.count - 10) more)" : "")
+        return "\(rows.count) row(s) with missing data left out of the computation (each unit keeps its other rows): \(listed). --missing error refuses such rows instead."
     }
 
     /// Puts the left-out rows back into the `units` table (status `missing_data`, every other

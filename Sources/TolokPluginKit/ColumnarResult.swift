@@ -291,12 +291,13 @@ enum ColumnarExport {
         let meta = AnalysisResult(plugin: result.plugin, version: result.version, tables: [], summary: result.summary, notes: result.notes)
         let tables = b.allocate(tolok_result_table.self, count: result.tables.count)
         for (t, table) in result.tables.enumerated() {
-            let n = table.rows.count
+            let n = table.rowCount
             let columns = b.allocate(tolok_column.self, count: table.columns.count)
             for (j, column) in table.columns.enumerated() {
                 var c = tolok_column()
                 c.name = b.copy(column.name)
                 c.label = column.label.map(b.copy)
+                let cells = table.cells(j)
                 var missing: UnsafeMutablePointer<UInt8>?
                 func markMissing(_ i: Int) {
                     if missing == nil {
@@ -306,18 +307,26 @@ enum ColumnarExport {
                     missing![i / 8] |= 1 << UInt8(i % 8)
                 }
                 func mismatch(_ i: Int) -> InternalError {
-                    InternalError("table \(table.name) column \(column.name) (\(column.format.rawValue)) row \(i + 1) holds \(table.rows[i][j]), which ABI 2 cannot carry in that column")
+                    InternalError("table \(table.name) column \(column.name) (\(column.format.rawValue)) row \(i + 1) holds \(cells.value(at: i)), which ABI 2 cannot carry in that column")
                 }
+                if let m = cells.missing { for i in 0..<n where m[i] { markMissing(i) } }
                 switch column.format {
                 case .number, .fraction:
                     c.type = TOLOK_COLUMN_DOUBLE
                     c.format = column.format == .fraction ? b.copy("fraction") : nil
                     let v = b.allocate(Double.self, count: n)
-                    for i in 0..<n {
-                        switch table.rows[i][j] {
-                        case .number(let x): v[i] = x
-                        case .missing: v[i] = .nan; markMissing(i)
-                        default: throw mismatch(i)
+                    switch cells {
+                    case .numbers(let a, let m):
+                        // Typed: the doubles as they are, missing cells NaN.
+                        a.withUnsafeBufferPointer { v.update(from: $0.baseAddress!, count: n) }
+                        if let m { for i in 0..<n where m[i] { v[i] = .nan } }
+                    default:
+                        for i in 0..<n {
+                            switch cells.value(at: i) {
+                            case .number(let x): v[i] = x
+                            case .missing: v[i] = .nan; markMissing(i)
+                            default: throw mismatch(i)
+                            }
                         }
                     }
                     c.values = UnsafeRawPointer(v)
@@ -325,12 +334,19 @@ enum ColumnarExport {
                     c.type = TOLOK_COLUMN_INT64
                     c.format = column.format == .bool ? b.copy("bool") : nil
                     let v = b.allocate(Int64.self, count: n)
-                    for i in 0..<n {
-                        switch table.rows[i][j] {
-                        case .integer(let k) where column.format == .integer: v[i] = Int64(k)
-                        case .bool(let x) where column.format == .bool: v[i] = x ? 1 : 0
-                        case .missing: v[i] = 0; markMissing(i)
-                        default: throw mismatch(i)
+                    switch cells {
+                    case .integers(let a, let m) where column.format == .integer:
+                        for i in 0..<n { v[i] = m?[i] == true ? 0 : Int64(a[i]) }
+                    case .bools(let a, let m) where column.format == .bool:
+                        for i in 0..<n { v[i] = m?[i] == true ? 0 : (a[i] ? 1 : 0) }
+                    default:
+                        for i in 0..<n {
+                            switch cells.value(at: i) {
+                            case .integer(let k) where column.format == .integer: v[i] = Int64(k)
+                            case .bool(let x) where column.format == .bool: v[i] = x ? 1 : 0
+                            case .missing: v[i] = 0; markMissing(i)
+                            default: throw mismatch(i)
+                            }
                         }
                     }
                     c.values = UnsafeRawPointer(v)
@@ -340,18 +356,38 @@ enum ColumnarExport {
                     let offsets = b.allocate(UInt64.self, count: n + 1)
                     var text: [UInt8] = []
                     offsets[0] = 0
-                    for i in 0..<n {
-                        switch table.rows[i][j] {
-                        case .text(let s) where column.format != .money: text += s.utf8
-                        case .peers(_, let s) where column.format != .money: text += s.utf8
-                        case .money(let d) where column.format == .money: text += "\(d)".utf8
-                        case .missing: markMissing(i)
-                        default: throw mismatch(i)
+                    switch cells {
+                    case .texts(let a, let m) where column.format != .money:
+                        for i in 0..<n {
+                            if m?[i] != true { text += a[i].utf8 }
+                            offsets[i + 1] = UInt64(text.count)
                         }
-                        offsets[i + 1] = UInt64(text.count)
+                    case .coded(let a, let d, let m) where column.format != .money:
+                        let utf8 = d.map { Array($0.utf8) }
+                        for i in 0..<n {
+                            if m?[i] != true { text += utf8[Int(a[i])] }
+                            offsets[i + 1] = UInt64(text.count)
+                        }
+                    case .cents(let a, let m) where column.format == .money:
+                        // The amount's digits (`-12.50`), which the host reads back exactly.
+                        for i in 0..<n {
+                            if m?[i] != true { ColumnStorage.appendMoneyText(cents: a[i], to: &text) }
+                            offsets[i + 1] = UInt64(text.count)
+                        }
+                    default:
+                        for i in 0..<n {
+                            switch cells.value(at: i) {
+                            case .text(let s) where column.format != .money: text += s.utf8
+                            case .peers(_, let s) where column.format != .money: text += s.utf8
+                            case .money(let d) where column.format == .money: text += "\(d)".utf8
+                            case .missing: markMissing(i)
+                            default: throw mismatch(i)
+                            }
+                            offsets[i + 1] = UInt64(text.count)
+                        }
                     }
                     let bytes = b.allocate(CChar.self, count: text.count)
-                    text.withUnsafeBytes { UnsafeMutableRawPointer(bytes).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                    text.withUnsafeBytes { if $0.count > 0 { UnsafeMutableRawPointer(bytes).copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
                     c.offsets = UnsafePointer(offsets)
                     c.text = UnsafePointer(bytes)
                     c.text_length = UInt64(text.count)

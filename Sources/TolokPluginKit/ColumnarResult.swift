@@ -96,9 +96,8 @@ enum ColumnarFrame {
             let rows = try r.count("the row count of table \(name)", limit: maxRows)
             let columnCount = try r.count("the column count of table \(name)", limit: maxColumns)
             var columns: [ResultColumn] = []
-            // Rows filled column by column in place (no per-column intermediate array).
-            var tableRows = [[Value]](repeating: [], count: rows)
-            for i in 0..<rows { tableRows[i].reserveCapacity(columnCount) }
+            // Typed columns straight from the frame's buffers (no rows).
+            var storage: [ColumnStorage] = []
             for _ in 0..<columnCount {
                 let cname = try r.text("a column name of table \(name)")
                 let place = "column \(cname) of table \(name)"
@@ -120,14 +119,21 @@ enum ColumnarFrame {
                     default: throw InternalError("its v2 \(place) is double with format \"\(OutputText.excerpt(format!))\" (number or fraction)")
                     }
                     let range = try r.take(rows * 8, "the values of \(place)")
+                    var values = [Double](repeating: .nan, count: rows)
+                    var missing: [Bool]? = nil
                     try bytes.withUnsafeBytes { raw in
                         for i in 0..<rows {
                             let x = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: Double.self)
-                            if x.isNaN || isMissing(i) { tableRows[i].append(.missing); continue }
+                            if x.isNaN || isMissing(i) {
+                                if missing == nil { missing = [Bool](repeating: false, count: rows) }
+                                missing![i] = true
+                                continue
+                            }
                             guard x.isFinite else { throw InternalError("its v2 \(place) row \(i + 1) is \(x), not a finite number") }
-                            tableRows[i].append(.number(x))
+                            values[i] = x
                         }
                     }
+                    storage.append(.numbers(values, missing: missing))
                 case TOLOK_COLUMN_INT64:
                     let isBool: Bool
                     switch format ?? "integer" {
@@ -136,18 +142,26 @@ enum ColumnarFrame {
                     default: throw InternalError("its v2 \(place) is int64 with format \"\(OutputText.excerpt(format!))\" (integer or bool)")
                     }
                     let range = try r.take(rows * 8, "the values of \(place)")
+                    var integers = [Int](repeating: 0, count: isBool ? 0 : rows)
+                    var flags = [Bool](repeating: false, count: isBool ? rows : 0)
+                    var missing: [Bool]? = nil
                     try bytes.withUnsafeBytes { raw in
                         for i in 0..<rows {
-                            if isMissing(i) { tableRows[i].append(.missing); continue }
+                            if isMissing(i) {
+                                if missing == nil { missing = [Bool](repeating: false, count: rows) }
+                                missing![i] = true
+                                continue
+                            }
                             let k = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: Int64.self)
                             if isBool {
                                 guard k == 0 || k == 1 else { throw InternalError("its v2 bool \(place) row \(i + 1) is \(k), not 0 or 1") }
-                                tableRows[i].append(.bool(k == 1))
+                                flags[i] = k == 1
                             } else {
-                                tableRows[i].append(.integer(Int(k)))
+                                integers[i] = Int(k)
                             }
                         }
                     }
+                    storage.append(isBool ? .bools(flags, missing: missing) : .integers(integers, missing: missing))
                 case TOLOK_COLUMN_TEXT:
                     let isMoney: Bool
                     switch format ?? "text" {
@@ -158,6 +172,8 @@ enum ColumnarFrame {
                     let offsetRange = try r.take((rows + 1) * 8, "the offsets of \(place)")
                     let textLength = try r.count("the text length of \(place)", limit: Int(maxTextBytes))
                     let textRange = try r.take(textLength, "the text of \(place)")
+                    var cells: [Value] = []
+                    cells.reserveCapacity(rows)
                     try bytes.withUnsafeBytes { raw in
                         func offset(_ i: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offsetRange.lowerBound + i * 8, as: UInt64.self) }
                         guard offset(0) == 0, offset(rows) == UInt64(textLength) else {
@@ -174,24 +190,25 @@ enum ColumnarFrame {
                                 throw InternalError("its v2 \(place) row \(i + 1) is not valid UTF-8")
                             }
                             if isMissing(i) {
-                                tableRows[i].append(.missing)
+                                cells.append(.missing)
                             } else if isMoney {
                                 guard isDecimal(s), let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
                                     throw InternalError("its v2 money \(place) row \(i + 1) is \"\(OutputText.excerpt(s))\", not a decimal number")
                                 }
-                                tableRows[i].append(.money(d))
+                                cells.append(.money(d))
                             } else {
-                                tableRows[i].append(.text(s))
+                                cells.append(.text(s))
                             }
                             previous = end
                         }
                     }
+                    storage.append(ColumnStorage(cells))
                 default:
                     throw InternalError("its v2 \(place) has type \(type), which ABI 2 does not define (1 double, 2 int64, 3 text)")
                 }
                 columns.append(ResultColumn(cname, shown, label: label))
             }
-            let table = ResultTable(name: name, columns: columns, rows: tableRows)
+            let table = rows == 0 ? ResultTable(name: name, columns: columns) : ResultTable(name: name, columns: columns, storage: storage)
             result.tables.append(table)
         }
         guard r.position == bytes.count else { throw InternalError("its v2 result frame has \(bytes.count - r.position) bytes after its last table") }

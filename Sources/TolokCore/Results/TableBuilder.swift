@@ -1,3 +1,5 @@
+import Foundation
+
 /// Builds a result table column by column, so that each column's header and its values are
 /// written together (and cannot drift apart as columns are added or made conditional).
 ///

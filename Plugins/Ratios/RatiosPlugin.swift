@@ -62,10 +62,18 @@ public struct RatiosPlugin: AnalysisPlugin {
                 summary.append(("best_" + name, best > 0 ? ratio.firstIndex(of: best).map { .text(ids[$0]) } ?? .missing : .missing))
             }
         }
-        var table = ResultTable(name: "units", columns: columns)
-        for j in ids.indices {
-            table.append([.text(ids[j]), UnitStatus.ok.value] + ratioColumns.map { Value.optional($0[j]) })
+        // Typed columns (issue #10): the ratios as doubles, non-finite ones missing (Value.optional).
+        var builder = TableBuilder(name: "units", ids: ids, statuses: [UnitStatus](repeating: .ok, count: ids.count))
+        for (k, column) in columns.dropFirst(2).enumerated() {
+            let values = ratioColumns[k]
+            var missing: [Bool]? = nil
+            for (i, x) in values.enumerated() where !x.isFinite {
+                if missing == nil { missing = [Bool](repeating: false, count: values.count) }
+                missing![i] = true
+            }
+            builder.add(column, storage: .numbers(values, missing: missing))
         }
+        let table = builder.table
         var notes: [String] = []
         if ratioColumns.count > 2 {
             notes.append("With several inputs or outputs each ratio ranks units differently; see the dea plugin for one combined score.")

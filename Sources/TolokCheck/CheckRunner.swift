@@ -146,19 +146,19 @@ public final class CheckRunner {
                                               problem: "no row with key \"\(key)\" in table \"\(table.name)\""))
                         continue
                     }
-                    out.append(compare("\(check.column)[\(key)]", table.rows[r][k], text, check.tolerance))
+                    out.append(compare("\(check.column)[\(key)]", table[r, k], text, check.tolerance))
                 }
             } else if let ordered = expected.ordered {
                 // Joined by order: a reference may cover the first rows only (coefficients of the
                 // frontier before σ², γ); joined by a list, it must cover every row.
-                let short = ordered.count < table.rows.count && c.key == "order"
-                if ordered.count != table.rows.count && !short {
-                    out.append(Comparison(label: "\(check.column) rows", expected: "\(ordered.count)", actual: "\(table.rows.count)",
+                let short = ordered.count < table.rowCount && c.key == "order"
+                if ordered.count != table.rowCount && !short {
+                    out.append(Comparison(label: "\(check.column) rows", expected: "\(ordered.count)", actual: "\(table.rowCount)",
                                           holds: false,
-                                          problem: "\(ordered.count) expected values for \(table.rows.count) rows of table \"\(table.name)\""))
+                                          problem: "\(ordered.count) expected values for \(table.rowCount) rows of table \"\(table.name)\""))
                 }
-                for (r, text) in ordered.enumerated() where r < table.rows.count {
-                    out.append(compare("\(check.column)[\(keys[r])]", table.rows[r][k], text, check.tolerance))
+                for (r, text) in ordered.enumerated() where r < table.rowCount {
+                    out.append(compare("\(check.column)[\(keys[r])]", table[r, k], text, check.tolerance))
                 }
             }
         }
@@ -202,7 +202,7 @@ public final class CheckRunner {
             }
             for (r, key) in keys.enumerated() {
                 guard let want = c.statuses.first(where: { $0.0 == key })?.1 ?? others else { continue }
-                let got = Self.text(table.rows[r][s]) ?? "missing"
+                let got = Self.text(table[r, s]) ?? "missing"
                 out.append(Comparison(label: "status[\(key)]", expected: want, actual: got, holds: got == want))
             }
         }

@@ -96,9 +96,8 @@ enum ColumnarFrame {
             let rows = try r.count("the row count of table \(name)", limit: maxRows)
             let columnCount = try r.count("the column count of table \(name)", limit: maxColumns)
             var columns: [ResultColumn] = []
-            // Rows filled column by column in place (no per-column intermediate array).
-            var tableRows = [[Value]](repeating: [], count: rows)
-            for i in 0..<rows { tableRows[i].reserveCapacity(columnCount) }
+            // Typed columns straight from the frame's buffers (no rows).
+            var storage: [ColumnStorage] = []
             for _ in 0..<columnCount {
                 let cname = try r.text("a column name of table \(name)")
                 let place = "column \(cname) of table \(name)"
@@ -120,14 +119,21 @@ enum ColumnarFrame {
                     default: throw InternalError("its v2 \(place) is double with format \"\(OutputText.excerpt(format!))\" (number or fraction)")
                     }
                     let range = try r.take(rows * 8, "the values of \(place)")
+                    var values = [Double](repeating: .nan, count: rows)
+                    var missing: [Bool]? = nil
                     try bytes.withUnsafeBytes { raw in
                         for i in 0..<rows {
                             let x = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: Double.self)
-                            if x.isNaN || isMissing(i) { tableRows[i].append(.missing); continue }
+                            if x.isNaN || isMissing(i) {
+                                if missing == nil { missing = [Bool](repeating: false, count: rows) }
+                                missing![i] = true
+                                continue
+                            }
                             guard x.isFinite else { throw InternalError("its v2 \(place) row \(i + 1) is \(x), not a finite number") }
-                            tableRows[i].append(.number(x))
+                            values[i] = x
                         }
                     }
+                    storage.append(.numbers(values, missing: missing))
                 case TOLOK_COLUMN_INT64:
                     let isBool: Bool
                     switch format ?? "integer" {
@@ -136,18 +142,26 @@ enum ColumnarFrame {
                     default: throw InternalError("its v2 \(place) is int64 with format \"\(OutputText.excerpt(format!))\" (integer or bool)")
                     }
                     let range = try r.take(rows * 8, "the values of \(place)")
+                    var integers = [Int](repeating: 0, count: isBool ? 0 : rows)
+                    var flags = [Bool](repeating: false, count: isBool ? rows : 0)
+                    var missing: [Bool]? = nil
                     try bytes.withUnsafeBytes { raw in
                         for i in 0..<rows {
-                            if isMissing(i) { tableRows[i].append(.missing); continue }
+                            if isMissing(i) {
+                                if missing == nil { missing = [Bool](repeating: false, count: rows) }
+                                missing![i] = true
+                                continue
+                            }
                             let k = raw.loadUnaligned(fromByteOffset: range.lowerBound + i * 8, as: Int64.self)
                             if isBool {
                                 guard k == 0 || k == 1 else { throw InternalError("its v2 bool \(place) row \(i + 1) is \(k), not 0 or 1") }
-                                tableRows[i].append(.bool(k == 1))
+                                flags[i] = k == 1
                             } else {
-                                tableRows[i].append(.integer(Int(k)))
+                                integers[i] = Int(k)
                             }
                         }
                     }
+                    storage.append(isBool ? .bools(flags, missing: missing) : .integers(integers, missing: missing))
                 case TOLOK_COLUMN_TEXT:
                     let isMoney: Bool
                     switch format ?? "text" {
@@ -158,6 +172,8 @@ enum ColumnarFrame {
                     let offsetRange = try r.take((rows + 1) * 8, "the offsets of \(place)")
                     let textLength = try r.count("the text length of \(place)", limit: Int(maxTextBytes))
                     let textRange = try r.take(textLength, "the text of \(place)")
+                    var cells: [Value] = []
+                    cells.reserveCapacity(rows)
                     try bytes.withUnsafeBytes { raw in
                         func offset(_ i: Int) -> UInt64 { raw.loadUnaligned(fromByteOffset: offsetRange.lowerBound + i * 8, as: UInt64.self) }
                         guard offset(0) == 0, offset(rows) == UInt64(textLength) else {
@@ -174,24 +190,25 @@ enum ColumnarFrame {
                                 throw InternalError("its v2 \(place) row \(i + 1) is not valid UTF-8")
                             }
                             if isMissing(i) {
-                                tableRows[i].append(.missing)
+                                cells.append(.missing)
                             } else if isMoney {
                                 guard isDecimal(s), let d = Decimal(string: s, locale: Locale(identifier: "en_US_POSIX")) else {
                                     throw InternalError("its v2 money \(place) row \(i + 1) is \"\(OutputText.excerpt(s))\", not a decimal number")
                                 }
-                                tableRows[i].append(.money(d))
+                                cells.append(.money(d))
                             } else {
-                                tableRows[i].append(.text(s))
+                                cells.append(.text(s))
                             }
                             previous = end
                         }
                     }
+                    storage.append(ColumnStorage(cells))
                 default:
                     throw InternalError("its v2 \(place) has type \(type), which ABI 2 does not define (1 double, 2 int64, 3 text)")
                 }
                 columns.append(ResultColumn(cname, shown, label: label))
             }
-            let table = ResultTable(name: name, columns: columns, rows: tableRows)
+            let table = rows == 0 ? ResultTable(name: name, columns: columns) : ResultTable(name: name, columns: columns, storage: storage)
             result.tables.append(table)
         }
         guard r.position == bytes.count else { throw InternalError("its v2 result frame has \(bytes.count - r.position) bytes after its last table") }
@@ -291,12 +308,13 @@ enum ColumnarExport {
         let meta = AnalysisResult(plugin: result.plugin, version: result.version, tables: [], summary: result.summary, notes: result.notes)
         let tables = b.allocate(tolok_result_table.self, count: result.tables.count)
         for (t, table) in result.tables.enumerated() {
-            let n = table.rows.count
+            let n = table.rowCount
             let columns = b.allocate(tolok_column.self, count: table.columns.count)
             for (j, column) in table.columns.enumerated() {
                 var c = tolok_column()
                 c.name = b.copy(column.name)
                 c.label = column.label.map(b.copy)
+                let cells = table.cells(j)
                 var missing: UnsafeMutablePointer<UInt8>?
                 func markMissing(_ i: Int) {
                     if missing == nil {
@@ -306,18 +324,26 @@ enum ColumnarExport {
                     missing![i / 8] |= 1 << UInt8(i % 8)
                 }
                 func mismatch(_ i: Int) -> InternalError {
-                    InternalError("table \(table.name) column \(column.name) (\(column.format.rawValue)) row \(i + 1) holds \(table.rows[i][j]), which ABI 2 cannot carry in that column")
+                    InternalError("table \(table.name) column \(column.name) (\(column.format.rawValue)) row \(i + 1) holds \(cells.value(at: i)), which ABI 2 cannot carry in that column")
                 }
+                if let m = cells.missing { for i in 0..<n where m[i] { markMissing(i) } }
                 switch column.format {
                 case .number, .fraction:
                     c.type = TOLOK_COLUMN_DOUBLE
                     c.format = column.format == .fraction ? b.copy("fraction") : nil
                     let v = b.allocate(Double.self, count: n)
-                    for i in 0..<n {
-                        switch table.rows[i][j] {
-                        case .number(let x): v[i] = x
-                        case .missing: v[i] = .nan; markMissing(i)
-                        default: throw mismatch(i)
+                    switch cells {
+                    case .numbers(let a, let m):
+                        // Typed: the doubles as they are, missing cells NaN.
+                        a.withUnsafeBufferPointer { v.update(from: $0.baseAddress!, count: n) }
+                        if let m { for i in 0..<n where m[i] { v[i] = .nan } }
+                    default:
+                        for i in 0..<n {
+                            switch cells.value(at: i) {
+                            case .number(let x): v[i] = x
+                            case .missing: v[i] = .nan; markMissing(i)
+                            default: throw mismatch(i)
+                            }
                         }
                     }
                     c.values = UnsafeRawPointer(v)
@@ -325,12 +351,19 @@ enum ColumnarExport {
                     c.type = TOLOK_COLUMN_INT64
                     c.format = column.format == .bool ? b.copy("bool") : nil
                     let v = b.allocate(Int64.self, count: n)
-                    for i in 0..<n {
-                        switch table.rows[i][j] {
-                        case .integer(let k) where column.format == .integer: v[i] = Int64(k)
-                        case .bool(let x) where column.format == .bool: v[i] = x ? 1 : 0
-                        case .missing: v[i] = 0; markMissing(i)
-                        default: throw mismatch(i)
+                    switch cells {
+                    case .integers(let a, let m) where column.format == .integer:
+                        for i in 0..<n { v[i] = m?[i] == true ? 0 : Int64(a[i]) }
+                    case .bools(let a, let m) where column.format == .bool:
+                        for i in 0..<n { v[i] = m?[i] == true ? 0 : (a[i] ? 1 : 0) }
+                    default:
+                        for i in 0..<n {
+                            switch cells.value(at: i) {
+                            case .integer(let k) where column.format == .integer: v[i] = Int64(k)
+                            case .bool(let x) where column.format == .bool: v[i] = x ? 1 : 0
+                            case .missing: v[i] = 0; markMissing(i)
+                            default: throw mismatch(i)
+                            }
                         }
                     }
                     c.values = UnsafeRawPointer(v)
@@ -340,18 +373,38 @@ enum ColumnarExport {
                     let offsets = b.allocate(UInt64.self, count: n + 1)
                     var text: [UInt8] = []
                     offsets[0] = 0
-                    for i in 0..<n {
-                        switch table.rows[i][j] {
-                        case .text(let s) where column.format != .money: text += s.utf8
-                        case .peers(_, let s) where column.format != .money: text += s.utf8
-                        case .money(let d) where column.format == .money: text += "\(d)".utf8
-                        case .missing: markMissing(i)
-                        default: throw mismatch(i)
+                    switch cells {
+                    case .texts(let a, let m) where column.format != .money:
+                        for i in 0..<n {
+                            if m?[i] != true { text += a[i].utf8 }
+                            offsets[i + 1] = UInt64(text.count)
                         }
-                        offsets[i + 1] = UInt64(text.count)
+                    case .coded(let a, let d, let m) where column.format != .money:
+                        let utf8 = d.map { Array($0.utf8) }
+                        for i in 0..<n {
+                            if m?[i] != true { text += utf8[Int(a[i])] }
+                            offsets[i + 1] = UInt64(text.count)
+                        }
+                    case .cents(let a, let m) where column.format == .money:
+                        // The amount's digits (`-12.50`), which the host reads back exactly.
+                        for i in 0..<n {
+                            if m?[i] != true { ColumnStorage.appendMoneyText(cents: a[i], to: &text) }
+                            offsets[i + 1] = UInt64(text.count)
+                        }
+                    default:
+                        for i in 0..<n {
+                            switch cells.value(at: i) {
+                            case .text(let s) where column.format != .money: text += s.utf8
+                            case .peers(_, let s) where column.format != .money: text += s.utf8
+                            case .money(let d) where column.format == .money: text += "\(d)".utf8
+                            case .missing: markMissing(i)
+                            default: throw mismatch(i)
+                            }
+                            offsets[i + 1] = UInt64(text.count)
+                        }
                     }
                     let bytes = b.allocate(CChar.self, count: text.count)
-                    text.withUnsafeBytes { UnsafeMutableRawPointer(bytes).copyMemory(from: $0.baseAddress!, byteCount: $0.count) }
+                    text.withUnsafeBytes { if $0.count > 0 { UnsafeMutableRawPointer(bytes).copyMemory(from: $0.baseAddress!, byteCount: $0.count) } }
                     c.offsets = UnsafePointer(offsets)
                     c.text = UnsafePointer(bytes)
                     c.text_length = UInt64(text.count)

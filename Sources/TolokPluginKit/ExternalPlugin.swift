@@ -99,15 +99,17 @@ enum ResultValidation {
         }
         guard let units = result.table("units") else { return }
         func fail(_ what: String) -> InternalError { InternalError("\(label) returned an invalid units table: \(what)") }
-        guard units.rows.count == ids.count else { throw fail("\(units.rows.count) rows for \(ids.count) units") }
+        guard units.rowCount == ids.count else { throw fail("\(units.rowCount) rows for \(ids.count) units") }
         if let k = units.columnIndex("id") {
-            for (r, row) in units.rows.enumerated() where row[k] != .text(ids[r]) {
-                throw fail("row \(r + 1) is for unit \(shown(row[k])), expected \"\(OutputText.excerpt(ids[r]))\"")
+            let idCells = units.cells(k)
+            for r in 0..<units.rowCount where idCells.value(at: r) != .text(ids[r]) {
+                throw fail("row \(r + 1) is for unit \(shown(idCells.value(at: r))), expected \"\(OutputText.excerpt(ids[r]))\"")
             }
         }
         guard let s = units.columnIndex("status") else { throw fail("no status column") }
         let numeric = units.columns.indices.filter { ![.text, .bool].contains(units.columns[$0].format) }
-        for (r, row) in units.rows.enumerated() {
+        for r in 0..<units.rowCount {
+            let row = units.row(r)
             guard let text = row[s].string, let status = UnitStatus(rawValue: text) else {
                 throw fail("row \(r + 1) has status \(shown(row[s])), which is not one of \(UnitStatus.allCases.map(\.rawValue).joined(separator: ", "))")
             }

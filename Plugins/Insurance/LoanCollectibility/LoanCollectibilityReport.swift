@@ -13,17 +13,18 @@ struct LoanCollectibilityReport {
 
     var tables: [ResultTable] {
         let classes = book.classes
+        // Typed columns (issue #10): no Value per cell; the class and status columns as codes.
         var units = TableBuilder(name: "units", rows: book.count)
-        units.add("id", .text) { .text(ids[$0]) }
-        for (k, column) in groupColumns.enumerated() { units.add(column, .text) { .text(groupKeys[$0][k]) } }
-        units.add("status", .text) { _ in UnitStatus.ok.value }
-        units.add("outstanding", .money) { .money(book.outstanding[$0]) }
-        units.add("days_past_due", .integer) { .integer(days[$0]) }
-        units.add("kol", .integer) { .integer(classes[$0].rawValue) }
-        units.add("kol_name", .text) { .text(classes[$0].name) }
-        units.add("non_performing", .bool) { .bool(classes[$0].isNonPerforming) }
-
+        units.add(ResultColumn("id", .text), storage: .texts(ids, missing: nil))
+        for (k, column) in groupColumns.enumerated() { units.add(column, texts: groupKeys.map { $0[k] }) }
+        units.add("status", codes: [UInt32](repeating: 0, count: book.count), dictionary: [UnitStatus.ok.rawValue])
+        units.add("outstanding", money: book.outstanding)
+        units.add("days_past_due", integers: days)
+        units.add("kol", integers: classes.map(\.rawValue))
         let all = Collectibility.allCases
+        units.add("kol_name", codes: classes.map { c in UInt32(all.firstIndex(of: c)!) }, dictionary: all.map(\.name))
+        units.add("non_performing", bools: classes.map(\.isNonPerforming))
+
         var classTable = TableBuilder(name: "classes", rows: all.count)
         classTable.add("id", .text) { .text("kol_\(all[$0].rawValue)") }
         classTable.add("kol", .integer) { .integer(all[$0].rawValue) }

@@ -124,12 +124,14 @@ struct MissingRows {
         }
         var units = result.tables[k]
         let total = dataset.rowCount
-        guard units.rows.count + rows.count == total, let idIndex = units.columnIndex("id"), let statusIndex = units.columnIndex("status") else {
-            throw InternalError("plugin \(plugin) returned \(units.rows.count) units for \(total - rows.count) rows with complete data")
+        guard units.rowCount + rows.count == total, let idIndex = units.columnIndex("id"), let statusIndex = units.columnIndex("status") else {
+            throw InternalError("plugin \(plugin) returned \(units.rowCount) units for \(total - rows.count) rows with complete data")
         }
         let ids: [String] = try idColumn.map { try dataset.texts($0, allowMissing: true) } ?? (0..<total).map { String($0 + 1) }
         let missing = Dictionary(uniqueKeysWithValues: rows.map { ($0.row, $0.column) })
+        let unitRows = units.rows  // materialised once (the units table's rows, in order)
         var merged: [[Value]] = []
+        merged.reserveCapacity(total)
         var next = 0
         for r in 0..<total {
             if missing[r] != nil {
@@ -138,10 +140,10 @@ struct MissingRows {
                 row[statusIndex] = UnitStatus.missingData.value
                 merged.append(row)
             } else {
-                guard next < units.rows.count, units.rows[next][idIndex].string == ids[r] else {
+                guard next < unitRows.count, unitRows[next][idIndex].string == ids[r] else {
                     throw InternalError("plugin \(plugin) returned units out of the data's order (row \(r + 1))")
                 }
-                merged.append(units.rows[next])
+                merged.append(unitRows[next])
                 next += 1
             }
         }

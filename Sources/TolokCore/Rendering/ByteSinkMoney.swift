@@ -7,6 +7,12 @@ extension ByteSink {
     /// goes through `money`.
     mutating func append(money d: Decimal) {
         guard !d.isNaN, let cents = ValueFormatting.exactCents(d) else { append(ValueFormatting.money(d)); return }
+        append(cents: cents)
+    }
+
+    /// `cents` / 100 with two decimals (`-1234.50`), as ``ValueFormatting/money(_:grouping:)``
+    /// writes an amount with these exact cents.
+    mutating func append(cents: Int64) {
         if cents < 0 { append(UInt8(ascii: "-")) }
         let m = cents.magnitude
         append(integer: Int64(m / 100))

@@ -14,21 +14,78 @@ public enum CSVRenderer {
                                    locale: OutputLocale = .standard) throws -> [UInt8] {
         let table = try result.selectTable(name)
         if locale == .id { return Array(IndonesianCSV.render(table, digits: digits).utf8) }
-        var out = ByteSink(capacity: 64 + table.rows.count * max(1, table.columns.count) * 12)
+        var out = ByteSink(capacity: 64 + table.rowCount * max(1, table.columns.count) * 12)
         out.append(table.columns.map { quote($0.name) }.joined(separator: ","))
         out.append(UInt8(ascii: "\n"))
-        for row in table.rows {
-            for (c, v) in row.enumerated() {
-                if c > 0 { out.append(UInt8(ascii: ",")) }
+        // Column by column per chunk of rows (ColumnChunks), then interleaved into lines.
+        let storage = table.columns.indices.map(table.cells)
+        // Dictionary-coded text: each distinct string quoted once.
+        let dictionaries: [[[UInt8]]?] = storage.map { s in
+            guard case .coded(_, let d, _) = s else { return nil }
+            return d.map { text in var b = ByteSink(); quote(text, into: &b); return b.bytes }
+        }
+        let separators: [[UInt8]] = table.columns.indices.map { $0 == 0 ? [] : [UInt8(ascii: ",")] }
+        ColumnChunks.write(rowCount: table.rowCount, columns: table.columns.count, into: &out, format: { c, rows, cells in
+            formatCells(storage[c], dictionary: dictionaries[c], rows, digits: digits, into: &cells)
+        }, assemble: { rows, cells, text in
+            ColumnChunks.interleave(rows, cells, before: separators, rowStart: [], rowEnd: [UInt8(ascii: "\n")], between: [], into: &text)
+        })
+        return out.bytes
+    }
+
+    /// The CSV cells of `rows` of one column, each cell's end recorded.
+    static func formatCells(_ storage: ColumnStorage, dictionary: [[UInt8]]?, _ rows: Range<Int>, digits: Int?,
+                            into cells: inout ColumnChunks.Cells) {
+        var out = ByteSink()
+        swap(&out.bytes, &cells.bytes)
+        defer { swap(&out.bytes, &cells.bytes) }
+        @inline(__always) func end() { cells.ends.append(out.bytes.count) }
+        switch storage {
+        case .numbers(let a, let m):
+            for i in rows {
+                let x = a[i]
+                if m?[i] != true, x.isFinite {
+                    if let digits { out.append(ValueFormatting.fixed(x, digits: digits)) } else { out.append(exact: x) }
+                }
+                end()
+            }
+        case .integers(let a, let m):
+            for i in rows {
+                if m?[i] != true { out.append(integer: Int64(a[i])) }
+                end()
+            }
+        case .cents(let a, let m):
+            for i in rows {
+                if m?[i] != true { out.append(cents: a[i]) }
+                end()
+            }
+        case .texts(let a, let m):
+            for i in rows {
+                if m?[i] != true { quote(a[i], into: &out) }
+                end()
+            }
+        case .coded(let a, _, let m):
+            let d = dictionary!
+            for i in rows {
+                if m?[i] != true { out.bytes.append(contentsOf: d[Int(a[i])]) }
+                end()
+            }
+        case .bools(let a, let m):
+            for i in rows {
+                if m?[i] != true { out.append(a[i] ? "true" as StaticString : "false") }
+                end()
+            }
+        case .values(let a):
+            for i in rows {
+                let v = a[i]
                 if let digits, case .number(let x) = v, x.isFinite {
                     out.append(ValueFormatting.fixed(x, digits: digits))
                 } else {
                     cell(v, into: &out)
                 }
+                end()
             }
-            out.append(UInt8(ascii: "\n"))
         }
-        return out.bytes
     }
 
     /// ``cell(_:)`` into the buffer.

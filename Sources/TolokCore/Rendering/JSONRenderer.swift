@@ -9,7 +9,7 @@ public enum JSONRenderer {
 
     /// The same document as UTF-8 bytes, written into one buffer (what `tolok run` writes).
     public static func renderBytes(_ result: AnalysisResult) -> [UInt8] {
-        var w = JSONWriter(capacity: result.tables.reduce(256) { $0 + $1.rows.count * max(1, $1.columns.count) * 24 })
+        var w = JSONWriter(capacity: result.tables.reduce(256) { $0 + $1.rowCount * max(1, $1.columns.count) * 24 })
         write(result, into: &w)
         return w.bytes
     }
@@ -25,13 +25,7 @@ public enum JSONRenderer {
             if k == 1 { w.key("summary"); writePairs(result.summary, into: &w) }
             w.key(table.name)
             w.beginArray()
-            // Each column's `"name":` escaped once per table, not once per cell.
-            let keys = table.columns.map { JSONWriter.keyBytes($0.name) }
-            for row in table.rows {
-                w.beginObject()
-                for c in keys.indices { w.key(escaped: keys[c]); write(row[c], into: &w) }
-                w.endObject()
-            }
+            writeRows(table, into: &w)
             w.endArray()
         }
         if result.tables.count < 2 { w.key("summary"); writePairs(result.summary, into: &w) }
@@ -41,6 +35,79 @@ public enum JSONRenderer {
         w.endArray()
         w.endObject()
         w.newline()
+    }
+
+    /// The table's rows as objects `{"name":value,…}` separated by commas, written column by
+    /// column per chunk of rows (``ColumnChunks``): the bytes of writing each row's object with
+    /// ``JSONWriter/beginObject()``, ``JSONWriter/key(escaped:)`` and ``write(_:into:moneyAsText:)``.
+    static func writeRows(_ table: ResultTable, into w: inout JSONWriter) {
+        guard table.rowCount > 0 else { return }
+        // Each column's `"name":` escaped once per table; `,` before every key but the first.
+        let keys = table.columns.indices.map { c in (c == 0 ? [] : [UInt8(ascii: ",")]) + JSONWriter.keyBytes(table.columns[c].name) }
+        let storage = table.columns.indices.map(table.cells)
+        let dictionaries: [[[UInt8]]?] = storage.map { s in
+            guard case .coded(_, let d, _) = s else { return nil }
+            return d.map { text in var b = ByteSink(); JSONWriter.escape(text, into: &b); return b.bytes }
+        }
+        w.appendElements { sink in
+            ColumnChunks.write(rowCount: table.rowCount, columns: table.columns.count, into: &sink, format: { c, rows, cells in
+                formatCells(storage[c], dictionary: dictionaries[c], rows, into: &cells)
+            }, assemble: { rows, cells, text in
+                ColumnChunks.interleave(rows, cells, before: keys, rowStart: [UInt8(ascii: "{")], rowEnd: [UInt8(ascii: "}")],
+                                        between: [UInt8(ascii: ",")], into: &text)
+            })
+        }
+    }
+
+    /// The JSON values of `rows` of one column, each cell's end recorded.
+    static func formatCells(_ storage: ColumnStorage, dictionary: [[UInt8]]?, _ rows: Range<Int>, into cells: inout ColumnChunks.Cells) {
+        var out = ByteSink()
+        swap(&out.bytes, &cells.bytes)
+        defer { swap(&out.bytes, &cells.bytes) }
+        @inline(__always) func end() { cells.ends.append(out.bytes.count) }
+        switch storage {
+        case .numbers(let a, let m):
+            for i in rows {
+                let x = a[i]
+                if m?[i] != true, x.isFinite { out.append(exact: x) } else { out.append("null" as StaticString) }
+                end()
+            }
+        case .integers(let a, let m):
+            for i in rows {
+                if m?[i] != true { out.append(integer: Int64(a[i])) } else { out.append("null" as StaticString) }
+                end()
+            }
+        case .cents(let a, let m):
+            for i in rows {
+                if m?[i] != true { out.append(cents: a[i]) } else { out.append("null" as StaticString) }
+                end()
+            }
+        case .texts(let a, let m):
+            for i in rows {
+                if m?[i] != true { JSONWriter.escape(a[i], into: &out) } else { out.append("null" as StaticString) }
+                end()
+            }
+        case .coded(let a, _, let m):
+            let d = dictionary!
+            for i in rows {
+                if m?[i] != true { out.bytes.append(contentsOf: d[Int(a[i])]) } else { out.append("null" as StaticString) }
+                end()
+            }
+        case .bools(let a, let m):
+            for i in rows {
+                if m?[i] != true { out.append(a[i] ? "true" as StaticString : "false") } else { out.append("null" as StaticString) }
+                end()
+            }
+        case .values(let a):
+            // A writer with no open container writes values back to back, with no separator.
+            var w = JSONWriter()
+            swap(&w.sink, &out)
+            for i in rows {
+                write(a[i], into: &w)
+                cells.ends.append(w.sink.bytes.count)
+            }
+            swap(&w.sink, &out)
+        }
     }
 
     static func writePairs(_ pairs: [(name: String, value: Value)], into w: inout JSONWriter) {
@@ -77,7 +144,7 @@ public enum JSONRenderer {
 
 /// A minimal streaming JSON writer that keeps keys in insertion order, into one byte buffer.
 struct JSONWriter {
-    private var sink: ByteSink
+    var sink: ByteSink
     /// Per open container: whether the next element needs a leading comma.
     private var needsComma: [Bool] = []
     /// True right after a key, when the value must follow without a comma.
@@ -98,6 +165,14 @@ struct JSONWriter {
 
     private mutating func valueStart() {
         if afterKey { afterKey = false } else { separator() }
+    }
+
+    /// Elements of the open array written straight into the buffer by `body` (with their own
+    /// commas); the array then counts as having elements when `body` wrote any.
+    mutating func appendElements(_ body: (inout ByteSink) -> Void) {
+        let before = sink.bytes.count
+        body(&sink)
+        if sink.bytes.count > before, !needsComma.isEmpty { needsComma[needsComma.count - 1] = true }
     }
 
     mutating func beginObject() { valueStart(); sink.append(UInt8(ascii: "{")); needsComma.append(false) }

@@ -65,30 +65,30 @@ public struct RenderOptions: Sendable, Equatable {
             }
             return k
         }
-        var rows = table.rows
+        var shaped = table
         if let sort {
             let k = try index(sort.column, option: "--sort")
             // Stable: equal keys keep the result's order. Numbers numerically, text by code
             // points; missing (and NaN) last in both directions.
-            let keyed = rows.enumerated().map { (offset: $0.offset, row: $0.element, key: SortValue($0.element[k])) }
-            rows = keyed.sorted { a, b in
-                switch (a.key.isMissing, b.key.isMissing) {
-                case (true, true): return a.offset < b.offset
+            let cells = table.cells(k)
+            let keys = (0..<table.rowCount).map { SortValue(cells.value(at: $0)) }
+            let order = Array(0..<table.rowCount).sorted { a, b in
+                switch (keys[a].isMissing, keys[b].isMissing) {
+                case (true, true): return a < b
                 case (true, false): return false
                 case (false, true): return true
                 default: break
                 }
-                if a.key == b.key { return a.offset < b.offset }
-                return sort.descending ? b.key < a.key : a.key < b.key
-            }.map(\.row)
+                if keys[a] == keys[b] { return a < b }
+                return sort.descending ? keys[b] < keys[a] : keys[a] < keys[b]
+            }
+            shaped = table.selecting(rows: order)
         }
-        var columns = table.columns
         if let names = self.columns {
             let picked = try names.map { try index($0, option: "--columns") }
-            columns = picked.map { table.columns[$0] }
-            rows = rows.map { row in picked.map { row[$0] } }
+            return ResultTable(name: table.name, columns: picked.map { table.columns[$0] }, storage: picked.map(shaped.cells))
         }
-        return ResultTable(name: table.name, columns: columns, rows: rows)
+        return shaped
     }
 }
 

@@ -87,14 +87,15 @@ public enum ResultInterchange {
                 }
                 return ResultColumn(c.name, format, label: c.label)
             }
-            var table = ResultTable(name: t.name, columns: columns)
+            var rows: [[Value]] = []
+            rows.reserveCapacity(t.rows.count)
             for r in t.rows {
                 guard r.count == columns.count else {
                     throw InternalError("plugin result: a row of table \(t.name) has \(r.count) cells for \(columns.count) columns")
                 }
-                table.rows.append(try zip(r, columns).map { try $0.value(as: $1.format) })
+                rows.append(try zip(r, columns).map { try $0.value(as: $1.format) })
             }
-            tables.append(table)
+            tables.append(ResultTable(name: t.name, columns: columns, rows: rows))
         }
         let summary = try (document.summary ?? []).map { s -> (name: String, value: Value) in
             (s.name, try s.value.value(as: ColumnFormat(rawValue: s.format ?? "number") ?? .number))

@@ -156,3 +156,38 @@ import Testing
         #expect(e.description.contains("expected 4 fields as in the header, found 2"), "\(e.description)")
     }
 }
+
+/// A column whose cells decide both number formats is refused when used as numbers (issue #10).
+@Suite struct MixedNumberFormatTests {
+    @Test func thousandsDotsBesideADecimalPointIsRefusedNamingBothCells() throws {
+        for sep in [",", ";"] {
+            let text = ["id\(sep)x\(sep)y", "A\(sep)2.25\(sep)1", "B\(sep)7\(sep)2", "C\(sep)11.988.130\(sep)3"].joined(separator: "\n") + "\n"
+            let d = try CSVLoader.parse(text: text, source: "m.csv")
+            // Not silently text: used as numbers it is refused, at the later deciding cell.
+            let e = try #require(throws: DataError.self) { try d.numbers("x") }
+            let m = e.description
+            #expect(m.contains("m.csv"), "\(m)")
+            #expect(m.contains("line 4 (data row 3), column \"x\""), "\(m)")
+            #expect(m.contains("\"11.988.130\" on line 4 only reads with a decimal comma"), "\(m)")
+            #expect(m.contains("\"2.25\" on line 2 only with a decimal point"), "\(m)")
+            #expect(m.contains("--decimal-comma") && m.contains("--decimal-point"), "\(m)")
+            #expect(!m.contains("\n"))
+            // Its text is still there, and the other columns read.
+            #expect(try d.texts("x") == ["2.25", "7", "11.988.130"])
+            #expect(try d.numbers("y") == [1, 2, 3])
+            // A subset keeps the refusal.
+            #expect(throws: DataError.self) { try d.subset(rows: [1]).numbers("x") }
+            // Either order of the two cells.
+            let swapped = try CSVLoader.parse(text: ["x", "11.988.130", "2.25"].joined(separator: "\n"), source: "s.csv")
+            let e2 = try #require(throws: DataError.self) { try swapped.numbers("x") }
+            #expect(e2.description.contains("line 3 (data row 2)"), "\(e2.description)")
+            // A forced format reads what it can, as before (a cell of the other format is no number).
+            #expect(throws: DataError.self) {
+                try CSVLoader.parse(text: text, source: "m.csv", options: CSVOptions(numberFormat: .decimalComma)).numbers("x")
+            }
+        }
+        // One format only: no refusal.
+        let ok = try CSVLoader.parse(text: "x;y\n11.988.130;1\n2.000.000;2\n")
+        #expect(try ok.numbers("x") == [11_988_130, 2_000_000])
+    }
+}

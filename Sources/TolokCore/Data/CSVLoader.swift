@@ -152,7 +152,12 @@ public enum CSVLoader {
             if evidence.point == nil, let r = typed.pointRow {
                 evidence.point = NumberFormatEvidence(format: .decimalPoint, source: source, column: name, line: table.rowLines[r], cell: raw[r])
             }
-            columns.append(typed.column(name: name, position: k + 1, raw: raw, cells: table.raw[k]))
+            let conflict = typed.conflict.map { c in
+                NumberFormatConflict(comma: NumberFormatEvidence(format: .decimalComma, source: source, column: name, line: table.rowLines[c.comma], cell: raw[c.comma]),
+                                     point: NumberFormatEvidence(format: .decimalPoint, source: source, column: name, line: table.rowLines[c.point], cell: raw[c.point]),
+                                     dataRow: max(c.comma, c.point) + 1)
+            }
+            columns.append(typed.column(name: name, position: k + 1, raw: raw, cells: table.raw[k], conflict: conflict))
         }
         return Dataset(source: source, columns: columns, rowLines: table.rowLines, numberFormat: options.numberFormat ?? .decimalPoint,
                        numberEvidence: evidence, notes: notes)
@@ -169,15 +174,18 @@ public enum CSVLoader {
         var ambiguousRow: Int?
         /// A text column of amounts or ratios with marks (`Rp 1.250.000`, `12,5%`) whose format its cells show.
         var ownFormat = false
+        /// Every cell a number, but one (`comma`) only with a decimal comma and one (`point`) only with a decimal point.
+        var conflict: (comma: Int, point: Int)?
         var isNumeric: Bool { numbers != nil }
 
-        func column(name: String, position: Int, raw: [String], cells: RawCells) -> Column {
+        func column(name: String, position: Int, raw: [String], cells: RawCells, conflict: NumberFormatConflict? = nil) -> Column {
             if let numbers {
                 return Column(name: name, position: position, values: .numeric(NumericCells(numbers)), raw: cells, numberFormat: format,
                               ambiguousRow: ambiguousRow)
             }
             return Column(name: name, position: position, values: .text(raw.map { Column.isMissing($0) ? nil : $0 }),
-                          raw: cells, numberFormat: format, ambiguousRow: ambiguousRow, hasOwnNumberFormat: ownFormat)
+                          raw: cells, numberFormat: format, ambiguousRow: ambiguousRow, hasOwnNumberFormat: ownFormat,
+                          formatConflict: conflict)
         }
     }
 
@@ -223,8 +231,8 @@ public enum CSVLoader {
             any = true
         }
         if let firstComma {
-            // The first deciding cell decides; a cell of the other format then makes it text.
-            if let firstPoint, firstPoint < firstComma { return TypedColumn(numbers: nil, format: .decimalPoint) }
+            // Cells of both formats: text, refused when used as numbers (naming both cells).
+            if let firstPoint { return TypedColumn(numbers: nil, format: .decimalPoint, conflict: (firstComma, firstPoint)) }
             var typed = type(raw, format: .decimalComma)
             if typed.isNumeric { typed.commaRow = firstComma }
             return typed
@@ -255,6 +263,7 @@ public enum CSVLoader {
         case (nil, .some(let p)): return TypedColumn(numbers: nil, format: .decimalPoint, pointRow: p, ownFormat: true)
         case (nil, nil) where firstAmbiguous != nil:
             return TypedColumn(numbers: nil, format: .decimalPoint, ambiguousRow: firstAmbiguous, ownFormat: true)
+        case (.some(let c), .some(let p)): return TypedColumn(numbers: nil, format: .decimalPoint, conflict: (c, p))
         default: return TypedColumn(numbers: nil, format: .decimalPoint)
         }
     }

@@ -30,6 +30,10 @@ public struct Column: Sendable {
     /// For a text column: whether ``numberFormat`` was read from its own cells (amounts with
     /// marks, `Rp 1.250.000`, `12,5%`), rather than being the file's.
     public let hasOwnNumberFormat: Bool
+    /// When every cell is a number but one only reads with a decimal comma (`11.988.130`) and
+    /// another only with a decimal point (`2.25`): the column is text, and using it as numbers
+    /// is refused naming both cells (``Dataset/numberFormat(of:)``).
+    public let formatConflict: NumberFormatConflict?
 
     public init(name: String, position: Int, values: Values, raw: [String],
                 numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil, hasOwnNumberFormat: Bool = false) {
@@ -46,7 +50,9 @@ public struct Column: Sendable {
     }
 
     public init(name: String, position: Int, values: Values, raw: RawCells,
-                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil, hasOwnNumberFormat: Bool = false) {
+                numberFormat: NumberFormat = .decimalPoint, ambiguousRow: Int? = nil, hasOwnNumberFormat: Bool = false,
+                formatConflict: NumberFormatConflict? = nil) {
+        self.formatConflict = formatConflict
         self.name = name
         self.position = position
         self.values = values

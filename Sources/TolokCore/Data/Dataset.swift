@@ -93,6 +93,14 @@ public struct Dataset: Sendable {
                         got: cell)
     }
 
+    /// Refuses a column whose cells decide both number formats (``Column/formatConflict``), naming both cells.
+    func refuseFormatConflict(_ column: Column) throws {
+        guard let conflict = column.formatConflict else { return }
+        var e = conflict.error(column: column.name)
+        e.sheet = sheet
+        throw e
+    }
+
     /// True when a column of this name exists.
     public func hasColumn(_ name: String) -> Bool { columns.contains { $0.name == name } }
 
@@ -101,6 +109,7 @@ public struct Dataset: Sendable {
     public func numbers(_ name: String, _ requirement: ValueRequirement = .finite) throws -> [Double] {
         let column = try column(name)
         _ = try numberFormat(of: name)
+        try refuseFormatConflict(column)
         guard case .numeric(let values) = column.values else {
             // Find the first cell that is not a number, to quote it.
             let format = column.numberFormat
@@ -208,7 +217,7 @@ public struct Dataset: Sendable {
                           numberFormat: c.numberFormat, ambiguousRow: c.ambiguousRow.flatMap { r in
                               rows.isEmpty ? nil : rows.firstIndex(of: r)
                                   ?? rows.firstIndex { NumberFormat.read(c.raw[$0], commaDelimited: false).evidence == .ambiguous } ?? 0
-                          }, hasOwnNumberFormat: c.hasOwnNumberFormat)
+                          }, hasOwnNumberFormat: c.hasOwnNumberFormat, formatConflict: c.formatConflict)
         }
         return Dataset(source: source, columns: cols, rowLines: rows.map { rowLines[$0] }, numberFormat: numberFormat,
                        numberEvidence: numberEvidence, notes: notes, undecidedReason: undecidedReason, sheet: sheet)

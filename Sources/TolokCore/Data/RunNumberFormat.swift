@@ -23,6 +23,26 @@ public struct NumberFormatEvidence: Sendable, Equatable {
     }
 }
 
+/// A column of numbers whose cells decide both ways: `comma` only reads with a decimal comma
+/// (`11.988.130`), `point` only with a decimal point (`2.25`). `later` is the one of the two
+/// further down the file, with its data row (1-based): the refusal's location.
+public struct NumberFormatConflict: Sendable, Equatable {
+    public let comma: NumberFormatEvidence
+    public let point: NumberFormatEvidence
+    public let dataRow: Int
+
+    public var later: NumberFormatEvidence { comma.line > point.line ? comma : point }
+
+    /// The refusal when the column is used as numbers.
+    func error(column: String) -> DataError {
+        DataError(source: later.source, line: later.line, dataRow: dataRow, column: column,
+                  expected: "numbers in one format: \"\(OutputText.excerpt(comma.cell, limit: 20))\" on line \(comma.line) only reads "
+                      + "with a decimal comma and \"\(OutputText.excerpt(point.cell, limit: 20))\" on line \(point.line) only with a decimal point; "
+                      + "pass --decimal-comma or --decimal-point",
+                  got: later.cell)
+    }
+}
+
 /// The first cell of a file that can only be read with a decimal comma, and the first that can
 /// only be read with a decimal point (either may be absent).
 public struct FileNumberEvidence: Sendable, Equatable {

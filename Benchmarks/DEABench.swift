@@ -15,9 +15,9 @@ struct DEABench: ParsableCommand {
     @Option(help: "Returns to scale.") var rts: String = "crs"
     @Option(help: "Worker threads (default: all cores).") var threads: Int?
     @Option(help: "Repetitions (the median is reported).") var repeats: Int = 1
-    @Option(help: ArgumentHelp("Also run the scipy/HiGHS reference (shared/peers/reference.py) on the first K units (0: skip).", valueName: "K"))
+    @Option(help: ArgumentHelp("Also run the scipy/HiGHS reference (scripts/peers/dea_linprog.py) on the first K units (0: skip).", valueName: "K"))
     var reference: Int = 0
-    @Option(help: ArgumentHelp("Folder with reference.py.", valueName: "dir")) var peers: String = "../shared/peers"
+    @Option(help: ArgumentHelp("Folder with dea_linprog.py.", valueName: "dir")) var peers: String = "scripts/peers"
     @Flag(help: "Print progress on stderr.") var progress = false
     @Flag(help: "Also run phase II (slacks, targets, peers); by default only scores, as the reference computes.") var slacks = false
     @Option(help: "Model: radial (default), sbm, ddf, cost, revenue, profit (non-radial models always compute slacks/targets; prices 1 + (i + j) mod 3).")
@@ -69,15 +69,15 @@ struct DEABench: ParsableCommand {
                 text += (generated.inputs.map { "\($0[j])" } + generated.outputs.map { "\($0[j])" }).joined(separator: ",") + "\n"
             }
             try Data(text.utf8).write(to: csv)
-            let script = URL(fileURLWithPath: peers).appendingPathComponent("reference.py").path
-            guard FileManager.default.fileExists(atPath: script) else { throw UsageError("no reference.py in \(peers) (--peers DIR)") }
+            let script = URL(fileURLWithPath: peers).appendingPathComponent("dea_linprog.py").path
+            guard FileManager.default.fileExists(atPath: script) else { throw UsageError("no dea_linprog.py in \(peers) (--peers DIR; run from the repository root)") }
             let peer = try PeerScript.run(script, arguments: [
-                "dea", "--data", csv.path,
+                "--data", csv.path,
                 "--inputs", (0..<m).map { "x\($0 + 1)" }.joined(separator: ","),
                 "--outputs", (0..<s).map { "y\($0 + 1)" }.joined(separator: ","),
                 "--rts", returns.rawValue, "--units", "\(k)"])
             let (outData, errData, wall) = (peer.stdout, peer.stderr, peer.seconds)
-            // reference.py prints "K LPs in T s" (solve time, excluding reading the CSV).
+            // dea_linprog.py prints "K LPs in T s" (solve time, excluding reading the CSV).
             let note = String(decoding: errData, as: UTF8.self)
             let lpSeconds = note.split(separator: " ").compactMap { Double($0) }.last ?? wall
             var maxDiff = 0.0

@@ -15,8 +15,7 @@ import TolokFrontierModel
 ///   own compute time on the same numbers in this process (`DEAModel.score` with slacks, as the
 ///   plugin runs it);
 /// - `sfa`: `tolok run sfa … --format json` against the scipy BFGS fit with analytic gradient of
-///   `scripts/peers/sfa_scipy.py` (the fit time it reports, data already in memory; adapted from
-///   ../shared/peers/reference.py, the project's shared peer scripts).
+///   `scripts/peers/sfa_scipy.py` (the fit time it reports, data already in memory).
 struct E2EBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "e2e",

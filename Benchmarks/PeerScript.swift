@@ -1,7 +1,7 @@
 import Foundation
 import TolokCore
 
-/// Runs a peer's reference script (`shared/peers/reference.py`) with python3 for the side-by-side
+/// Runs a peer script (`scripts/peers/*.py`) with python3 for the side-by-side
 /// benchmarks, reading its stdout and stderr concurrently (so neither pipe can fill up and block).
 enum PeerScript {
     struct Outcome {

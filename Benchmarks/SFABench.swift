@@ -10,7 +10,7 @@ import TolokNumerics
 /// "SFA"), drawn with Tolok's `SeededGenerator`. Only the fit is timed (OLS, starting
 /// values, BFGS, Newton verification, standard errors and the unit predictions), not the data
 /// generation. `--reference` writes the data to a temporary CSV and runs the scipy reference
-/// (`reference.py sfa`) on it for the time ratio and the largest parameter difference.
+/// (`scripts/peers/sfa_scipy.py`) on it for the time ratio and the largest parameter difference.
 struct SFABench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sfa",
@@ -19,8 +19,8 @@ struct SFABench: ParsableCommand {
     @Option(help: "Units.") var n: Int = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Repetitions (the median is reported).") var repeats: Int = 1
-    @Flag(help: "Also run the scipy reference (reference.py sfa in --peers) on the same data.") var reference = false
-    @Option(help: ArgumentHelp("Folder with reference.py.", valueName: "dir")) var peers: String = "../shared/peers"
+    @Flag(help: "Also run the scipy reference (sfa_scipy.py in --peers) on the same data.") var reference = false
+    @Option(help: ArgumentHelp("Folder with sfa_scipy.py.", valueName: "dir")) var peers: String = "scripts/peers"
 
     func run() throws {
         guard n > 10, repeats > 0 else { throw UsageError("--n must exceed 10 and --repeats be positive") }
@@ -67,21 +67,21 @@ struct SFABench: ParsableCommand {
             text += "\(data.logInputs[i, 0]),\(data.logInputs[i, 1]),\(data.logInputs[i, 2]),\(data.logOutput[i])\n"
         }
         try Data(text.utf8).write(to: csv)
-        let script = URL(fileURLWithPath: peers).appendingPathComponent("reference.py").path
-        guard FileManager.default.fileExists(atPath: script) else { throw UsageError("no reference.py in \(peers) (--peers DIR)") }
-        let peer = try PeerScript.run(script, arguments: ["sfa", "--data", csv.path, "--y", "ly", "--x", names.joined(separator: ",")])
+        let script = URL(fileURLWithPath: peers).appendingPathComponent("sfa_scipy.py").path
+        guard FileManager.default.fileExists(atPath: script) else { throw UsageError("no sfa_scipy.py in \(peers) (--peers DIR; run from the repository root)") }
+        let peer = try PeerScript.run(script, arguments: ["--data", csv.path, "--y", "ly", "--x", names.joined(separator: ",")])
         let (outData, errData, wall) = (peer.stdout, peer.stderr, peer.seconds)
         guard let object = try? JSONSerialization.jsonObject(with: outData) as? [String: Any],
               let beta = (object["beta"] as? [NSNumber])?.map(\.doubleValue), beta.count == 4,
               let sv = (object["sigma_v"] as? NSNumber)?.doubleValue, let su = (object["sigma_u"] as? NSNumber)?.doubleValue,
               let ll = (object["loglik"] as? NSNumber)?.doubleValue, let seconds = (object["seconds"] as? NSNumber)?.doubleValue
         else {
-            throw InternalError("reference.py failed: \(String(decoding: errData, as: UTF8.self))")
+            throw InternalError("sfa_scipy.py failed: \(String(decoding: errData, as: UTF8.self))")
         }
         let ours = fit.beta.map(\.value) + [fit.sigmaV?.value ?? .nan, fit.sigmaU?.value ?? .nan]
         let theirs = beta + [sv, su]
         let maxDiff = zip(ours, theirs).map { abs($0 - $1) }.max() ?? .nan
-        print(String(format: "  reference scipy BFGS (reference.py sfa): %.2f s fit (%.1f s wall incl. reading the CSV); "
+        print(String(format: "  reference scipy BFGS (sfa_scipy.py): %.2f s fit (%.1f s wall incl. reading the CSV); "
                      + "ratio %.1f× (reference fit / Tolok fit)", seconds, wall, seconds / median))
         print(String(format: "  agreement: max |Δ| over β, σ_v, σ_u = %.2e; log-likelihood Tolok − reference = %.3e",
                      maxDiff, fit.logLikelihood - ll))

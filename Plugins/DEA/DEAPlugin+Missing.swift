@@ -6,5 +6,6 @@ extension DEAPlugin: SkipsMissingRows {
     public func rowsAreUnits(_ parameters: Parameters) -> Bool {
         let o = Self.options
         return ((try? parameters.value(o.period)) ?? nil) == nil && ((try? parameters.value(o.reference)) ?? nil) == nil
+            && !((try? parameters.value(o.frontierOnly)) ?? false)
     }
 }

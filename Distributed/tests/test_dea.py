@@ -156,7 +156,8 @@ def test_a_killed_worker_loses_no_unit_and_duplicates_none(tmp_path):
         assert len(result.parts) == 24
         assert sum(p["rows"] for p in result.parts) == 60_000
         assert_same_scores(concatenate_parts(str(out)), single)
-        assert not [p for p in out.iterdir() if ".tmp" in p.name]
+        # No half-written part left behind (the killed task's temporary file is removed).
+        assert sorted(p.name for p in out.iterdir()) == sorted([p["file"] for p in result.parts] + ["frontier.csv", "summary.json"])
         # The killed process is gone and the nanny started a new one.
         assert victim not in c.run(os.getpid).values()
     finally:

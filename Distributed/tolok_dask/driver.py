@@ -261,6 +261,11 @@ def run_dea(client, data: str, spec: DEASpec, out_dir: str, tolok: str = "tolok"
                        mean_efficiency=(sum(p["sum_efficiency"] for p in parts) / scored) if scored else None,
                        timings=timings)
     assert result.units == acc, "scored rows differ from the blocks' rows"
+    # A task killed with its worker may leave a half-written temporary part (the complete part
+    # was written again by its retry): remove those.
+    for name in os.listdir(out_dir):
+        if name.startswith("part-") and ".tmp-" in name:
+            os.remove(os.path.join(out_dir, name))
     with open(os.path.join(out_dir, "frontier.csv"), "wb") as f:
         f.write(frontier_bytes)
     summary = {"data": data, "model": {"inputs": list(spec.inputs), "outputs": list(spec.outputs), "rts": spec.rts,

@@ -4,7 +4,7 @@ extension DEAPlugin: DeclaresResultColumns {
     public var declaredTables: [DeclaredTable] {
         let cross = "without --period"
         return [
-            DeclaredTable("units", [
+            DeclaredTable("units", when: "without --frontier-only", [
                 DeclaredColumn("id", .text, "the unit (the --id column, or 1, 2, …)"),
                 DeclaredColumn("status", .text, "ok, infeasible, … (docs/OUTPUT.md)"),
                 DeclaredColumn("group", .text, when: "--group-by", "the unit's group (its frontier)"),

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole Tolok test suite: the layering check, unit, regression (Datasets/) and
 # end-to-end tests, the bundled check suite, the notebooks (Notebooks/*.ipynb) against the debug
-# tolok just built, the report pages in headless Chromium (scripts/browser-test.py), and the self-contained release build and its test.
+# tolok just built, the report pages in headless Chromium (scripts/browser-test.py), the
+# self-contained release build and its test, and the Dask driver's tests (scripts/test-dask.sh).
 # Arguments go to `swift test` (e.g. --filter NAME); with arguments only the Swift tests run.
 # TOLOK_SKIP_RELEASE=1 skips the release build and test (a quick local run).
 set -euo pipefail
@@ -28,4 +29,6 @@ if [ "$#" -eq 0 ]; then
   if [ "${TOLOK_SKIP_RELEASE:-0}" != "1" ]; then
     bash scripts/test-release.sh
   fi
+  # The Dask driver (Distributed/) against the release tolok, on a 2-worker LocalCluster.
+  bash scripts/test-dask.sh
 fi

@@ -109,3 +109,11 @@ public struct FrontierFinder: Sendable {
         return frontier
     }
 }
+
+extension FrontierFinder {
+    /// The units of `data` that generate its technology under `rts` (``frontier(of:)`` over all
+    /// units, in the order found): what `tolok run dea --frontier-only` writes.
+    public static func spanningUnits(of data: DEAData, rts: ReturnsToScale, threads: Int) -> [Int] {
+        FrontierFinder(data: data, rts: rts, threads: max(1, threads)).frontier(of: Array(0..<data.unitCount))
+    }
+}

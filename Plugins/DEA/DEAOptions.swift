@@ -20,6 +20,9 @@ struct DEAOptions: PluginOptions {
     let weights = PluginOption.list("weights", help: "additive model weights: ones (default), ram, mip, or one column per input and output (per-unit weights)")
     let peerCounts = PluginOption.flag("peer-counts", help: "also a table peers: how often each unit is a peer of another unit, and the sum of its λ")
     let reference = PluginOption.file("reference", help: "score the --data units against the technology of this CSV's units (same input/output columns)")
+    // Issue #18 (distributed DEA, docs/DISTRIBUTED.md): Plugins/DEA/DEAPlugin+Frontier.swift.
+    let frontierOnly = PluginOption.flag("frontier-only", help: "write only the units spanning the technology (table frontier: row, id, inputs, outputs; as CSV a --reference file)")
+    let rowOffset = PluginOption.integer("row-offset", default: 0, bounds: .atLeast(0), help: "added to the row numbers of the frontier table (the block's first row - 1 when --data is one block of a larger file)")
     let direction = PluginOption.list("direction", help: "--model ddf, and the normalisation of --model profit: observed (g = x, y; default), unit (g = 1), mean (column means), or m + s columns: the gx columns then the gy columns")
     let inputPrices = PluginOption.optionalColumns("input-prices", values: .nonNegative, help: "--model cost|profit: one price column per input, in --inputs order")
     let outputPrices = PluginOption.optionalColumns("output-prices", values: .nonNegative, help: "--model revenue|profit: one price column per output, in --outputs order")

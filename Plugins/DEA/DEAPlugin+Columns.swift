@@ -4,7 +4,7 @@ extension DEAPlugin: DeclaresResultColumns {
     public var declaredTables: [DeclaredTable] {
         let cross = "without --period"
         return [
-            DeclaredTable("units", [
+            DeclaredTable("units", when: "without --frontier-only", [
                 DeclaredColumn("id", .text, "the unit (the --id column, or 1, 2, …)"),
                 DeclaredColumn("status", .text, "ok, infeasible, … (docs/OUTPUT.md)"),
                 DeclaredColumn("group", .text, when: "--group-by", "the unit's group (its frontier)"),
@@ -62,7 +62,7 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("d_from_to", "distance of the earlier point to the later frontier"),
                 DeclaredColumn("d_to_from", "distance of the later point to the earlier frontier"),
             ]),
-        ]
+        ] + [Self.frontierDeclaredTable]
     }
 }
 
@@ -90,6 +90,6 @@ extension DEAPlugin {
         for status in UnitStatus.allCases where status != .ok && status != .notConverged {
             keys.append(DeclaredColumn("\(status.rawValue)_units", .integer, when: cross, "units with status \(status.rawValue)"))
         }
-        return keys
+        return keys + Self.frontierSummaryKeys
     }
 }

@@ -6,10 +6,14 @@ import TolokCore
 /// left out of the technology by the plugin (``leavingOutMissing(_:columns:idColumn:what:)``).
 extension DEAPlugin: SkipsMissingRows {
     public func rowsAreUnits(_ parameters: Parameters) -> Bool {
-        ((try? parameters.value(Self.options.period)) ?? nil) == nil
+        ((try? parameters.value(Self.options.period)) ?? nil) == nil && !Self.frontierOnly(parameters)
     }
 
-    public func leavesOutMissingRows(_ parameters: Parameters) -> Bool { true }
+    /// Not under --frontier-only: its `row` column counts the data rows as read, so a missing cell
+    /// there is refused (exit 2, located) rather than left out.
+    public func leavesOutMissingRows(_ parameters: Parameters) -> Bool { !Self.frontierOnly(parameters) }
+
+    static func frontierOnly(_ parameters: Parameters) -> Bool { (try? parameters.value(options.frontierOnly)) ?? false }
 
     /// `data` without its rows that have an empty or `NA` cell in `columns`, and the note listing
     /// them (line numbers), under `--missing skip`; under `--missing error`, or when every row is

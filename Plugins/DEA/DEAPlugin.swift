@@ -32,7 +32,7 @@ public struct DEAPlugin: AnalysisPlugin {
             "Chambers, R.G., Chung, Y. & Färe, R. (1996). Benefit and distance functions. Journal of Economic Theory 70(2), 407-419.",
             "Chambers, R.G., Chung, Y. & Färe, R. (1998). Profit, directional distance functions, and Nerlovian efficiency. JOTA 98(2), 351-364.",
         ],
-        tables: ["units", "pairs", "peers"])
+        tables: ["units", "pairs", "peers", "frontier"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
@@ -47,6 +47,7 @@ public struct DEAPlugin: AnalysisPlugin {
 
     private func runModel(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
+        if try request.option(o.frontierOnly) { return try Self.runFrontierOnly(request, descriptor: descriptor) }
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
         case .sbm: return try runSBM(request)

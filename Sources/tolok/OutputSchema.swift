@@ -64,9 +64,15 @@ enum OutputSchema {
         if let declared {
             var properties: [(String, OrderedJSON)] = [], patterns: [(String, OrderedJSON)] = []
             var required: [OrderedJSON] = []
+            // A bare placeholder (`{inputs}`: the option's own column names) matches any name, so
+            // the table's other, fixed columns are excluded from its pattern.
+            let fixed = declared.columns.map(\.name).filter { pattern($0) == nil }
             for c in declared.columns {
                 let value = c.name == "status" ? status : cell(c.format)
-                if let p = pattern(c.name) {
+                if var p = pattern(c.name) {
+                    if p == "^.+$", !fixed.isEmpty {
+                        p = "^(?!(" + fixed.map { n in n.map { "\\^$.|?*+()[]{}".contains($0) ? "\\" + String($0) : String($0) }.joined() }.joined(separator: "|") + ")$).+$"
+                    }
                     if !patterns.contains(where: { $0.0 == p }) { patterns.append((p, value)) }
                 } else {
                     properties.append((c.name, value))

@@ -108,6 +108,27 @@ import Testing
         #expect(fdh["H"]!["status"] == "infeasible" && abs(Double(fdh["D"]!["efficiency"]!)! - 25.0 / 17) <= 1e-9)
     }
 
+    @Test func frontierOnlyWritesAReferenceFile() throws {
+        // FLS (11 units, VRS): the spanning units, as JSON (validated against the schema) and as
+        // CSV; scored against that CSV, every unit keeps its standard score.
+        let json = try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--frontier-only", "--format", "json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let doc = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let frontier = try #require(doc["frontier"] as? [[String: Any]])
+        let summary = try #require(doc["summary"] as? [String: Any])
+        #expect(summary["units"] as? Int == 11 && summary["frontier_units"] as? Int == frontier.count)
+        let own = table(try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--format", "csv"]))
+        for id in own.keys where abs(Double(own[id]!["efficiency"]!)! - 1) < 1e-9 {
+            #expect(frontier.contains { $0["id"] as? String == id }, "efficient unit \(id) is not in the frontier")
+        }
+        let ref = folder.url.appendingPathComponent("frontier.csv").path
+        let csv = try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--frontier-only", "--format", "csv", "--output", ref])
+        #expect(csv.status == 0, "\(csv.stderr)")
+        let against = table(try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--orientation", "output", "--reference", ref, "--format", "csv"]))
+        let plain = table(try TolokProcess.run(["run", "dea"] + Self.fls + ["--rts", "vrs", "--orientation", "output", "--format", "csv"]))
+        for id in plain.keys { #expect(abs(Double(plain[id]!["efficiency"]!)! - Double(against[id]!["efficiency"]!)!) <= 1e-9, "unit \(id)") }
+    }
+
     @Test func refusalsAreOneLine() throws {
         let ref = try folder.file("short.csv", "dmu,x1,y\nA,5,12\n")
         let cases: [([String], String)] = [

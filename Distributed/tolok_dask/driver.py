@@ -155,34 +155,80 @@ def score_task(binary: str, block: Block, header: Optional[bytes], offset: int, 
                         "--format", "csv", "--output", scored])
         t1 = time.perf_counter()
         part = os.path.join(out_dir, f"part-{block.index:05d}.csv")
-        statuses: Dict[str, int] = {}
-        total, counted, rows = 0.0, 0, 0
         tmp = part + f".tmp-{os.getpid()}"
-        with open(scored, newline="") as src, open(tmp, "w", newline="") as out:
-            reader = csv.reader(src)
-            writer = csv.writer(out, lineterminator="\n")
-            head = next(reader)
-            writer.writerow(["row", *head])
-            k_id, k_status, k_eff = head.index("id"), head.index("status"), head.index("efficiency")
-            for i, rec in enumerate(reader):
-                rows += 1
-                if not spec.id_column:
-                    rec[k_id] = str(offset + i + 1)
-                statuses[rec[k_status]] = statuses.get(rec[k_status], 0) + 1
-                if rec[k_eff]:
-                    e = float(rec[k_eff])
-                    if math.isfinite(e):
-                        total += e
-                        counted += 1
-                writer.writerow([offset + i + 1, *rec])
-            out.flush()
-            os.fsync(out.fileno())
+        with open(scored, "rb") as src:
+            text = src.read()
+        if b'"' not in text:
+            statuses, total, counted, rows = _rewrite_plain(text, offset, renumber=not spec.id_column, target=tmp)
+        else:
+            statuses, total, counted, rows = _rewrite_quoted(scored, offset, renumber=not spec.id_column, target=tmp)
         os.replace(tmp, part)
         return {"index": block.index, "file": os.path.basename(part), "first_row": offset + 1, "rows": rows,
                 "statuses": statuses, "sum_efficiency": total, "scored": counted,
                 "seconds": {"score": t1 - t0, "write": time.perf_counter() - t1}}
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _tally(status: str, efficiency: str, statuses: Dict[str, int]) -> float:
+    statuses[status] = statuses.get(status, 0) + 1
+    if efficiency:
+        e = float(efficiency)
+        if math.isfinite(e):
+            return e
+    return math.nan
+
+
+def _rewrite_plain(text: bytes, offset: int, renumber: bool, target: str):
+    """The part from Tolok's CSV (no quoted field): `row,` before every line, and without --id
+    the id (the block's row) replaced by the row in the whole file. Bytes only, no CSV parsing:
+    the first fields are id, status, efficiency (Tolok's units table)."""
+    lines = text.split(b"\n")
+    if lines and lines[-1] == b"":
+        lines.pop()
+    head = lines[0].split(b",")
+    if head[:3] != [b"id", b"status", b"efficiency"]:
+        raise TolokError(f"unexpected columns in Tolok's output: {lines[0][:80]!r}")
+    statuses: Dict[str, int] = {}
+    total, counted = 0.0, 0
+    out = [b"row," + lines[0]]
+    for i, line in enumerate(lines[1:]):
+        row = offset + i + 1
+        ident, status, efficiency, rest = (line.split(b",", 3) + [b""])[:4]
+        e = _tally(status.decode(), efficiency.decode(), statuses)
+        if e == e:
+            total += e
+            counted += 1
+        out.append(b"%d,%s,%s,%s,%s" % (row, b"%d" % row if renumber else ident, status, efficiency, rest))
+    with open(target, "wb") as f:
+        f.write(b"\n".join(out) + b"\n")
+        f.flush()
+        os.fsync(f.fileno())
+    return statuses, total, counted, len(lines) - 1
+
+
+def _rewrite_quoted(path: str, offset: int, renumber: bool, target: str):
+    """The same with the csv module, for output with quoted fields (ids with commas, …)."""
+    statuses: Dict[str, int] = {}
+    total, counted, rows = 0.0, 0, 0
+    with open(path, newline="") as src, open(target, "w", newline="") as out:
+        reader = csv.reader(src)
+        writer = csv.writer(out, lineterminator="\n")
+        head = next(reader)
+        writer.writerow(["row", *head])
+        k_id, k_status, k_eff = head.index("id"), head.index("status"), head.index("efficiency")
+        for i, rec in enumerate(reader):
+            rows += 1
+            if renumber:
+                rec[k_id] = str(offset + i + 1)
+            e = _tally(rec[k_status], rec[k_eff], statuses)
+            if e == e:
+                total += e
+                counted += 1
+            writer.writerow([offset + i + 1, *rec])
+        out.flush()
+        os.fsync(out.fileno())
+    return statuses, total, counted, rows
 
 
 # ---- the driver (runs on the client) ----

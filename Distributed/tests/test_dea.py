@@ -163,3 +163,24 @@ def test_a_killed_worker_loses_no_unit_and_duplicates_none(tmp_path):
     finally:
         c.close()
         cluster.close()
+
+
+def test_the_command_line(tmp_path):
+    import json as _json
+    import sys as _sys
+
+    path = tmp_path / "cli.csv"
+    write_csv(cobb_douglas(3_000, seed=5), path)
+    spec = DEASpec(INPUTS, OUTPUTS, rts="crs", orientation="input")
+    base = [_sys.executable, "-m", "tolok_dask", "dea", "--data", str(path), "--inputs", ",".join(INPUTS),
+            "--outputs", ",".join(OUTPUTS), "--tolok", TOLOK, "--workers", "1", "--dashboard", "none"]
+    env = dict(os.environ, PYTHONPATH=os.path.join(os.path.dirname(__file__), ".."))
+    done = subprocess.run(base + ["--out", str(tmp_path / "out"), "--block-mb", "0.05"], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    printed = _json.loads(done.stdout)
+    assert printed["units"] == 3_000 and printed["statuses"] == {"ok": 3_000}
+    assert_same_scores(concatenate_parts(str(tmp_path / "out")), single_run(path, spec))
+    refused = subprocess.run(base + ["--out", str(tmp_path / "o2"), "--bootstrap", "200"], capture_output=True, text=True, env=env)
+    assert refused.returncode == 2 and "bootstrap" in refused.stderr
+    bad = subprocess.run(base[:7] + ["x1,nope"] + base[8:] + ["--out", str(tmp_path / "o3")], capture_output=True, text=True, env=env)
+    assert bad.returncode == 2 and "nope" in bad.stderr

@@ -33,6 +33,8 @@ def main(argv=None) -> int:
     d.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (default 2)")
     d.add_argument("--bootstrap", type=int, help="not available yet (refused)")
     d.add_argument("--progress", action="store_true", help="show Dask's progress bar")
+    d.add_argument("--dashboard", default=":8787",
+                   help="LocalCluster dashboard address (default :8787; 'none' for no dashboard)")
     a = p.parse_args(argv)
 
     from distributed import Client, LocalCluster
@@ -49,8 +51,11 @@ def main(argv=None) -> int:
     if a.scheduler:
         client = Client(a.scheduler)
     else:
-        cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True, dashboard_address=None)
+        cluster = LocalCluster(n_workers=a.workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None if a.dashboard == "none" else a.dashboard)
         client = Client(cluster)
+    if client.dashboard_link:
+        print(f"tolok-dask: dashboard {client.dashboard_link}", file=sys.stderr)
     try:
         result = run_dea(client, a.data, spec, a.out, tolok=a.tolok, block_bytes=int(a.block_mb * (1 << 20)),
                          row_groups_per_block=a.row_groups, progress=a.progress)

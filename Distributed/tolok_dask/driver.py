@@ -306,7 +306,8 @@ def run_dea(client, data: str, spec: DEASpec, out_dir: str, tolok: str = "tolok"
                        statuses=statuses,
                        mean_efficiency=(sum(p["sum_efficiency"] for p in parts) / scored) if scored else None,
                        timings=timings)
-    assert result.units == acc, "scored rows differ from the blocks' rows"
+    if result.units != acc:
+        raise RuntimeError(f"the parts hold {result.units} units but the blocks {acc} rows: the file changed during the run?")
     # A task killed with its worker may leave a half-written temporary part (the complete part
     # was written again by its retry): remove those.
     for name in os.listdir(out_dir):

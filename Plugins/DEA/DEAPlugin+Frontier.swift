@@ -34,7 +34,8 @@ extension DEAPlugin {
         let inputNames = try request.option(o.inputs)
         let outputNames = try request.option(o.outputs)
         try requireDistinctColumns([(o.inputs.spec.name, inputNames), (o.outputs.spec.name, outputNames)])
-        // The same requirements as a --reference file, which is what this output is for.
+        // Positive inputs: the frontier search's input-oriented programs need them (a --reference
+        // file itself may hold zeros; docs/DISTRIBUTED.md).
         let inputs = try inputNames.map { try data.numbers($0, .positive) }
         let outputs = try outputNames.map { try data.numbers($0, .nonNegative) }
         let offset = try request.option(o.rowOffset)

@@ -114,6 +114,8 @@ public struct FrontierEfficiencies: Sendable, Equatable {
     let conditionalMean: [Double]
     /// σ* per unit.
     let conditionalStandardDeviation: [Double]
+    /// η_it of a BC92 panel (u_it = η_it u_i), `nil` when u is not scaled.
+    let scale: [Double]?
     /// E[u|ε] (JLMS).
     public let jlms: [Double]
     /// exp(−E[u|ε]).
@@ -153,6 +155,7 @@ public struct FrontierEfficiencies: Sendable, Equatable {
         let n = m.count
         conditionalMean = m
         conditionalStandardDeviation = s
+        self.scale = scale
         var u = [Double](repeating: 0, count: n)
         var te = u, teInv = u, teJ = u
         u.withUnsafeMutableBufferPointer { u in

@@ -31,5 +31,7 @@ struct SFAOptions: PluginOptions {
         "model", as: SFAPanelModelName.self,
         help: "panel model: bc92 (time-decay, default with --period) or bc95 (inefficiency effects, needs --z)")
     let timeInvariant: DeclaredOption<Bool> = PluginOption.flag("time-invariant", help: "bc92 with eta = 0 (time-invariant inefficiency; Pitt & Lee 1981, Battese & Coelli 1988)")
+    let level: DeclaredOption<Double> = PluginOption.number("level", default: 0.95, bounds: .openUnit,
+                                                            help: "confidence level of the units' u and efficiency intervals (Horrace & Schmidt 1996)")
     let z: DeclaredOption<[String]> = PluginOption.optionalColumns("z", values: .finite, help: "bc95 inefficiency-effect variables: u_it ~ N+(delta0 + z_it delta, sigma_u^2)")
 }

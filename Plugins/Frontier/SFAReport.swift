@@ -12,6 +12,8 @@ import TolokNumerics
 struct SFAReport {
     let setup: SFASetup
     let fit: StochasticFrontierFit
+    /// The level of the Horrace–Schmidt intervals (`--level`).
+    var level = 0.95
 
     /// The engine's status in the output's snake_case.
     static func statusText(_ s: FrontierFitStatus) -> String {
@@ -46,6 +48,23 @@ struct SFAReport {
         return block + ":" + parts[1]
     }
 
+    /// `95%`, `99.5%`.
+    static func percent(_ level: Double) -> String {
+        let p = level * 100
+        return (p == p.rounded() ? String(Int(p)) : String(format: "%g", p)) + "%"
+    }
+
+    /// u_mode, u_lower, u_upper and their efficiencies exp(−·) (missing where not finite).
+    static func addIntervals(_ iv: EfficiencyIntervals, to table: inout TableBuilder) {
+        let eMode = iv.efficiencyMode, eLower = iv.efficiencyLower, eUpper = iv.efficiencyUpper
+        table.add("u_mode") { .optional(iv.uMode[$0]) }
+        table.add("u_lower") { .optional(iv.uLower[$0]) }
+        table.add("u_upper") { .optional(iv.uUpper[$0]) }
+        table.add("efficiency_mode") { .optional(eMode[$0]) }
+        table.add("efficiency_lower") { .optional(eLower[$0]) }
+        table.add("efficiency_upper") { .optional(eUpper[$0]) }
+    }
+
     func result(descriptor: PluginDescriptor) -> AnalysisResult {
         let converged = fit.isConverged
         let unitStatus = converged ? UnitStatus.ok : UnitStatus.notConverged
@@ -61,6 +80,7 @@ struct SFAReport {
         units.add("u_jlms") { .optional(eff.jlms[$0]) }
         units.add("efficiency") { i in let te = eff.batteseCoelli[i]; return te > 0 && te <= 1 ? .number(te) : .missing }
         if cost { units.add("efficiency_inverse") { i in let x = eff.batteseCoelliInverse[i]; return x >= 1 && x.isFinite ? .number(x) : .missing } }
+        Self.addIntervals(eff.intervals(level: level), to: &units)
 
         // Coefficients: β, then σ², γ, the μ/δ block and η (constant σ_u, σ_v), or the
         // μ/δ, ln σ_u², ln σ_v² blocks (heteroscedastic); p two-sided from the normal.
@@ -121,6 +141,7 @@ struct SFAReport {
             firms.add("u_jlms") { .optional(groups.jlms[$0]) }
             firms.add("efficiency") { .optional(groups.batteseCoelli[$0]) }
             if cost { firms.add("efficiency_inverse") { .optional(groups.batteseCoelliInverse[$0]) } }
+            Self.addIntervals(groups.intervals(level: level), to: &firms)
             tables.append(firms.table)
         }
         let efficiency = ReportChart.numbers(tables.first, "efficiency")
@@ -203,6 +224,9 @@ struct SFAReport {
         notes.append("Units: u_jlms = E[u|e] (Jondrow et al. 1982); efficiency = E[exp(-u)|e] (Battese & Coelli 1988)"
                      + (setup.isCost ? "; efficiency_inverse = E[exp(u)|e] >= 1, the cost efficiency FRONTIER 4.1 prints." : ".")
                      + (setup.panelModel != nil ? " Panel rows are in input order." : ""))
+        notes.append("u_mode = M[u|e] = max(mu*, 0) (Jondrow et al. 1982), efficiency_mode = exp(-u_mode); u_lower, u_upper: the "
+                     + "\(Self.percent(level)) interval of u given e, efficiency_lower = exp(-u_upper), efficiency_upper = exp(-u_lower) "
+                     + "(Horrace & Schmidt 1996; --level). They describe u given e at the estimates and ignore the estimation error of the parameters.")
         notes.append("Log-likelihoods use the exact pi; FRONTIER 4.1 and R frontier print ll + n * 2.403e-8 (their pi = 3.1415926 in single precision).")
         return notes
     }

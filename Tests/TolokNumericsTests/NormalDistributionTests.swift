@@ -114,3 +114,31 @@ import Testing
         #expect(ChiSquaredDistribution.survival(1, degreesOfFreedom: 0) == 0)
     }
 }
+
+/// Φ⁻¹ (NormalQuantile.swift): published values (Wichura 1988, AS 241 test values; R qnorm) and
+/// the round trip through Φ, in both tails and where Φ underflows.
+@Suite struct NormalQuantileTests {
+    @Test func knownValues() {
+        #expect(NormalDistribution.quantile(0.5) == 0)
+        #expect(abs(NormalDistribution.quantile(0.975) - 1.959963984540054) < 4e-16 * 2)
+        #expect(abs(NormalDistribution.quantile(0.025) + 1.959963984540054) < 4e-16 * 2)
+        #expect(abs(NormalDistribution.quantile(0.25) + 0.6744897501960817) < 1e-15)
+        #expect(abs(NormalDistribution.quantile(1e-10) + 6.361340902404056) < 1e-13)
+        #expect(NormalDistribution.quantile(0) == -.infinity && NormalDistribution.quantile(1) == .infinity)
+        #expect(NormalDistribution.quantile(-0.1).isNaN && NormalDistribution.quantile(1.5).isNaN)
+    }
+
+    @Test func roundTripThroughTheDistributionFunction() {
+        for x in stride(from: -37.0, through: 8.0, by: 0.37) {
+            let p = NormalDistribution.cdf(x)
+            guard p > 0, p < 1 else { continue }
+            // Above the median p itself carries an absolute error of half an ulp, which Φ⁻¹
+            // magnifies by 1/φ(x): the conditioning bound, not the algorithm's error.
+            let conditioning = x > 0 ? p.ulp / NormalDistribution.density(x) : 0
+            #expect(abs(NormalDistribution.quantile(p) - x) <= 1e-12 * max(1, abs(x)) + conditioning, "x = \(x): \(NormalDistribution.quantile(p))")
+        }
+        // exp(−1000) underflows; ln Φ(x) = −1000 still has its root.
+        let x = NormalDistribution.quantile(logProbability: -1000)
+        #expect(abs(NormalDistribution.logCDF(x) + 1000) < 1e-9 && x < -44 && x > -45)
+    }
+}

@@ -62,13 +62,13 @@ public struct StochasticFrontierFit: Sendable {
 
     /// θ̂ and its names, in the internal order.
     let parameters: [Double]
-    let parameterNames: [String]
+    public let parameterNames: [String]
     /// (−∇²ℓ)⁻¹ at θ̂ (nil when the Hessian is not negative definite).
-    let covariance: Matrix?
+    public let covariance: Matrix?
     /// Covariance of (β, σ², γ, μ-block) — FRONTIER 4.1's order for the cross-section — when
     /// σ_u and σ_v are constant; names in `frontierCovarianceNames`.
-    let frontierCovariance: Matrix?
-    let frontierCovarianceNames: [String]
+    public let frontierCovariance: Matrix?
+    public let frontierCovarianceNames: [String]
 
     public let ols: OLSResult
     /// The one-sided LR test of no inefficiency.

@@ -32,6 +32,12 @@ extension SFAPlugin: DeclaresResultColumns {
             DeclaredColumn("u_jlms", "E[u|e] (Jondrow et al. 1982)"),
             DeclaredColumn("efficiency", "E[exp(−u)|e] (Battese & Coelli 1988)"),
             DeclaredColumn("efficiency_inverse", when: "--frontier cost", "E[exp(u)|e], the cost-efficiency convention ≥ 1"),
+            DeclaredColumn("u_mode", "M[u|e] = max(mu*, 0), the conditional mode (Jondrow et al. 1982)"),
+            DeclaredColumn("u_lower", "lower bound of the --level interval of u given e (Horrace & Schmidt 1996)"),
+            DeclaredColumn("u_upper", "upper bound of the --level interval of u given e"),
+            DeclaredColumn("efficiency_mode", "exp(−u_mode)"),
+            DeclaredColumn("efficiency_lower", "exp(−u_upper): lower bound of the efficiency interval"),
+            DeclaredColumn("efficiency_upper", "exp(−u_lower): upper bound of the efficiency interval"),
         ]
         return [
             DeclaredTable("units", [
@@ -40,6 +46,12 @@ extension SFAPlugin: DeclaresResultColumns {
             ] + unit),
             DeclaredTable("coefficients", coefficientColumns),
             DeclaredTable("firms", when: "--period with --model bc92", [DeclaredColumn("id", .text, "the firm")] + unit),
+            DeclaredTable("covariance", [
+                DeclaredColumn("term", .text, "a term of the coefficients table"),
+                DeclaredColumn("term2", .text, "another (or the same) term"),
+                DeclaredColumn("covariance", "estimated covariance of the two estimates (empty when the Hessian is not negative definite)"),
+                DeclaredColumn("correlation", "covariance / (std_error × std_error)"),
+            ]),
         ]
     }
 }

@@ -44,7 +44,7 @@ public struct SFAPlugin: AnalysisPlugin {
             "Kodde, D.A. & Palm, F.C. (1986). Wald criteria for jointly testing equality and inequality restrictions. Econometrica 54(5), 1243-1248.",
             "Coelli, T.J. (1996). A Guide to FRONTIER Version 4.1. CEPA Working Paper 96/07, University of New England (accuracy reference).",
         ],
-        tables: ["units", "coefficients", "firms"])
+        tables: ["units", "coefficients", "firms", "covariance"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let setup = try SFASetup(request, options: Self.options)

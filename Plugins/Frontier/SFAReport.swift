@@ -48,6 +48,33 @@ struct SFAReport {
         return block + ":" + parts[1]
     }
 
+    /// The covariance of the estimates in the coefficients table's terms and order, long format
+    /// (every ordered pair; symmetric): FRONTIER 4.1's (β, σ², γ, μ, η) matrix when σ_u and σ_v
+    /// are constant, else that of the internal parameters (β, μ block, ln σ_u², ln σ_v² blocks),
+    /// which are then the table's terms. Empty cells when the Hessian is not negative definite.
+    func covarianceTable(names: [String]) -> ResultTable {
+        // By name, so a term the matrix does not cover gets empty cells, never another's value.
+        let (matrix, order) = fit.frontierCovariance.map { ($0, fit.frontierCovarianceNames) } ?? (fit.covariance, fit.parameterNames)
+        let index = names.map { order.firstIndex(of: $0) }
+        let terms = names.map(termName)
+        let k = names.count
+        func cov(_ i: Int, _ j: Int) -> Double? {
+            guard let matrix, let a = index[i], let b = index[j], a < matrix.rows, b < matrix.columns else { return nil }
+            // The delta-method transform leaves last-ulp asymmetry: the table is exactly symmetric.
+            return a == b ? matrix[a, a] : 0.5 * (matrix[a, b] + matrix[b, a])
+        }
+        var table = TableBuilder(name: "covariance", rows: k * k)
+        table.add("term", .text) { .text(terms[$0 / k]) }
+        table.add("term2", .text) { .text(terms[$0 % k]) }
+        table.add("covariance") { .optional(cov($0 / k, $0 % k)) }
+        table.add("correlation") { r in
+            let i = r / k, j = r % k
+            guard let c = cov(i, j), let a = cov(i, i), let b = cov(j, j), a > 0, b > 0 else { return .missing }
+            return .optional(c / (a * b).squareRoot())
+        }
+        return table.table
+    }
+
     /// `95%`, `99.5%`.
     static func percent(_ level: Double) -> String {
         let p = level * 100
@@ -144,6 +171,7 @@ struct SFAReport {
             Self.addIntervals(groups.intervals(level: level), to: &firms)
             tables.append(firms.table)
         }
+        tables.append(covarianceTable(names: estimates.map(\.name)))
         let efficiency = ReportChart.numbers(tables.first, "efficiency")
         let report = ReportContent(
             title: LocalizedText(en: "Stochastic frontier efficiency", id: "Efisiensi frontier stokastik"),

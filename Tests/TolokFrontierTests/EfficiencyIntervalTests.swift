@@ -74,3 +74,46 @@ import TolokTestSupport
         #expect(r.notes.contains { $0.contains("90% interval of u given e") })
     }
 }
+
+/// The `covariance` table (issue #20): the estimates' covariance in the coefficients table's terms.
+@Suite struct CovarianceTableTests {
+    static let names = ["const": "const", "log_capital": "log(capital)", "log_labour": "log(labour)", "sigma_sq": "sigma_sq", "gamma": "gamma"]
+
+    /// Against R frontier 1.1-8's vcov() and the independent scipy MLE (observed information)
+    /// on front41Data.csv: every cell within 5% resp. 0.1% of √(c_aa c_bb); symmetric; the
+    /// diagonal is the coefficients table's std_error squared.
+    @Test(arguments: [("R package frontier 1.1-8", 5e-2), ("own scipy MLE on front41Data.csv", 1e-3)])
+    func matchesReferences(_ source: String, _ tolerance: Double) throws {
+        let e = try Reference.entry("front41Data.expected.json", model: "halfnormal-production-cobbdouglas-log", source: source)
+        let reference = try #require(e["covariance"] as? [[NSNumber]]), order = try #require(e["covariance_order"] as? [String])
+        let r = try PluginHarness.run("sfa", data: "front41Data.csv", id: "firm", ["--y", "output", "--x", "capital,labour", "--log"])
+        let table = try #require(r.tables.first { $0.name == "covariance" })
+        let t1 = try table.texts("term"), t2 = try table.texts("term2"), c = try table.numbers("covariance")
+        #expect(c.count == order.count * order.count)
+        func ours(_ a: String, _ b: String) -> Double? { t1.indices.first { t1[$0] == a && t2[$0] == b }.map { c[$0] } }
+        for (i, a) in order.enumerated() {
+            for (j, b) in order.enumerated() {
+                let scale = (reference[i][i].doubleValue * reference[j][j].doubleValue).squareRoot()
+                let mine = try #require(ours(Self.names[a]!, Self.names[b]!))
+                #expect(abs(mine - reference[i][j].doubleValue) <= tolerance * scale, "cov[\(a), \(b)]: \(mine) vs \(reference[i][j])")
+                #expect(mine == ours(Self.names[b]!, Self.names[a]!))
+            }
+        }
+        let coefficients = try #require(r.tables.first { $0.name == "coefficients" })
+        for (term, se) in zip(try coefficients.texts("term"), try coefficients.numbers("std_error")) {
+            let v = try #require(ours(term, term))
+            #expect(abs(v.squareRoot() - se) <= 1e-12 * se, "\(term)")
+        }
+    }
+
+    /// Heteroscedastic models use the internal parameters, which are then the table's terms.
+    @Test func heteroscedasticTermsAreCovered() throws {
+        let r = try PluginHarness.run("sfa", csvText: try SFAPluginTests.utilityCSV(), ["--y", "ltc", "--x", "ly,lwl,lwk", "--frontier", "cost", "--u-het", "regu"])
+        let table = try #require(r.tables.first { $0.name == "covariance" })
+        let coefficients = try #require(r.tables.first { $0.name == "coefficients" })
+        let terms = try coefficients.texts("term")
+        #expect(table.rowCount == terms.count * terms.count)
+        let c = try table.numbers("covariance"), se = try coefficients.numbers("std_error")
+        for k in terms.indices { #expect(abs(c[k * terms.count + k].squareRoot() - se[k]) <= 1e-12 * se[k], "\(terms[k])") }
+    }
+}

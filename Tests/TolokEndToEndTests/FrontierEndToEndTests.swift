@@ -39,7 +39,9 @@ import Testing
         #expect(units.count == 60)
         #expect(units.first?["id"] as? String == "1" && units.first?["status"] as? String == "ok")
         #expect(close(units.first?["efficiency"], 0.6506888))
-        #expect(units.first.map { $0.keys.sorted() } == ["efficiency", "id", "status", "u_jlms"])
+        #expect(units.first.map { $0.keys.sorted() } == ["efficiency", "efficiency_lower", "efficiency_mode", "efficiency_upper", "id", "status",
+                                                          "u_jlms", "u_lower", "u_mode", "u_upper"])
+        #expect(object["covariance"] as? [[String: Any]] != nil)
         #expect((object["notes"] as? [String])?.contains { $0.contains("Kodde & Palm") } == true)
     }
 

@@ -24,7 +24,7 @@ import TolokTestSupport
     /// (the two fits agree to about 1e-5 in the coefficients, not exactly).
     @Test(arguments: ["halfnormal-uhet_regu-cost-cobbdouglas-log", "truncnormal-muhet_regu-cost-cobbdouglas-log"])
     func summariesMatchSfaR(_ model: String) throws {
-        let entry = try #require(try Reference.models("sfaR_utility_efficiencies.expected.json").first { ($0["model"] as? String) == model })
+        let entry = try #require(try Reference.models("sfaR_utility_efficiencies.printed.json").first { ($0["model"] as? String) == model })
         let arguments = try #require(entry["tolok"] as? [String])
         let summaries = try #require(entry["summaries"] as? [String: [NSNumber]])
         #expect(summaries.count == 8)

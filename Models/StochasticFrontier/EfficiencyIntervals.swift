@@ -24,28 +24,35 @@ public struct EfficiencyIntervals: Sendable, Equatable {
     public var efficiencyUpper: [Double] { uLower.map { exp(-$0) } }
     public var efficiencyMode: [Double] { uMode.map { exp(-$0) } }
 
-    /// The p-quantile of N⁺(μ, σ²) (the distribution of u | ε), p in (0, 1).
-    static func truncatedNormalQuantile(_ p: Double, mean mu: Double, sd sigma: Double) -> Double {
-        let lq = log1p(-p) + NormalDistribution.logCDF(mu / sigma)
-        return max(0, mu - sigma * NormalDistribution.quantile(logProbability: lq))
+    /// The p-quantile of N⁺(μ, σ²) (the distribution of u | ε), p in (0, 1), given ln Φ(μ/σ)
+    /// (shared by the two bounds of a unit).
+    static func truncatedNormalQuantile(_ p: Double, mean mu: Double, sd sigma: Double, logCDFOfRatio lz: Double) -> Double {
+        max(0, mu - sigma * NormalDistribution.quantile(logProbability: log1p(-p) + lz))
     }
 
     init(_ e: FrontierEfficiencies, level: Double) {
         precondition(level > 0 && level < 1)
         self.level = level
         let alpha = 1 - level
-        let n = e.conditionalMean.count
-        var lo = [Double](repeating: .nan, count: n), hi = lo, mode = lo
-        for i in 0..<n {
-            let m = e.conditionalMean[i], s = e.conditionalStandardDeviation[i], eta = e.scale?[i] ?? 1
-            guard m.isFinite, s.isFinite, s > 0, eta.isFinite, eta > 0 else { continue }
-            lo[i] = eta * Self.truncatedNormalQuantile(alpha / 2, mean: m, sd: s)
-            hi[i] = eta * Self.truncatedNormalQuantile(1 - alpha / 2, mean: m, sd: s)
-            mode[i] = eta * max(m, 0)
+        let m = e.conditionalMean, s = e.conditionalStandardDeviation, scale = e.scale
+        // Units are independent: fixed chunks, concurrently on large samples, concatenated in
+        // order (the result does not depend on the thread count).
+        let chunks = Parallel.ranges(m.count, size: 65_536)
+        let parts = Parallel.map(chunks, workers: ProcessInfo.processInfo.activeProcessorCount) { _, range in
+            var lo = [Double](repeating: .nan, count: range.count), hi = lo, mode = lo
+            for (k, i) in range.enumerated() {
+                let eta = scale?[i] ?? 1
+                guard m[i].isFinite, s[i].isFinite, s[i] > 0, eta.isFinite, eta > 0 else { continue }
+                let lz = NormalDistribution.logCDF(m[i] / s[i])
+                lo[k] = eta * Self.truncatedNormalQuantile(alpha / 2, mean: m[i], sd: s[i], logCDFOfRatio: lz)
+                hi[k] = eta * Self.truncatedNormalQuantile(1 - alpha / 2, mean: m[i], sd: s[i], logCDFOfRatio: lz)
+                mode[k] = eta * max(m[i], 0)
+            }
+            return (lo, hi, mode)
         }
-        uLower = lo
-        uUpper = hi
-        uMode = mode
+        uLower = parts.flatMap(\.0)
+        uUpper = parts.flatMap(\.1)
+        uMode = parts.flatMap(\.2)
     }
 }
 

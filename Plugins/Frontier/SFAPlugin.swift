@@ -49,9 +49,7 @@ public struct SFAPlugin: AnalysisPlugin {
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let setup = try SFASetup(request, options: Self.options)
         let fit = try setup.estimate()
-        var report = SFAReport(setup: setup, fit: fit)
-        report.level = try request.option(Self.options.level)
-        var result = report.result(descriptor: descriptor)
+        var result = SFAReport(setup: setup, fit: fit, level: try request.option(Self.options.level)).result(descriptor: descriptor)
         // The effective distribution (half-normal, or truncated-normal for bc95) in place of null.
         if try request.option(Self.options.distribution) == nil { result.parameters.append(("distribution", .text(setup.distribution.rawValue))) }
         return result

@@ -13,7 +13,7 @@ struct SFAReport {
     let setup: SFASetup
     let fit: StochasticFrontierFit
     /// The level of the Horrace–Schmidt intervals (`--level`).
-    var level = 0.95
+    let level: Double
 
     /// The engine's status in the output's snake_case.
     static func statusText(_ s: FrontierFitStatus) -> String {

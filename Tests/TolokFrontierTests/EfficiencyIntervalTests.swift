@@ -66,9 +66,11 @@ import TolokTestSupport
 
     @Test func levelOutsideTheUnitIntervalIsRefused() throws {
         for bad in ["1", "0", "95"] {
-            #expect(throws: (any Error).self) {
-                _ = try PluginHarness.run("sfa", csvText: try SFAPluginTests.utilityCSV(), ["--y", "ltc", "--x", "ly,lwl,lwk", "--frontier", "cost", "--level", bad])
+            let csv = try SFAPluginTests.utilityCSV()
+            let error = #expect(throws: UsageError.self) {
+                _ = try PluginHarness.run("sfa", csvText: csv, ["--y", "ltc", "--x", "ly,lwl,lwk", "--frontier", "cost", "--level", bad])
             }
+            #expect(error.map { "\($0)".contains("--level") } == true, "\(String(describing: error))")
         }
         let r = try PluginHarness.run("sfa", csvText: try SFAPluginTests.utilityCSV(), ["--y", "ltc", "--x", "ly,lwl,lwk", "--frontier", "cost", "--level", "0.9"])
         #expect(r.notes.contains { $0.contains("90% interval of u given e") })

@@ -46,6 +46,14 @@ extension SFAPlugin: DeclaresResultColumns {
             ] + unit),
             DeclaredTable("coefficients", coefficientColumns),
             DeclaredTable("firms", when: "--period with --model bc92", [DeclaredColumn("id", .text, "the firm")] + unit),
+            DeclaredTable("elasticities", when: "--translog", [
+                DeclaredColumn("at", .text, "sample_mean (at the mean of the logged inputs), or unit"),
+                DeclaredColumn("id", .text, "the unit (empty at the sample mean)"),
+                DeclaredColumn("period", .text, when: "--period", "the period (empty at the sample mean)"),
+                DeclaredColumn("input", .text, "an input (--x), or scale (the sum of the input elasticities)"),
+                DeclaredColumn("elasticity", "d ln y / d ln x of the translog frontier"),
+                DeclaredColumn("std_error", "delta-method standard error from the covariance of the coefficients"),
+            ]),
             DeclaredTable("covariance", [
                 DeclaredColumn("term", .text, "a term of the coefficients table"),
                 DeclaredColumn("term2", .text, "another (or the same) term"),

@@ -44,12 +44,12 @@ public struct SFAPlugin: AnalysisPlugin {
             "Kodde, D.A. & Palm, F.C. (1986). Wald criteria for jointly testing equality and inequality restrictions. Econometrica 54(5), 1243-1248.",
             "Coelli, T.J. (1996). A Guide to FRONTIER Version 4.1. CEPA Working Paper 96/07, University of New England (accuracy reference).",
         ],
-        tables: ["units", "coefficients", "firms", "covariance"])
+        tables: ["units", "coefficients", "firms", "covariance", "elasticities"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let setup = try SFASetup(request, options: Self.options)
         let fit = try setup.estimate()
-        var result = SFAReport(setup: setup, fit: fit, level: try request.option(Self.options.level)).result(descriptor: descriptor)
+        var result = try SFAReport(setup: setup, fit: fit, level: try request.option(Self.options.level)).result(descriptor: descriptor)
         // The effective distribution (half-normal, or truncated-normal for bc95) in place of null.
         if try request.option(Self.options.distribution) == nil { result.parameters.append(("distribution", .text(setup.distribution.rawValue))) }
         return result

@@ -92,7 +92,7 @@ struct SFAReport {
         table.add("efficiency_upper") { .optional(eUpper[$0]) }
     }
 
-    func result(descriptor: PluginDescriptor) -> AnalysisResult {
+    func result(descriptor: PluginDescriptor) throws -> AnalysisResult {
         let converged = fit.isConverged
         let unitStatus = converged ? UnitStatus.ok : UnitStatus.notConverged
         let eff = fit.efficiencies
@@ -172,6 +172,8 @@ struct SFAReport {
             tables.append(firms.table)
         }
         tables.append(covarianceTable(names: estimates.map(\.name)))
+        let elasticities = try translogElasticities()
+        if let elasticities { tables.append(elasticityTable(elasticities)) }
         let efficiency = ReportChart.numbers(tables.first, "efficiency")
         let report = ReportContent(
             title: LocalizedText(en: "Stochastic frontier efficiency", id: "Efisiensi frontier stokastik"),
@@ -180,7 +182,7 @@ struct SFAReport {
                                                                 id: "Efisiensi teknis exp(−u) menurut Battese dan Coelli (1988): 1 adalah frontier.")],
                                      charts: [.efficiencyHistogram(efficiency)])])
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: tables, summary: summary,
-                              notes: notes(lr: lr), report: report)
+                              notes: notes(lr: lr) + (elasticities.map(elasticityNotes) ?? []), report: report)
     }
 
     /// Whether unit `i`'s predictions are representable: E[exp(−u)|ε] in (0, 1] and, for a cost

@@ -90,6 +90,7 @@ import Testing
         ["sfa", "--data", "front41_eg1_logs.csv", "--id", "firm", "--y", "ly", "--x", "lk,ll"],
         ["sfa", "--data", "sfaR_utility_logs.csv", "--y", "ltc", "--x", "ly,lwl,lwk", "--frontier", "cost"],
         ["sfa", "--data", "front41_eg4_panel.csv", "--id", "firm", "--y", "output", "--x", "capital,labour", "--log", "--period", "period"],
+        ["sfa", "--data", "front41_eg4_panel.csv", "--id", "firm", "--y", "output", "--x", "capital,labour", "--log", "--translog", "--period", "period", "--model", "bc92"],
         ["branch-comparison", "--data", "branches/branches_2025.csv"],
         ["risk-placement", "--data", "insurance/risk_placement_seed003.csv", "--id", "risk"],
         ["recoveries", "--data", "insurance/recoveries_seed004_ledger.csv", "--statements", "STATEMENTS", "--splits", "SPLITS"],

@@ -26,4 +26,12 @@ struct DEAOptions: PluginOptions {
     let direction = PluginOption.list("direction", help: "--model ddf, and the normalisation of --model profit: observed (g = x, y; default), unit (g = 1), mean (column means), or m + s columns: the gx columns then the gy columns")
     let inputPrices = PluginOption.optionalColumns("input-prices", values: .nonNegative, help: "--model cost|profit: one price column per input, in --inputs order")
     let outputPrices = PluginOption.optionalColumns("output-prices", values: .nonNegative, help: "--model revenue|profit: one price column per output, in --outputs order")
+    // Issue #20 (inference): Plugins/DEA/DEAPlugin+Bootstrap.swift, docs/DEA.md "Bootstrap".
+    let bootstrap = PluginOption.optionalInteger("bootstrap", bounds: .closed(2, 1_000_000),
+                                                 help: "B replicates of the Simar-Wilson (1998) smoothed bootstrap: bias, bias-corrected scores, standard errors and (1 - alpha) intervals (table bootstrap; radial model, convex technology)")
+    let seed = PluginOption.integer("seed", default: 1, bounds: .closed(0, 9_007_199_254_740_991),
+                                    help: "seed of --bootstrap: the same seed gives the same numbers whatever --threads is")
+    let threads = PluginOption.integer("threads", default: 0, bounds: .closed(0, 1024),
+                                       help: "worker threads for the radial scores and --bootstrap (0: one per core)")
+    let alpha = PluginOption.number("alpha", default: 0.05, bounds: .openUnit, help: "--bootstrap intervals at level 1 - alpha")
 }

@@ -62,6 +62,17 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("d_from_to", "distance of the earlier point to the later frontier"),
                 DeclaredColumn("d_to_from", "distance of the later point to the earlier frontier"),
             ]),
+            DeclaredTable("bootstrap", when: "--bootstrap", [
+                DeclaredColumn("id", .text, "the unit"),
+                DeclaredColumn("status", .text, "ok, or numerical_failure when fewer than two replicates were solved"),
+                DeclaredColumn("efficiency", "the original score: θ (input) or 1/φ (output orientation)"),
+                DeclaredColumn("bias", "efficiency − efficiency_bc (the bootstrap estimate of the score's bias, on the efficiency scale)"),
+                DeclaredColumn("efficiency_bc", "bias-corrected efficiency: 1/(2δ − mean δ*) with δ = 1/efficiency"),
+                DeclaredColumn("std_error", "standard deviation of the replicates' efficiencies"),
+                DeclaredColumn("lower", "lower bound of the (1 − alpha) interval"),
+                DeclaredColumn("upper", "upper bound of the (1 − alpha) interval"),
+                DeclaredColumn("replicates", .integer, "replicates solved for this unit (B unless a program failed)"),
+            ]),
         ] + [Self.frontierDeclaredTable]
     }
 }
@@ -86,6 +97,9 @@ extension DEAPlugin {
             DeclaredColumn("pairs", .integer, when: "--period", "consecutive period pairs × units"),
             DeclaredColumn("geometric_mean_malmquist", when: "--period", "geometric mean of the Malmquist indices"),
             DeclaredColumn("pairs_missing_data", .integer, when: "--period", "pairs with a unit missing from a period"),
+            DeclaredColumn("bootstrap_replicates", .integer, when: "--bootstrap", "B"),
+            DeclaredColumn("bootstrap_bandwidth", when: "--bootstrap", "the kernel bandwidth h on the distance scale δ ≥ 1"),
+            DeclaredColumn("bootstrap_mean_efficiency_bc", when: "--bootstrap", "mean bias-corrected efficiency of the ok units"),
         ]
         for status in UnitStatus.allCases where status != .ok && status != .notConverged {
             keys.append(DeclaredColumn("\(status.rawValue)_units", .integer, when: cross, "units with status \(status.rawValue)"))

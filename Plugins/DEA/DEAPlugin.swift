@@ -31,8 +31,10 @@ public struct DEAPlugin: AnalysisPlugin {
             "Tone, K. (2002). A slacks-based measure of super-efficiency in data envelopment analysis. EJOR 143(1), 32-41.",
             "Chambers, R.G., Chung, Y. & Färe, R. (1996). Benefit and distance functions. Journal of Economic Theory 70(2), 407-419.",
             "Chambers, R.G., Chung, Y. & Färe, R. (1998). Profit, directional distance functions, and Nerlovian efficiency. JOTA 98(2), 351-364.",
+            "Simar, L. & Wilson, P.W. (1998). Sensitivity analysis of efficiency scores: how to bootstrap in nonparametric frontier models. Management Science 44(1), 49-61.",
+            "Silverman, B.W. (1986). Density Estimation for Statistics and Data Analysis. Chapman & Hall.",
         ],
-        tables: ["units", "pairs", "peers", "frontier"])
+        tables: ["units", "pairs", "peers", "frontier", "bootstrap"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
@@ -47,6 +49,7 @@ public struct DEAPlugin: AnalysisPlugin {
 
     private func runModel(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
+        try Self.checkBootstrapOptions(request)
         if try request.option(o.frontierOnly) { return try Self.runFrontierOnly(request, descriptor: descriptor) }
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
@@ -68,7 +71,7 @@ public struct DEAPlugin: AnalysisPlugin {
         if try Self.needsBeyondRadial(request) { return try runBeyondRadial(request) }
 
         let model = DEAModel(orientation: orientation, rts: try request.option(o.rts).returnsToScale ?? .crs,
-                             superEfficiency: try request.option(o.superEfficiency))
+                             superEfficiency: try request.option(o.superEfficiency), threads: try Self.threadCount(request))
         // Zero inputs are accepted (docs/DEA.md, "Zeros"); 0/0 scores get status undefined.
         let rawInputs = try inputNames.map { try data.numbers($0, .nonNegative) }
         let rawOutputs = try outputNames.map { try data.numbers($0, .nonNegative) }
@@ -102,6 +105,7 @@ public struct DEAPlugin: AnalysisPlugin {
             .result(descriptor: descriptor)
         result.notes += Self.freeLunchNotes(scores.scores, ids: ids, freeLunch: Self.freeLunchIds(Array(ids.indices), ids: ids, inputs: rawInputs, outputs: rawOutputs),
                                             orientation: orientation)
+        try Self.addBootstrap(to: &result, request: request, model: model, data: deaData, scores: scores.scores, ids: ids)
         return result
     }
 }

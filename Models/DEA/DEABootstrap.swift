@@ -169,7 +169,12 @@ public struct DEABootstrap: Sendable {
         let B = replicates
         let blockSize = max(1, min(n, maxStoredValues / B))
         let blocks = Parallel.ranges(n, size: blockSize)
-        let model = DEAModel(orientation: orientation, rts: rts, superEfficiency: false, threads: 1, slacks: false)
+        let rts = self.rts
+        // Units in an order where neighbours have similar mixes (as DEAModel does), and each
+        // unit's working set seeded with its own pseudo-copy (λ = 1 on it is feasible) and its
+        // original peers: its peers in a replicate are mostly among them.
+        let order = DEAModel.mixOrder(Array(0..<n), data: data)
+        let peers = scores.map { $0.peers.map(\.unit) }
         let orientation = self.orientation, seed = self.seed, h = bandwidth.h
         // Replicates run concurrently, each on one thread: BLAS stays on one thread meanwhile
         // (set once here, so that the models' own set-and-restore cannot race).
@@ -184,15 +189,15 @@ public struct DEABootstrap: Sendable {
         let total = B * blocks.count
         for block in blocks {
             let units = Array(block)
-            let count = units.count
             let chunks = Parallel.ranges(B, size: max(1, min(16, B / (threads * 4) + 1)))
             let values: [[[Double]]] = Parallel.map(chunks, workers: threads) { (_: Int, range: Range<Int>) in
                 var rows: [[Double]] = []
                 rows.reserveCapacity(range.count)
                 for b in range {
                     let star = Self.draws(delta, bandwidth: h, mirroredVariance: mirroredVariance, replicate: b, seed: seed)
-                    var inputs = x.map { column in units.map { column[$0] } }
-                    var outputs = y.map { column in units.map { column[$0] } }
+                    // All n observed units (so the data's scaling, hence every program, is the
+                    // same whichever block), then the n pseudo-units; only the block is scored.
+                    var inputs = x, outputs = y
                     switch orientation {
                     case .input:
                         for i in 0..<m { inputs[i] += (0..<n).map { x[i][$0] * star[$0] / delta[$0] } }
@@ -202,7 +207,8 @@ public struct DEABootstrap: Sendable {
                         for r in 0..<s { outputs[r] += (0..<n).map { y[r][$0] * delta[$0] / star[$0] } }
                     }
                     let pseudo = DEAData(inputs: inputs, outputs: outputs)
-                    let scored = model.score(pseudo, units: Array(0..<count), reference: Array(count..<(count + n)))
+                    let scored = Self.score(pseudo, observed: n, units: units, order: order, peers: peers,
+                                            orientation: orientation, rts: rts)
                     rows.append(scored.map { u in
                         guard u.status == .ok, u.radial.isFinite, u.radial > 0 else { return .nan }
                         return orientation == .input ? 1 / u.radial : u.radial
@@ -219,6 +225,26 @@ public struct DEABootstrap: Sendable {
             }
         }
         return Result(bandwidth: bandwidth, units: out, failedSolves: failed)
+    }
+
+    /// Step 3: the observed `units` (of the first `observed` units of `pseudo`) scored against
+    /// the pseudo-units that follow them, radial factor only; in the order of `units`.
+    static func score(_ pseudo: DEAData, observed n: Int, units: [Int], order: [Int], peers: [[Int]],
+                      orientation: Orientation, rts: ReturnsToScale) -> [DEAUnitScore] {
+        let reference = Array(n..<pseudo.unitCount)
+        let pool = ReferencePool(data: pseudo, units: reference, rts: rts)
+        let evaluator = UnitEvaluator(data: pseudo, orientation: orientation, rts: rts)
+        var position = [Int](repeating: -1, count: n)
+        for (k, o) in units.enumerated() { position[o] = k }
+        var out = [DEAUnitScore](repeating: .failed(.numericalFailure, m: pseudo.inputCount, s: pseudo.outputCount), count: units.count)
+        var carry: [Int] = []
+        for o in order where position[o] >= 0 {
+            out[position[o]] = evaluator.evaluate(point: pseudo.profile(o), pool: pool, seed: carry + peers[o].map { n + $0 }, own: n + o, slacks: false)
+            carry = evaluator.carryOver()
+        }
+        ScoreCertificate.verify(&out, units: units, members: Set(reference), data: pseudo, orientation: orientation,
+                                rts: rts, superEfficiency: false)
+        return out
     }
 
     /// Step 4 for one unit with distance δ and its solved replicates' distances δᵇ.

@@ -4,14 +4,14 @@ public enum SampleQuantile {
     /// normality and the definition R's `quantile(x, p, type = 9)` uses (so bootstrap intervals
     /// agree with R Benchmarking's `dea.boot`).
     ///
-    /// With the sample sorted, x₍₁₎ ≤ … ≤ x₍ₙ₎, and h = n·p + (p + 3)/8 (the plotting position
+    /// With the sample sorted, x₍₁₎ ≤ … ≤ x₍ₙ₎, and h = n·p + p/4 + 3/8 (the plotting position
     /// p_k = (k − 3/8)/(n + 1/4) inverted), Q(p) = x₍⌊h⌋₎ + (h − ⌊h⌋)(x₍⌊h⌋+1₎ − x₍⌊h⌋₎),
     /// clamped to x₍₁₎ below and x₍ₙ₎ above. `sorted` must be sorted ascending and non-empty;
     /// p ∈ [0, 1].
     public static func type9(sorted x: [Double], _ p: Double) -> Double {
         precondition(!x.isEmpty, "quantile of an empty sample")
         let n = x.count
-        let h = Double(n) * p + (p + 3) / 8
+        let h = Double(n) * p + p / 4 + 3.0 / 8
         let j = Int(h.rounded(.down))
         if j < 1 { return x[0] }
         if j >= n { return x[n - 1] }

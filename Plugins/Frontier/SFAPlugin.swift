@@ -41,10 +41,11 @@ public struct SFAPlugin: AnalysisPlugin {
             "Battese, G.E. & Coelli, T.J. (1992). Frontier production functions, technical efficiency and panel data. Journal of Productivity Analysis 3, 153-169.",
             "Battese, G.E. & Coelli, T.J. (1995). A model for technical inefficiency effects in a stochastic frontier production function for panel data. Empirical Economics 20, 325-332.",
             "Caudill, S.B., Ford, J.M. & Gropper, D.M. (1995). Frontier estimation and firm-specific inefficiency measures in the presence of heteroscedasticity. JBES 13(1), 105-111.",
+            "Wang, H.-J. (2002). Heteroscedasticity and non-monotonic efficiency effects of a stochastic frontier model. Journal of Productivity Analysis 18, 241-253 (marginal effects).",
             "Kodde, D.A. & Palm, F.C. (1986). Wald criteria for jointly testing equality and inequality restrictions. Econometrica 54(5), 1243-1248.",
             "Coelli, T.J. (1996). A Guide to FRONTIER Version 4.1. CEPA Working Paper 96/07, University of New England (accuracy reference).",
         ],
-        tables: ["units", "coefficients", "firms", "covariance", "elasticities"])
+        tables: ["units", "coefficients", "firms", "covariance", "elasticities", "marginal_effects"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let setup = try SFASetup(request, options: Self.options)

@@ -174,6 +174,8 @@ struct SFAReport {
         tables.append(covarianceTable(names: estimates.map(\.name)))
         let elasticities = try translogElasticities()
         if let elasticities { tables.append(elasticityTable(elasticities)) }
+        let marginal = try marginalEffects()
+        if let marginal { tables.append(marginalEffectTable(marginal)) }
         let efficiency = ReportChart.numbers(tables.first, "efficiency")
         let report = ReportContent(
             title: LocalizedText(en: "Stochastic frontier efficiency", id: "Efisiensi frontier stokastik"),
@@ -182,7 +184,8 @@ struct SFAReport {
                                                                 id: "Efisiensi teknis exp(−u) menurut Battese dan Coelli (1988): 1 adalah frontier.")],
                                      charts: [.efficiencyHistogram(efficiency)])])
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: tables, summary: summary,
-                              notes: notes(lr: lr) + (elasticities.map(elasticityNotes) ?? []), report: report)
+                              notes: notes(lr: lr) + (elasticities.map(elasticityNotes) ?? []) + (marginal.map(marginalEffectNotes) ?? []),
+                              report: report)
     }
 
     /// Whether unit `i`'s predictions are representable: E[exp(−u)|ε] in (0, 1] and, for a cost

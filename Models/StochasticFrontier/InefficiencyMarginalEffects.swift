@@ -13,7 +13,7 @@ import TolokNumerics
 ///     ∂E/∂z_k = δ_k κ₂ + γ_k (σ/2) A,   A = κ₁ − Λκ₂ = (1 + Λ²)m + Λm²,
 ///     ∂V/∂z_k = δ_k σ κ₃ + γ_k (σ²/2) B,  B = 2κ₂ − Λκ₃,
 ///
-/// (Wang 2002, eqs. 8 and 9; δ_k = 0 when z_k is not a mean covariate, γ_k = 0 when it is not a
+/// (Wang 2002; δ_k = 0 when z_k is not a mean covariate, γ_k = 0 when it is not a
 /// scale covariate; a variable in both gets both terms). The half-normal is the case μ ≡ 0
 /// (Λ = 0, m = √(2/π)): ∂E/∂z_k = γ_k σ φ(0), ∂V/∂z_k = γ_k σ²(1 − 2/π).
 /// **Exponential** u with mean σ (and variance σ²), ln σ² = γ′z_u: ∂E/∂z_k = γ_k σ/2,

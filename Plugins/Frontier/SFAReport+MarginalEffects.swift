@@ -57,18 +57,23 @@ extension SFAReport {
         case .halfNormal:
             formula = "half-normal u, ln sigma_u^2 = z'g: dE(u)/dz_k = g_k sigma_u phi(0), dV(u)/dz_k = g_k sigma_u^2 (1 - 2/pi)"
         case .truncatedNormal:
-            formula = "u ~ N+(mu, sigma_u^2), mu = z'd, ln sigma_u^2 = z'g, L = mu/sigma_u, m = phi(L)/Phi(L): "
-                + "dE(u)/dz_k = d_k (1 - L m - m^2) + g_k (sigma_u/2)((1 + L^2) m + L m^2), and dV(u)/dz_k likewise (docs/FRONTIER.md)"
+            formula = "u ~ N+(mu, sigma_u^2), mu = z'd, ln sigma_u^2 = z'g, L = mu/sigma_u, m = phi(L)/Phi(L), h = 1 - L m - m^2, "
+                + "h' = -m - L m' - 2 m m', m' = -m (L + m): dE(u)/dz_k = d_k h + g_k (sigma_u/2)((1 + L^2) m + L m^2), "
+                + "dV(u)/dz_k = d_k sigma_u h' + g_k (sigma_u^2/2)(2h - L h')"
         }
         var notes = ["marginal_effects: d_mean_u = dE(u)/dz_k and d_var_u = dV(u)/dz_k of each inefficiency determinant "
                      + "(Wang 2002; \(formula)); a variable in both the mu and the ln sigma_u^2 equations gets both terms, the constants are not variables. "
                      + "The sample_mean rows are the MEAN OVER UNITS of the per-unit effects (not the effect at the mean of z). "
                      + "Standard errors by the delta method, g'Vg with V the covariance of the mu and ln sigma_u^2 coefficients and g the analytic gradient."]
-        if e.meanStandardError == nil {
+        if let meanSE = e.meanStandardError, let varianceSE = e.varianceStandardError {
+            let empty = (meanSE + varianceSE).reduce(0) { $0 + $1.filter { !$0.isFinite }.count }
+                + ((e.sampleMeanStandardError ?? []) + (e.sampleVarianceStandardError ?? [])).filter { !$0.isFinite }.count
+            if empty > 0 { notes.append("marginal_effects: \(empty) standard error(s) empty (g'Vg not a finite non-negative number).") }
+        } else {
             notes.append("marginal_effects: no standard errors (the Hessian is not negative definite, so the estimates have no covariance).")
         }
         if !fit.isConverged {
-            notes.append("marginal_effects: NOT CONVERGED — the effects are evaluated at the point where the search stopped (status not_converged).")
+            notes.append("marginal_effects: NOT CONVERGED: the effects are evaluated at the point where the search stopped (status not_converged).")
         }
         return notes
     }

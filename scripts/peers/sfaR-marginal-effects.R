@@ -7,6 +7,13 @@
 # standard errors; the log-likelihood of each fit is written beside the effects.
 # Writes Datasets/sfaR_utility_marginal_effects.R.csv (long: model, id, variable, d_mean_u, d_var_u, loglik).
 #   Rscript scripts/peers/sfaR-marginal-effects.R
+# sfaR is not a Debian package and CRAN is not reachable here: it was built from the snapshot
+# github.com/cran/sfaR (1.0.1, commit eea98614f515903f80358896a5aced4b91250ff8) with
+# `R CMD INSTALL --library=LIB` of, in this order, the cran/* snapshots fastGHQuad, marqLevAlg,
+# hpa 1.3.3 (commit de48864; 1.3.4 needs Rcpp >= 1.1.1), mnorm, qrng, rngWELL, randtoolbox, texreg,
+# trustOptim and sfaR, the rest from Debian (r-cran-cubature, r-cran-rcppparallel, r-cran-maxlik,
+# r-cran-plm, r-cran-sandwich, r-cran-nleqslv, r-cran-ucminf, r-cran-formula, ...); then run with
+# R_LIBS=LIB.
 suppressPackageStartupMessages(library(sfaR))
 d <- read.csv("Datasets/sfaR_utility_logs.csv")
 models <- list(

@@ -18,7 +18,8 @@ import TolokFrontierModel
 /// Predictions with u|ε ~ N⁺(μ*, σ*²): E[u|ε] = μ* + σ*φ(μ*/σ*)/Φ(μ*/σ*) (Jondrow, Lovell,
 /// Materov & Schmidt 1982) and E[exp(−u)|ε] = Φ(μ*/σ* − σ*)/Φ(μ*/σ*)·exp(−μ* + σ*²/2)
 /// (Battese & Coelli 1988) — `FrontierEfficiencies`. The LR test of no inefficiency uses the
-/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. docs/FRONTIER.md states these
+/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. With covariates of u, the marginal
+/// effects of each on E(u) and V(u) (Wang 2002) — `InefficiencyMarginalEffects`. docs/FRONTIER.md states these
 /// formulations and describes every output column and the accuracy reached against FRONTIER 4.1,
 /// R frontier and sfaR.
 public struct SFAPlugin: AnalysisPlugin {

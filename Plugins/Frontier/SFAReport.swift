@@ -7,8 +7,9 @@ import TolokNumerics
 /// E[exp(−u)|ε] and, for cost frontiers, E[exp(u)|ε]), `coefficients` (β and the variance
 /// parameters with standard errors, t and asymptotic p), `firms` for BC92 panels, the summary
 /// (σ², γ, σ_u, σ_v, λ, μ, η, log-likelihoods, OLS skewness, the one-sided LR test, iterations,
-/// status) and notes. A fit that is not a verified interior maximum is never shown without
-/// its status: the summary's `status`, a note, and `not_converged` on every unit.
+/// status), `covariance`, `elasticities` (`--translog`), `marginal_effects` (covariates of u)
+/// and notes. A fit that is not a verified interior maximum is never shown without its status:
+/// the summary's `status`, a note, and `not_converged` on every unit.
 struct SFAReport {
     let setup: SFASetup
     let fit: StochasticFrontierFit

@@ -375,6 +375,10 @@ import TolokTestSupport
         let t = try r.requireTable("marginal_effects")
         #expect(try t.texts("status").allSatisfy { $0 == "not_converged" })
         #expect(r.notes.contains { $0.hasPrefix("marginal_effects: NOT CONVERGED") })
+        // Its Hessian is not negative definite: no covariance, so empty standard errors and a note.
+        #expect(try t.numbers("d_mean_u_se").allSatisfy(\.isNaN) && t.numbers("d_var_u_se").allSatisfy(\.isNaN))
+        #expect(try t.numbers("d_mean_u").allSatisfy(\.isFinite))
+        #expect(r.notes.contains { $0.hasPrefix("marginal_effects: no standard errors") })
     }
 
     /// BC95 (EG4 panel, z = period, constant σ_u), which has no interior maximum (δ → −∞,

@@ -54,6 +54,17 @@ extension SFAPlugin: DeclaresResultColumns {
                 DeclaredColumn("elasticity", "d ln y / d ln x of the translog frontier"),
                 DeclaredColumn("std_error", "delta-method standard error from the covariance of the coefficients"),
             ]),
+            DeclaredTable("marginal_effects", when: "--u-het, --mu-het or --model bc95", [
+                DeclaredColumn("at", .text, "sample_mean (the mean over units of the per-unit effects), or unit"),
+                DeclaredColumn("id", .text, "the unit (empty at the sample mean)"),
+                DeclaredColumn("period", .text, when: "--period", "the period (empty at the sample mean)"),
+                DeclaredColumn("variable", .text, "an inefficiency determinant (--mu-het, --z or --u-het column)"),
+                DeclaredColumn("status", .text, "ok, not_converged (every row of a fit that did not converge), or numerical_failure"),
+                DeclaredColumn("d_mean_u", "dE(u)/dz (Wang 2002)"),
+                DeclaredColumn("d_mean_u_se", "its delta-method standard error"),
+                DeclaredColumn("d_var_u", "dV(u)/dz"),
+                DeclaredColumn("d_var_u_se", "its delta-method standard error"),
+            ]),
             DeclaredTable("covariance", [
                 DeclaredColumn("term", .text, "a term of the coefficients table"),
                 DeclaredColumn("term2", .text, "another (or the same) term"),

@@ -18,7 +18,8 @@ import TolokFrontierModel
 /// Predictions with u|ε ~ N⁺(μ*, σ*²): E[u|ε] = μ* + σ*φ(μ*/σ*)/Φ(μ*/σ*) (Jondrow, Lovell,
 /// Materov & Schmidt 1982) and E[exp(−u)|ε] = Φ(μ*/σ* − σ*)/Φ(μ*/σ*)·exp(−μ* + σ*²/2)
 /// (Battese & Coelli 1988) — `FrontierEfficiencies`. The LR test of no inefficiency uses the
-/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. docs/FRONTIER.md states these
+/// Kodde & Palm (1986) mixed χ² critical values — `KoddePalm`. With covariates of u, the marginal
+/// effects of each on E(u) and V(u) (Wang 2002) — `InefficiencyMarginalEffects`. docs/FRONTIER.md states these
 /// formulations and describes every output column and the accuracy reached against FRONTIER 4.1,
 /// R frontier and sfaR.
 public struct SFAPlugin: AnalysisPlugin {
@@ -41,10 +42,11 @@ public struct SFAPlugin: AnalysisPlugin {
             "Battese, G.E. & Coelli, T.J. (1992). Frontier production functions, technical efficiency and panel data. Journal of Productivity Analysis 3, 153-169.",
             "Battese, G.E. & Coelli, T.J. (1995). A model for technical inefficiency effects in a stochastic frontier production function for panel data. Empirical Economics 20, 325-332.",
             "Caudill, S.B., Ford, J.M. & Gropper, D.M. (1995). Frontier estimation and firm-specific inefficiency measures in the presence of heteroscedasticity. JBES 13(1), 105-111.",
+            "Wang, H.-J. (2002). Heteroscedasticity and non-monotonic efficiency effects of a stochastic frontier model. Journal of Productivity Analysis 18, 241-253 (marginal effects).",
             "Kodde, D.A. & Palm, F.C. (1986). Wald criteria for jointly testing equality and inequality restrictions. Econometrica 54(5), 1243-1248.",
             "Coelli, T.J. (1996). A Guide to FRONTIER Version 4.1. CEPA Working Paper 96/07, University of New England (accuracy reference).",
         ],
-        tables: ["units", "coefficients", "firms", "covariance", "elasticities"])
+        tables: ["units", "coefficients", "firms", "covariance", "elasticities", "marginal_effects"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let setup = try SFASetup(request, options: Self.options)

@@ -7,8 +7,9 @@ import TolokNumerics
 /// E[exp(−u)|ε] and, for cost frontiers, E[exp(u)|ε]), `coefficients` (β and the variance
 /// parameters with standard errors, t and asymptotic p), `firms` for BC92 panels, the summary
 /// (σ², γ, σ_u, σ_v, λ, μ, η, log-likelihoods, OLS skewness, the one-sided LR test, iterations,
-/// status) and notes. A fit that is not a verified interior maximum is never shown without
-/// its status: the summary's `status`, a note, and `not_converged` on every unit.
+/// status), `covariance`, `elasticities` (`--translog`), `marginal_effects` (covariates of u)
+/// and notes. A fit that is not a verified interior maximum is never shown without its status:
+/// the summary's `status`, a note, and `not_converged` on every unit.
 struct SFAReport {
     let setup: SFASetup
     let fit: StochasticFrontierFit
@@ -174,6 +175,8 @@ struct SFAReport {
         tables.append(covarianceTable(names: estimates.map(\.name)))
         let elasticities = try translogElasticities()
         if let elasticities { tables.append(elasticityTable(elasticities)) }
+        let marginal = try marginalEffects()
+        if let marginal { tables.append(marginalEffectTable(marginal)) }
         let efficiency = ReportChart.numbers(tables.first, "efficiency")
         let report = ReportContent(
             title: LocalizedText(en: "Stochastic frontier efficiency", id: "Efisiensi frontier stokastik"),
@@ -182,7 +185,8 @@ struct SFAReport {
                                                                 id: "Efisiensi teknis exp(−u) menurut Battese dan Coelli (1988): 1 adalah frontier.")],
                                      charts: [.efficiencyHistogram(efficiency)])])
         return AnalysisResult(plugin: descriptor.id, version: descriptor.version, tables: tables, summary: summary,
-                              notes: notes(lr: lr) + (elasticities.map(elasticityNotes) ?? []), report: report)
+                              notes: notes(lr: lr) + (elasticities.map(elasticityNotes) ?? []) + (marginal.map(marginalEffectNotes) ?? []),
+                              report: report)
     }
 
     /// Whether unit `i`'s predictions are representable: E[exp(−u)|ε] in (0, 1] and, for a cost

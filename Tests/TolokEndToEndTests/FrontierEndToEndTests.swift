@@ -45,6 +45,30 @@ import Testing
         #expect((object["notes"] as? [String])?.contains { $0.contains("Kodde & Palm") } == true)
     }
 
+    /// `--mu-het` and `--u-het` on sfaR's utility data: the JSON has the marginal_effects table
+    /// with its declared columns, the sample-mean rows first (one per determinant), then 791 × 2
+    /// unit rows, every one ok with standard errors.
+    @Test func sfaMarginalEffectsAsJSON() throws {
+        let outcome = try TolokProcess.run(["run", "sfa", "--data", TolokProcess.dataset("sfaR_utility_logs.csv"), "--y", "ltc",
+                                            "--x", "ly,lwl,lwk", "--frontier", "cost", "--distribution", "truncated-normal",
+                                            "--mu-het", "regu", "--u-het", "lwl", "--format", "json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try json(outcome)
+        #expect((object["summary"] as? [String: Any])?["status"] as? String == "converged")
+        let rows = try #require(object["marginal_effects"] as? [[String: Any]])
+        #expect(rows.count == 2 * 792)
+        #expect(rows.first.map { $0.keys.sorted() } == ["at", "d_mean_u", "d_mean_u_se", "d_var_u", "d_var_u_se", "id", "status", "variable"])
+        #expect(rows.prefix(2).map { $0["at"] as? String } == ["sample_mean", "sample_mean"])
+        #expect(rows.prefix(2).map { $0["variable"] as? String } == ["regu", "lwl"])
+        #expect(rows[0]["id"] is NSNull && rows[2]["id"] as? String == "1")
+        #expect(rows.allSatisfy { $0["status"] as? String == "ok" && ($0["d_mean_u_se"] as? NSNumber)?.doubleValue ?? 0 > 0 })
+        #expect((object["notes"] as? [String])?.contains { $0.hasPrefix("marginal_effects:") && $0.contains("Wang 2002") } == true)
+        // Without determinants there is no such table.
+        let plain = try json(try TolokProcess.run(["run", "sfa", "--data", TolokProcess.dataset("sfaR_utility_logs.csv"), "--y", "ltc",
+                                                   "--x", "ly,lwl,lwk", "--frontier", "cost", "--format", "json"]))
+        #expect(plain["marginal_effects"] == nil)
+    }
+
     @Test func olsTableOutputShowsSummary() throws {
         let outcome = try TolokProcess.run(["run", "ols", "--data", TolokProcess.dataset("front41_eg1_logs.csv"),
                                             "--y", "ly", "--x", "lk,ll", "--table", "coefficients", "--format", "csv"])

@@ -15,19 +15,27 @@ import TolokFrontierModel
 ///   own compute time on the same numbers in this process (`DEAModel.score` with slacks, as the
 ///   plugin runs it);
 /// - `sfa`: `tolok run sfa … --format json` against the scipy BFGS fit with analytic gradient of
-///   `scripts/peers/sfa_scipy.py` (the fit time it reports, data already in memory).
+///   `scripts/peers/sfa_scipy.py` (the fit time it reports, data already in memory);
+/// - `dea-boot`: `tolok run dea --bootstrap B` (input orientation, m = s = 2) against R
+///   Benchmarking's `dea.boot` on the same CSV (`scripts/peers/dea_boot_timing.R`, when Rscript
+///   and Benchmarking are installed) with `--r-replicates` replicates, also scaled to B (dea.boot's
+///   time is linear in B: one DEA per replicate).
 struct E2EBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "e2e",
         abstract: "Time whole `tolok run` commands (CSV in, file out) beside their pandas/scipy/compute peers (run a release build).")
 
-    enum Job: String, ExpressibleByArgument, CaseIterable { case loans, dea, sfa, ratios }
+    enum Job: String, ExpressibleByArgument, CaseIterable { case loans, dea, sfa, ratios, deaBoot = "dea-boot" }
 
-    @Argument(help: "loans, dea, sfa or ratios.") var job: Job
+    @Argument(help: "loans, dea, sfa, ratios or dea-boot.") var job: Job
     @Option(help: "Rows.") var n: Int = 1_000_000
     @Option(help: "Random seed.") var seed: UInt64 = 1
     @Option(help: "Repetitions of each side (medians are reported).") var repeats: Int = 1
     @Option(help: ArgumentHelp("Folder with loans_pandas.py (loans) and sfa_scipy.py (sfa).", valueName: "dir")) var scripts: String = "scripts/peers"
+    @Option(help: "dea-boot: bootstrap replicates B.") var replicates: Int = 2000
+    @Option(help: "dea-boot: replicates of R's dea.boot (0: do not run R).") var rReplicates: Int = 200
+    @Option(help: "dea-boot: returns to scale (crs, vrs).") var rts: String = "vrs"
+    @Option(help: "dea-boot: inputs and outputs (m = s).") var dimension: Int = 2
     @Option(help: ArgumentHelp("Folder for the generated files (default: a temporary folder, removed afterwards).", valueName: "dir"))
     var keep: String?
 
@@ -40,6 +48,7 @@ struct E2EBench: ParsableCommand {
         case .dea: try dea(folder)
         case .sfa: try sfa(folder)
         case .ratios: try ratios(folder)  // RatiosBench.swift
+        case .deaBoot: try deaBoot(folder)
         }
     }
 
@@ -86,6 +95,29 @@ struct E2EBench: ParsableCommand {
         print(String(format: "  DEAModel.score alone    %.2f s (median of %d: %@), with slacks as the plugin",
                      median(computes), repeats, computes.map { String(format: "%.2f", $0) }.joined(separator: ", ")))
         print(String(format: "  ratio %.2f× (end to end / compute)", median(ours.map(\.seconds)) / median(computes)))
+    }
+
+    func deaBoot(_ folder: String) throws {
+        let data = folder + "/dea-boot-\(n).csv"
+        let size = try BenchFiles.writeDEAData(n: n, m: dimension, s: dimension, seed: seed, to: data)
+        let columns = (1...dimension).map { "x\($0)" }.joined(separator: ","), outputs = (1...dimension).map { "y\($0)" }.joined(separator: ",")
+        print("e2e dea --bootstrap \(replicates) \(rts) input (\(dimension),\(dimension))  n=\(n) seed=\(seed) file \(String(format: "%.2f", Double(size) / 1_048_576)) MiB")
+        var ours: [Measured.Outcome] = []
+        for _ in 0..<repeats {
+            ours.append(try Measured.run([BenchFiles.tolok, "run", "dea", "--data", data, "--inputs", columns, "--outputs", outputs, "--rts", rts,
+                                          "--bootstrap", String(replicates), "--format", "csv", "--table", "bootstrap", "--output", folder + "/boot-tolok.csv"]))
+        }
+        print(Self.line("tolok run dea --bootstrap", ours))
+        let script = URL(fileURLWithPath: scripts).appendingPathComponent("dea_boot_timing.R").path
+        guard rReplicates > 0, FileManager.default.fileExists(atPath: script),
+              let r = try? ChildProcess.run("/usr/bin/env", ["Rscript", "-e", "library(Benchmarking)"]), r.status == 0 else {
+            print("  R Benchmarking not run (--r-replicates 0, or Rscript/Benchmarking not installed)")
+            return
+        }
+        let peer = try Measured.run(["/usr/bin/env", "Rscript", script, data, rts, String(rReplicates), folder + "/boot-r.csv"])
+        print(Self.line("R dea.boot B=\(rReplicates)", [peer]))
+        let scaled = peer.seconds * Double(replicates) / Double(rReplicates)
+        print(String(format: "  R dea.boot scaled to B=%d: %.0f s; ratio %.0f× (R scaled / tolok)", replicates, scaled, scaled / median(ours.map(\.seconds))))
     }
 
     func sfa(_ folder: String) throws {

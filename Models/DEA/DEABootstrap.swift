@@ -48,6 +48,8 @@ public struct DEABootstrap: Sendable {
         case noDistance(unit: Int)
         /// Every unit is on the frontier (δ = 1): the distribution of δ is degenerate.
         case noInefficientUnit
+        /// Fewer than two replicates had every program solved (a test statistic needs them all).
+        case tooFewSolvedReplicates(Int)
     }
 
     /// The kernel bandwidth and the numbers it came from.
@@ -195,18 +197,7 @@ public struct DEABootstrap: Sendable {
                 rows.reserveCapacity(range.count)
                 for b in range {
                     let star = Self.draws(delta, bandwidth: h, mirroredVariance: mirroredVariance, replicate: b, seed: seed)
-                    // All n observed units (so the data's scaling, hence every program, is the
-                    // same whichever block), then the n pseudo-units; only the block is scored.
-                    var inputs = x, outputs = y
-                    switch orientation {
-                    case .input:
-                        for i in 0..<m { inputs[i] += (0..<n).map { x[i][$0] * star[$0] / delta[$0] } }
-                        for r in 0..<s { outputs[r] += y[r] }
-                    case .output:
-                        for i in 0..<m { inputs[i] += x[i] }
-                        for r in 0..<s { outputs[r] += (0..<n).map { y[r][$0] * delta[$0] / star[$0] } }
-                    }
-                    let pseudo = DEAData(inputs: inputs, outputs: outputs)
+                    let pseudo = Self.pseudoData(x: x, y: y, delta: delta, star: star, orientation: orientation)
                     let scored = Self.score(pseudo, observed: n, units: units, order: order, peers: peers,
                                             orientation: orientation, rts: rts)
                     rows.append(scored.map { u in
@@ -225,6 +216,23 @@ public struct DEABootstrap: Sendable {
             }
         }
         return Result(bandwidth: bandwidth, units: out, failedSolves: failed)
+    }
+
+    /// Step 3's data: the n observed units (x, y in original units, by column), then the n
+    /// pseudo-units of the drawn distances `star`. All observed units are kept whichever are
+    /// scored, so the data's scaling, hence every program, is the same for every block of units.
+    static func pseudoData(x: [[Double]], y: [[Double]], delta: [Double], star: [Double], orientation: Orientation) -> DEAData {
+        let n = delta.count
+        var inputs = x, outputs = y
+        switch orientation {
+        case .input:
+            for i in inputs.indices { inputs[i] += (0..<n).map { x[i][$0] * star[$0] / delta[$0] } }
+            for r in outputs.indices { outputs[r] += y[r] }
+        case .output:
+            for i in inputs.indices { inputs[i] += x[i] }
+            for r in outputs.indices { outputs[r] += (0..<n).map { y[r][$0] * delta[$0] / star[$0] } }
+        }
+        return DEAData(inputs: inputs, outputs: outputs)
     }
 
     /// Step 3: the observed `units` (of the first `observed` units of `pseudo`) scored against

@@ -29,9 +29,10 @@ struct DEAOptions: PluginOptions {
     // Issue #20 (inference): Plugins/DEA/DEAPlugin+Bootstrap.swift, docs/DEA.md "Bootstrap".
     let bootstrap = PluginOption.optionalInteger("bootstrap", bounds: .closed(2, 1_000_000),
                                                  help: "B replicates of the Simar-Wilson (1998) smoothed bootstrap: bias, bias-corrected scores, standard errors and (1 - alpha) intervals (table bootstrap; radial model, convex technology)")
+    let rtsTest = PluginOption.flag("rts-test", help: "bootstrap test of CRS against VRS (Simar-Wilson 2002, statistic sum CRS / sum VRS efficiencies): table rts_test; --bootstrap B replicates (default 2000)")
     let seed = PluginOption.integer("seed", default: 1, bounds: .closed(0, 9_007_199_254_740_991),
-                                    help: "seed of --bootstrap: the same seed gives the same numbers whatever --threads is")
+                                    help: "seed of --bootstrap and --rts-test: the same seed gives the same numbers whatever --threads is")
     let threads = PluginOption.integer("threads", default: 0, bounds: .closed(0, 1024),
                                        help: "worker threads for the radial scores and --bootstrap (0: one per core)")
-    let alpha = PluginOption.number("alpha", default: 0.05, bounds: .openUnit, help: "--bootstrap intervals at level 1 - alpha")
+    let alpha = PluginOption.number("alpha", default: 0.05, bounds: .openUnit, help: "--bootstrap intervals at level 1 - alpha; the level of --rts-test")
 }

@@ -15,12 +15,14 @@ extension DEAPlugin {
     /// `--seed`/`--alpha` without it (they would be echoed and ignored).
     static func checkBootstrapOptions(_ request: AnalysisRequest) throws {
         let o = options
-        guard try request.option(o.bootstrap) != nil else {
+        let test = try request.option(o.rtsTest)
+        guard try request.option(o.bootstrap) != nil || test else {
             for (given, name) in [(request.isGiven(o.seed), o.seed.spec.name), (request.isGiven(o.alpha), o.alpha.spec.name)] where given {
-                throw UsageError("--\(name) belongs to --bootstrap B; give --bootstrap or drop --\(name)")
+                throw UsageError("--\(name) belongs to --bootstrap B or --rts-test; give one of them or drop --\(name)")
             }
             return
         }
+        let what = try request.option(o.bootstrap) != nil ? "--bootstrap" : "--rts-test"
         let refusals: [(Bool, String)] = [
             (try request.option(o.frontierOnly), "--frontier-only"),
             (try (request.option(o.model) ?? .radial) != .radial, "--model \(try request.option(o.model)?.rawValue ?? "")"),
@@ -31,8 +33,8 @@ extension DEAPlugin {
             (try request.option(o.reference) != nil, "--reference"),
             (try request.option(o.peerCounts), "--peer-counts"),
         ]
-        if let (_, what) = refusals.first(where: { $0.0 }) {
-            throw UsageError("--bootstrap works with the radial model (crs, vrs, nirs, ndrs; input or output orientation) of one cross-section; not with \(what)")
+        if let (_, refusal) = refusals.first(where: { $0.0 }) {
+            throw UsageError("\(what) works with the radial model (crs, vrs, nirs, ndrs; input or output orientation) of one cross-section; not with \(refusal)")
         }
     }
 
@@ -40,6 +42,7 @@ extension DEAPlugin {
     static func addBootstrap(to result: inout AnalysisResult, request: AnalysisRequest, model: DEAModel, data: DEAData,
                              scores: [DEAUnitScore], ids: [String]) throws {
         let o = options
+        if try request.option(o.rtsTest) { try addReturnsToScaleTest(to: &result, request: request, model: model, data: data, scores: scores, ids: ids) }
         guard let replicates = try request.option(o.bootstrap) else { return }
         let bootstrap = DEABootstrap(orientation: model.orientation, rts: model.rts, replicates: replicates,
                                      seed: UInt64(try request.option(o.seed)), alpha: try request.option(o.alpha),
@@ -76,6 +79,49 @@ extension DEAPlugin {
             let units = run.units.filter { $0.replicates < replicates }.count
             result.notes.append("Bootstrap: \(run.failedSolves) unit-replicate program(s) of \(units) unit(s) could not be solved to a verified optimum; those units' summaries use the replicates that were (column replicates).")
         }
+    }
+
+    /// `--rts-test`: Simar & Wilson (2002), CRS against VRS, with B = --bootstrap (default 2,000).
+    static func addReturnsToScaleTest(to result: inout AnalysisResult, request: AnalysisRequest, model: DEAModel, data: DEAData,
+                                      scores: [DEAUnitScore], ids: [String]) throws {
+        let o = options
+        let replicates = try request.option(o.bootstrap) ?? 2000
+        let threads = try threadCount(request)
+        func scored(_ rts: ReturnsToScale) -> [DEAUnitScore] {
+            model.rts == rts ? scores : DEAModel(orientation: model.orientation, rts: rts, threads: threads, slacks: false).score(data)
+        }
+        let test = ReturnsToScaleTest(orientation: model.orientation, replicates: replicates, seed: UInt64(try request.option(o.seed)),
+                                      alpha: try request.option(o.alpha), threads: threads)
+        var progress: (@Sendable (Int, Int) -> Void)?
+        if let reporter = request.progress {
+            progress = { done, total in reporter.update("returns-to-scale test replicates", completed: done, total: total) }
+        }
+        let run: ReturnsToScaleTest.Result
+        do {
+            run = try test.run(data, crs: scored(.crs), vrs: scored(.vrs), progress: progress)
+        } catch DEABootstrap.Failure.unitNotScored(let unit, let status) {
+            throw UsageError("--rts-test needs an optimal CRS and VRS score for every unit; unit \(ids[unit]) has status \(status.rawValue): leave it out of --data")
+        } catch DEABootstrap.Failure.noDistance(let unit) {
+            throw UsageError("--rts-test: unit \(ids[unit]) has efficiency 0 (e.g. all its outputs are zero): leave it out of --data")
+        } catch DEABootstrap.Failure.noInefficientUnit {
+            throw UsageError("--rts-test: every unit is CRS-efficient, so there is nothing to test (the statistic is 1)")
+        } catch DEABootstrap.Failure.tooFewSolvedReplicates(let k) {
+            throw InternalError("--rts-test: only \(k) of \(replicates) replicates had every program solved")
+        }
+        var t = TableBuilder(name: "rts_test", rows: 1)
+        t.add("null", .text) { _ in .text("crs") }
+        t.add("alternative", .text) { _ in .text("vrs") }
+        t.add("statistic") { _ in .number(run.statistic) }
+        t.add("p_value") { _ in .number(run.pValue) }
+        t.add("critical_value") { _ in .number(run.criticalValue) }
+        t.add("alpha") { _ in .number(test.alpha) }
+        t.add("replicates", integers: [run.replicates])
+        t.add("decision", .text) { _ in .text(run.rejectsConstantReturns ? "reject_crs" : "do_not_reject_crs") }
+        result.tables.append(t.table)
+        let p = run.replicates == replicates ? "" : " (\(replicates - run.replicates) replicate(s) with an unsolved program left out)"
+        result.notes.append("Returns-to-scale test (Simar & Wilson 2002): H0 constant against variable returns to scale; statistic W = Σ efficiency_CRS / Σ efficiency_VRS = \(format(run.statistic)); "
+            + "its distribution under H0 from B = \(replicates) smoothed-bootstrap replicates of the CRS scores (bandwidth h = \(format(run.bandwidth.h)), seed \(test.seed))\(p); "
+            + "p-value = share of replicates with W* ≤ W = \(format(run.pValue)); \(run.rejectsConstantReturns ? "CRS rejected" : "CRS not rejected") at α = \(format(test.alpha)).")
     }
 
     static func table(_ run: DEABootstrap.Result, ids: [String]) -> ResultTable {

@@ -73,6 +73,16 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("upper", "upper bound of the (1 − alpha) interval"),
                 DeclaredColumn("replicates", .integer, "replicates solved for this unit (B unless a program failed)"),
             ]),
+            DeclaredTable("rts_test", when: "--rts-test", [
+                DeclaredColumn("null", .text, "the null hypothesis: crs"),
+                DeclaredColumn("alternative", .text, "the alternative: vrs"),
+                DeclaredColumn("statistic", "W = Σ efficiency under CRS / Σ efficiency under VRS (Simar & Wilson 2002, (4.6)); 1 under CRS"),
+                DeclaredColumn("p_value", "share of the bootstrap statistics W* (under H0) that are ≤ W"),
+                DeclaredColumn("critical_value", "the alpha-quantile of W* (type 9): reject when W is below it"),
+                DeclaredColumn("alpha", "the level (--alpha)"),
+                DeclaredColumn("replicates", .integer, "replicates with every program solved"),
+                DeclaredColumn("decision", .text, "reject_crs (p < alpha) or do_not_reject_crs"),
+            ]),
         ] + [Self.frontierDeclaredTable]
     }
 }

@@ -34,7 +34,7 @@ public struct DEAPlugin: AnalysisPlugin {
             "Simar, L. & Wilson, P.W. (1998). Sensitivity analysis of efficiency scores: how to bootstrap in nonparametric frontier models. Management Science 44(1), 49-61.",
             "Silverman, B.W. (1986). Density Estimation for Statistics and Data Analysis. Chapman & Hall.",
         ],
-        tables: ["units", "pairs", "peers", "frontier", "bootstrap"])
+        tables: ["units", "pairs", "peers", "frontier", "bootstrap", "rts_test"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options

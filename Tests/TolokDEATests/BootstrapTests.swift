@@ -180,3 +180,58 @@ import TolokTestSupport
         #expect(u.message.contains("unit Z"), "\(u.message)")
     }
 }
+
+/// `dea --rts-test`: the Simar & Wilson (2002) test of CRS against VRS.
+@Suite struct ReturnsToScaleTestTests {
+    /// n units of a Cobb-Douglas technology y = x₁^a x₂^a e^(−u), u half-normal (σ = 0.3):
+    /// a = 0.5 has constant returns, a = 0.3 decreasing.
+    static func data(n: Int, exponent a: Double, seed: UInt64) -> DEAData {
+        var rng = SeededGenerator(seed: seed)
+        var x1: [Double] = [], x2: [Double] = [], y: [Double] = []
+        for _ in 0..<n {
+            let a1 = 10 + 90 * rng.uniform(), a2 = 10 + 90 * rng.uniform()
+            x1.append(a1)
+            x2.append(a2)
+            y.append(pow(a1, a) * pow(a2, a) * exp(-abs(0.3 * rng.normal())))
+        }
+        return DEAData(inputs: [x1, x2], outputs: [y])
+    }
+
+    func test(_ data: DEAData, orientation: Orientation = .input, threads: Int = 2) throws -> ReturnsToScaleTest.Result {
+        let crs = DEAModel(orientation: orientation, rts: .crs).score(data)
+        let vrs = DEAModel(orientation: orientation, rts: .vrs).score(data)
+        return try ReturnsToScaleTest(orientation: orientation, replicates: 100, seed: 4, threads: threads).run(data, crs: crs, vrs: vrs)
+    }
+
+    @Test(arguments: [Orientation.input, .output])
+    func rejectsCRSOnlyWhenReturnsVary(orientation: Orientation) throws {
+        // Decreasing returns (exponents sum to 0.6): W well below 1, no replicate under H0 that low.
+        let drs = try test(Self.data(n: 80, exponent: 0.3, seed: 21), orientation: orientation)
+        #expect(drs.rejectsConstantReturns && drs.pValue <= 0.01 && drs.statistic < drs.criticalValue, "\(drs)")
+        // Constant returns: W is within its bootstrap distribution.
+        let crs = try test(Self.data(n: 80, exponent: 0.5, seed: 22), orientation: orientation)
+        #expect(!crs.rejectsConstantReturns && crs.pValue > 0.05 && crs.statistic <= 1, "\(crs)")
+        #expect(crs.replicates == 100 && drs.replicates == 100)
+    }
+
+    @Test func statisticAndThreadIndependence() throws {
+        let data = Self.data(n: 50, exponent: 0.4, seed: 5)
+        let one = try test(data, threads: 1), two = try test(data, threads: 2)
+        #expect(one.pValue == two.pValue && one.criticalValue.bitPattern == two.criticalValue.bitPattern)
+        let crs = DEAModel(orientation: .input, rts: .crs).score(data).map(\.radial)
+        let vrs = DEAModel(orientation: .input, rts: .vrs).score(data).map(\.radial)
+        #expect(abs(one.statistic - crs.reduce(0, +) / vrs.reduce(0, +)) <= 1e-12)
+    }
+
+    @Test func pluginTableAndRefusals() throws {
+        let r = try PluginHarness.run("dea", data: "pft_1981.csv", id: "dmu",
+                                      ["--inputs", BootstrapTests.inputs, "--outputs", BootstrapTests.outputs, "--rts-test", "--bootstrap", "30"])
+        let t = try #require(r.table("rts_test"))
+        #expect(t.columns.map(\.name) == ["null", "alternative", "statistic", "p_value", "critical_value", "alpha", "replicates", "decision"])
+        #expect(t.rowCount == 1 && r.notes.contains { $0.hasPrefix("Returns-to-scale test (Simar & Wilson 2002)") })
+        let e = try #require(throws: UsageError.self) {
+            try PluginHarness.run("dea", data: "pft_1981.csv", id: "dmu", ["--inputs", BootstrapTests.inputs, "--outputs", BootstrapTests.outputs, "--rts-test", "--super"])
+        }
+        #expect(e.message.hasPrefix("--rts-test works with the radial model"))
+    }
+}

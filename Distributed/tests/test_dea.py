@@ -116,7 +116,7 @@ def test_ids_parquet_and_a_small_last_block(client, tmp_path):
     assert_same_scores(concatenate_parts(str(tmp_path / "pq")), single)
 
 
-def test_bootstrap_is_refused_until_it_exists(client, tmp_path):
+def test_bootstrap_is_refused_with_the_single_machine_command(client, tmp_path):
     path = tmp_path / "b.csv"
     write_csv(cobb_douglas(100, seed=2), path)
     with pytest.raises(ValueError, match="bootstrap"):

@@ -31,7 +31,7 @@ def main(argv=None) -> int:
     d.add_argument("--row-groups", type=int, default=1, help="Parquet row groups per block (default 1)")
     d.add_argument("--scheduler", help="address of a running Dask scheduler (default: a LocalCluster)")
     d.add_argument("--workers", type=int, default=2, help="LocalCluster worker processes (default 2)")
-    d.add_argument("--bootstrap", type=int, help="not available yet (refused)")
+    d.add_argument("--bootstrap", type=int, help="not distributed (refused): run tolok run dea --bootstrap B on one machine")
     d.add_argument("--progress", action="store_true", help="show Dask's progress bar")
     d.add_argument("--dashboard", default=":8787",
                    help="LocalCluster dashboard address (default :8787; 'none' for no dashboard)")
@@ -40,7 +40,7 @@ def main(argv=None) -> int:
     from distributed import Client, LocalCluster
 
     if a.bootstrap:
-        print("tolok-dask: --bootstrap is not available yet: Tolok has no DEA bootstrap to distribute", file=sys.stderr)
+        print("tolok-dask: --bootstrap is not distributed: run `tolok run dea --bootstrap B` on one machine (it uses all its cores; docs/DISTRIBUTED.md)", file=sys.stderr)
         return 2
     try:
         spec = DEASpec(a.inputs.split(","), a.outputs.split(","), a.rts, a.orientation, a.id_column)

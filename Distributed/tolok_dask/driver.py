@@ -248,8 +248,8 @@ def run_dea(client, data: str, spec: DEASpec, out_dir: str, tolok: str = "tolok"
     on every node); ``data`` and ``out_dir`` must be paths every worker sees.
     """
     if bootstrap:
-        raise ValueError("--bootstrap is not available yet: Tolok has no DEA bootstrap to distribute "
-                         "(docs/DISTRIBUTED.md describes the seed-range design it will use)")
+        raise ValueError("--bootstrap is not distributed: run `tolok run dea --bootstrap B` on one machine "
+                         "(it uses all its cores; docs/DISTRIBUTED.md)")
     data = os.path.abspath(data)
     out_dir = os.path.abspath(out_dir)
     os.makedirs(out_dir, exist_ok=True)

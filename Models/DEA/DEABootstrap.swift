@@ -94,6 +94,9 @@ public struct DEABootstrap: Sendable {
     public var threads: Int
     /// At most this many bootstrap values are held at once (units per block × B).
     public var maxStoredValues: Int
+    /// Above this many units the pseudo-technology is reduced to its spanning units first
+    /// (at n = 1,000 (2, 2) pricing all pseudo-units directly was 25 % faster).
+    public var frontierThreshold = 2000
 
     public init(orientation: Orientation, rts: ReturnsToScale, replicates: Int, seed: UInt64, alpha: Double = 0.05,
                 threads: Int = ProcessInfo.processInfo.activeProcessorCount, maxStoredValues: Int = 1 << 23) {
@@ -184,6 +187,27 @@ public struct DEABootstrap: Sendable {
         BLASThreads.set(1)
         defer { BLASThreads.set(previousThreads) }
 
+        // With many units, each replicate's pseudo-units are first reduced to those spanning the
+        // pseudo-technology (FrontierFinder, as DEAModel does above 400 reference units; here above
+        // ``frontierThreshold``, where it starts to pay against pricing every pseudo-unit). With
+        // several blocks these frontiers are found once, in a first pass, and kept as indices
+        // (B × |frontier| 32-bit integers), not once per block.
+        let useFrontier = n > frontierThreshold
+        let chunks = Parallel.ranges(B, size: max(1, min(16, B / (threads * 4) + 1)))
+        @Sendable func frontier(_ pseudo: DEAData) -> [Int] {
+            FrontierFinder(data: pseudo, rts: rts, threads: 1).frontier(of: Array(n..<(2 * n)))
+        }
+        var stored: [[Int32]] = []
+        if useFrontier && blocks.count > 1 {
+            stored = Parallel.map(chunks, workers: threads) { (_: Int, range: Range<Int>) in
+                range.map { b in
+                    let star = Self.draws(delta, bandwidth: h, mirroredVariance: mirroredVariance, replicate: b, seed: seed)
+                    return frontier(Self.pseudoData(x: x, y: y, delta: delta, star: star, orientation: orientation)).map { Int32($0) }
+                }
+            }.flatMap { $0 }
+        }
+        let frontiers = stored
+
         var out: [UnitInterval] = []
         out.reserveCapacity(n)
         var failed = 0
@@ -191,15 +215,15 @@ public struct DEABootstrap: Sendable {
         let total = B * blocks.count
         for block in blocks {
             let units = Array(block)
-            let chunks = Parallel.ranges(B, size: max(1, min(16, B / (threads * 4) + 1)))
             let values: [[[Double]]] = Parallel.map(chunks, workers: threads) { (_: Int, range: Range<Int>) in
                 var rows: [[Double]] = []
                 rows.reserveCapacity(range.count)
                 for b in range {
                     let star = Self.draws(delta, bandwidth: h, mirroredVariance: mirroredVariance, replicate: b, seed: seed)
                     let pseudo = Self.pseudoData(x: x, y: y, delta: delta, star: star, orientation: orientation)
+                    let reference: [Int]? = !useFrontier ? nil : frontiers.isEmpty ? frontier(pseudo) : frontiers[b].map { Int($0) }
                     let scored = Self.score(pseudo, observed: n, units: units, order: order, peers: peers,
-                                            orientation: orientation, rts: rts)
+                                            orientation: orientation, rts: rts, reference: reference)
                     rows.append(scored.map { u in
                         guard u.status == .ok, u.radial.isFinite, u.radial > 0 else { return .nan }
                         return orientation == .input ? 1 / u.radial : u.radial
@@ -237,10 +261,11 @@ public struct DEABootstrap: Sendable {
 
     /// Step 3: the observed `units` (of the first `observed` units of `pseudo`) scored against
     /// the pseudo-units that follow them, radial factor only; in the order of `units`.
+    /// `reference`: the pseudo-units that span the pseudo-technology, if known (default: all).
     static func score(_ pseudo: DEAData, observed n: Int, units: [Int], order: [Int], peers: [[Int]],
-                      orientation: Orientation, rts: ReturnsToScale) -> [DEAUnitScore] {
+                      orientation: Orientation, rts: ReturnsToScale, reference spanning: [Int]? = nil) -> [DEAUnitScore] {
         let reference = Array(n..<pseudo.unitCount)
-        let pool = ReferencePool(data: pseudo, units: reference, rts: rts)
+        let pool = ReferencePool(data: pseudo, units: spanning ?? reference, rts: rts)
         let evaluator = UnitEvaluator(data: pseudo, orientation: orientation, rts: rts)
         var position = [Int](repeating: -1, count: n)
         for (k, o) in units.enumerated() { position[o] = k }

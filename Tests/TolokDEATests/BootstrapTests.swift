@@ -136,6 +136,16 @@ import TolokTestSupport
         for (u, v) in zip(one.units, blocks.units) {
             #expect(zip(fields(u), fields(v)).allSatisfy { abs($0 - $1) <= 1e-12 }, "\(fields(u)) vs \(fields(v))")
         }
+        // The pseudo-technology reduced to its spanning units first (the path above 2,000 units),
+        // in one block and in five (frontiers found once and kept): the same optimal values.
+        for budget in [1 << 23, 1000] {
+            var spanning = DEABootstrap(orientation: orientation, rts: rts, replicates: 40, seed: 5, threads: 2)
+            spanning.frontierThreshold = 0
+            spanning.maxStoredValues = budget
+            for (u, v) in zip(one.units, try spanning.run(data, scores: scores).units) {
+                #expect(zip(fields(u), fields(v)).allSatisfy { abs($0 - $1) <= 1e-12 }, "\(fields(u)) vs \(fields(v))")
+            }
+        }
         let other = try DEABootstrap(orientation: orientation, rts: rts, replicates: 40, seed: 6, threads: 2).run(data, scores: scores)
         #expect(zip(one.units, other.units).contains { $0.biasCorrected != $1.biasCorrected }, "another seed, other numbers")
         // Invariants: the pseudo-technology lies inside the estimated one, so δᵇ ≤ δ.

@@ -292,6 +292,11 @@ public struct DEABootstrap: Sendable {
         let differences = sample.map { delta - $0 }.sorted()
         let low = delta + SampleQuantile.type9(sorted: differences, alpha / 2)
         let high = delta + SampleQuantile.type9(sorted: differences, 1 - alpha / 2)
+        // δᵇ ≤ δ for verified optima, so δ_bc ≥ δ ≥ 1; anything else is not a valid summary.
+        guard corrected.isFinite, corrected > 0, low > 0 else {
+            return UnitInterval(status: .numericalFailure, efficiency: e, bias: .nan, biasCorrected: .nan, standardError: .nan,
+                                lower: .nan, upper: .nan, replicates: sample.count)
+        }
         let eBC = 1 / corrected
         return UnitInterval(status: .ok, efficiency: e, bias: e - eBC, biasCorrected: eBC,
                             standardError: SampleQuantile.variance(sample.map { 1 / $0 }).squareRoot(),

@@ -1,8 +1,8 @@
 import Foundation
 import TolokNumerics
 
-/// Draws from N(0, σ²) left-truncated at a (the error εᵢ ≥ 1 − zᵢβ of Simar & Wilson 2007,
-/// eq. 13), by inversion with one uniform u ∈ (0, 1]:
+/// Draws from N(0, σ²) left-truncated at a (the error εᵢ ≥ 1 − zᵢβ of Simar & Wilson
+/// 2007), by inversion with one uniform u ∈ (0, 1]:
 ///
 ///     P(ε > e) = Φ(−e/σ)/Φ(−a/σ) = u   ⇒   e = −σ Φ⁻¹(u · Φ(−a/σ)),
 ///

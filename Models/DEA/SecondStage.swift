@@ -7,7 +7,7 @@ import TolokNumerics
 /// or a double bootstrap that first bias-corrects the DEA scores (Algorithm 2).
 ///
 /// Scale: the distance δ ≥ 1 — δ = 1/θ (Shephard input distance) under input orientation,
-/// δ = φ (Farrell output measure) under output orientation. Model (SW2007 eq. 13–14):
+/// δ = φ (Farrell output measure) under output orientation. Model:
 ///
 ///     δᵢ = zᵢβ + εᵢ ≥ 1,   εᵢ ~ N(0, σ²) left-truncated at 1 − zᵢβ,   z with a constant.
 ///

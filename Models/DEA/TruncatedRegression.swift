@@ -1,7 +1,7 @@
 import Foundation
 import TolokNumerics
 
-/// Maximum likelihood for the left-truncated normal regression of Simar & Wilson (2007, eq. 13):
+/// Maximum likelihood for the left-truncated normal regression of Simar & Wilson (2007):
 /// yᵢ = zᵢβ + εᵢ, εᵢ ~ N(0, σ²) left-truncated at a − zᵢβ, observed only where yᵢ > a (a = 1 on
 /// the distance scale δ ≥ 1). z includes the constant.
 ///
@@ -21,7 +21,7 @@ import TolokNumerics
 ///
 /// The covariance of (β̂, σ̂) is the inverse of −∇²ℓ at the maximum, carried to σ by the delta
 /// method (σ = eˢ; exact there because the gradient is zero). These conventional standard errors
-/// assume the yᵢ are observed; for DEA scores they are not valid (Simar & Wilson 2007, §3), which is
+/// assume the yᵢ are observed; for DEA scores they are not valid (Simar & Wilson 2007), which is
 /// why ``SecondStage`` bootstraps.
 ///
 /// The start is OLS of y on z with σ from its residuals, or a given point (a bootstrap replicate

@@ -70,7 +70,7 @@ struct SecondStageReport {
         let rts = stage.rts
         let level = (1 - stage.alpha) * 100
         var notes = [
-            "Model (Simar & Wilson 2007, eq. 13-14): δᵢ = zᵢβ + εᵢ ≥ 1 with εᵢ ~ N(0, σ²) left-truncated at 1 − zᵢβ, z = (1, \(environment.joined(separator: ", "))); on the scale \(scale), DEA under \(rts) returns to scale. "
+            "Model (Simar & Wilson 2007): δᵢ = zᵢβ + εᵢ ≥ 1 with εᵢ ~ N(0, σ²) left-truncated at 1 − zᵢβ, z = (1, \(environment.joined(separator: ", "))); on the scale \(scale), DEA under \(rts) returns to scale. "
                 + "A positive coefficient means more inefficiency (a larger distance).",
             "Units with δ̂ ≤ 1 + 1e-5 (on the estimated frontier; such δ̂ are set to 1, as rDEA) are left out of the maximum-likelihood truncated regression: \(result.firstFit.observations) of \(ids.count) units are in the fit (column in_fit).",
         ]
@@ -88,11 +88,11 @@ struct SecondStageReport {
             }
         }
         notes.append("\(format(level))% intervals: [b̂ + q(α/2), b̂ + q(1 − α/2)] with q the quantiles (R's default, type 7) of b̂ − b* over the replicates b* (Simar & Wilson 2007, Algorithm 1 step 4, Algorithm 2 step 7; the basic bootstrap interval, as rDEA's dea.env.robust); "
-            + "std_error = the standard deviation of the b*; std_error_ml = the conventional inverse-Hessian standard error of the fit, not valid inference for DEA scores (they are estimated and correlated; SW2007 §3), shown for comparison only.")
+            + "std_error = the standard deviation of the b*; std_error_ml = the conventional inverse-Hessian standard error of the fit, not valid inference for DEA scores (they are estimated and correlated; Simar & Wilson 2007), shown for comparison only.")
         if result.replicatesUsed < stage.replicates {
             notes.append("\(stage.replicates - result.replicatesUsed) of \(stage.replicates) bootstrap fits did not converge and are left out of the intervals and standard errors (replicates_used).")
         }
-        notes.append("Tobit or OLS regressions of DEA scores on z are not offered: Simar & Wilson (2007, §3-4) show that they are inconsistent for this data-generating process (the scores are bounded, serially correlated estimates, and the censoring a Tobit assumes is an artefact of the estimator), and their conventional standard errors are invalid.")
+        notes.append("Tobit or OLS regressions of DEA scores on z are not offered: Simar & Wilson (2007) show that they are inconsistent for this data-generating process (the scores are bounded, serially correlated estimates, and the censoring a Tobit assumes is an artefact of the estimator), and their conventional standard errors are invalid.")
         notes.append("Seed \(stage.seed): each replicate draws from its own stream, so the same seed gives the same numbers whatever --threads is.")
         return notes
     }

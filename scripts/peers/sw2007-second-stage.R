@@ -2,7 +2,7 @@
 # (issue #20; docs/DEA.md "Second stage").
 #
 # 1. Datasets/sw2007_synthetic_100.csv: n = 100 units drawn from the data-generating process of
-#    Simar & Wilson (2007, J. Econometrics 136, §4, the p = q = 1 design) as we read it:
+#    Simar & Wilson (2007, J. Econometrics 136, 31-64; their Monte-Carlo design with p = q = 1) as we read it:
 #    x ~ U(6, 16); z1 ~ N(2, 2^2); delta = beta0 + beta1 z1 + eps, eps ~ N(0, 1) left-truncated
 #    at 1 - beta0 - beta1 z1 (so delta >= 1), beta0 = beta1 = 0.5; y = x^(3/4) / delta
 #    (output orientation: delta is the Farrell output measure of the unit under the true VRS

@@ -170,6 +170,39 @@ import TolokTestSupport
         #expect(replicates.allSatisfy { $0 == 20 })
     }
 
+    /// Algorithm 1's parametric bootstrap where the distances are observed without DEA error (so
+    /// its premise holds): over 100 data sets of 100 units from δ = 0.5 + 0.5 z + ε (z ~ N(2, 2²),
+    /// ε ~ N(0, 1) left-truncated at 1 − 0.5 − 0.5 z), the 95 % intervals (100 replicates each) must
+    /// cover the true β₀, β₁ and σ in 84 % – 99 % of the data sets. The finite-sample coverage is
+    /// below 95 %: measured over 400 data sets, the basic bootstrap interval covers 90 %, 90 %, 94 %,
+    /// the Wald interval of the ML standard errors 92 %, 93 %, 93 % (also checked here, as an
+    /// independent route) — so the bound allows 90 % minus two binomial standard deviations (3 %).
+    @Test func parametricBootstrapIntervalsCoverTheTruth() throws {
+        let stage = SecondStage(orientation: .output, rts: .vrs, algorithm: .one, replicates: 100, seed: 3, threads: 2)
+        let truth = [0.5, 0.5, 1.0]
+        var covered = [0, 0, 0], wald = [0, 0, 0]
+        let sets = 100
+        for s in 0..<sets {
+            var rng = SeededGenerator(seed: 1000 + UInt64(s))
+            let n = 100
+            var y: [Double] = [], z: [Double] = []
+            for _ in 0..<n {
+                let zi = 2 + 2 * rng.normal(), mu = 0.5 + 0.5 * zi
+                y.append(mu + LeftTruncatedNormal.draw(truncation: 1 - mu, sigma: 1, using: &rng))
+                z += [1, zi]
+            }
+            let (fit, rows) = try SecondStage.fit(y, z: z, k: 2, where: y.map { $0 > 1 }, stage: 1)
+            let draws = stage.parametricBootstrap(fit: fit, z: z, k: 2, rows: rows, report: nil)
+            let p = stage.summarise(fit, draws: draws)
+            for j in 0..<3 where p[j].lower <= truth[j] && truth[j] <= p[j].upper { covered[j] += 1 }
+            let se = try #require(fit.standardErrors), estimate = fit.coefficients + [fit.sigma]
+            for j in 0..<3 where abs(estimate[j] - truth[j]) <= 1.959964 * se[j] { wald[j] += 1 }
+        }
+        for j in 0..<3 {
+            #expect((84...99).contains(covered[j]) && (84...99).contains(wald[j]), "parameter \(j): bootstrap \(covered[j]), Wald \(wald[j]) of \(sets)")
+        }
+    }
+
     @Test func refusals() throws {
         func refused(_ args: [String], csv: String? = nil) {
             #expect(throws: UsageError.self, "\(args)") {

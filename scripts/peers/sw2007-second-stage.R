@@ -16,7 +16,8 @@
 # 3. Datasets/sw2007_synthetic_100_env_robust_<seed>.R.csv: rDEA::dea.env.robust (Algorithm 2,
 #    output orientation, VRS, L1 = 100, L2 = 2000, alpha = 0.05) for two seeds: beta_hat
 #    (first-stage ML), beta_hat_hat (ML on the bias-corrected distances), the bootstrap mean and
-#    the 95 % interval of each coefficient and of sigma.
+#    the 95 % interval of each coefficient and of sigma; and the same under input orientation
+#    (seed 3: ..._env_robust_input_3.R.csv).
 #
 # Usage (from the repository root): Rscript scripts/peers/sw2007-second-stage.R
 # Needs R packages truncreg (>= 0.2-5) and rDEA (>= 1.2-8; it needs Rglpk, truncnorm, slam, maxLik).
@@ -59,17 +60,19 @@ ref <- rbind(fit("delta_true", d$delta_true, Z), fit("dea_vrs_output", dhat[used
 write.csv(digits17(ref), "Datasets/sw2007_synthetic_100_truncreg.R.csv", row.names = FALSE, quote = FALSE)
 cat("DEA VRS output: m =", sum(used), "units with delta > 1 + 1e-5\n")
 
-for (seed in c(1, 2)) {
+for (run in list(list(1, "output"), list(2, "output"), list(3, "input"))) {
+  seed <- run[[1]]; orientation <- run[[2]]
   set.seed(seed)
   t0 <- Sys.time()
-  r <- dea.env.robust(X = d[, "x", drop = FALSE], Y = d[, "y", drop = FALSE], Z = Z, model = "output",
+  r <- dea.env.robust(X = d[, "x", drop = FALSE], Y = d[, "y", drop = FALSE], Z = Z, model = orientation,
                       RTS = "variable", L1 = 100, L2 = 2000, alpha = 0.05)
   out <- data.frame(term = c("const", "z1", "z2", "sigma"),
                     beta_hat = c(r$beta_hat, r$sigma_hat),
                     beta_hat_hat = c(r$beta_hat_hat, r$sigma_hat_hat),
                     bootstrap_mean = c(r$beta_hat_hat_star, r$sigma_hat_hat_star),
                     lower = c(r$beta_ci[, 1], r$sigma_ci[1]), upper = c(r$beta_ci[, 2], r$sigma_ci[2]))
-  f <- sprintf("Datasets/sw2007_synthetic_100_env_robust_%d.R.csv", seed)
+  f <- if (orientation == "output") sprintf("Datasets/sw2007_synthetic_100_env_robust_%d.R.csv", seed) else
+    sprintf("Datasets/sw2007_synthetic_100_env_robust_input_%d.R.csv", seed)
   write.csv(digits17(out), f, row.names = FALSE, quote = FALSE)
   cat(f, ": ", format(Sys.time() - t0), "; mean bias-corrected distance used:", r$delta_hat_hat_used, "\n")
 }

@@ -10,7 +10,7 @@
 #    environmental variable), and the true delta as column delta_true.
 # 2. Datasets/sw2007_synthetic_100_truncreg.R.csv: truncreg(y ~ z1 + z2, point = 1,
 #    direction = "left") (R package truncreg) for y = delta_true (all 100 units) and for
-#    y = the DEA output distance (VRS; rDEA::dea) of the units with delta > 1 + 1e-5:
+#    y = the DEA output and input distances (VRS; rDEA::dea) of the units with delta > 1 + 1e-5:
 #    coefficients, sigma, their standard errors (vcov) and the log-likelihood (method = "NR",
 #    run to convergence).
 # 3. Datasets/sw2007_synthetic_100_env_robust_<seed>.R.csv: rDEA::dea.env.robust (Algorithm 2,
@@ -56,7 +56,13 @@ dea_out <- rDEA::dea(XREF = d[, "x", drop = FALSE], YREF = d[, "y", drop = FALSE
 dhat <- 1 / dea_out$thetaOpt
 dhat[1 - 1e-5 < dhat & dhat < 1 + 1e-5] <- 1
 used <- dhat > 1
-ref <- rbind(fit("delta_true", d$delta_true, Z), fit("dea_vrs_output", dhat[used], Z[used, , drop = FALSE]))
+dea_in <- rDEA::dea(XREF = d[, "x", drop = FALSE], YREF = d[, "y", drop = FALSE], X = d[, "x", drop = FALSE],
+                    Y = d[, "y", drop = FALSE], model = "input", RTS = "variable")
+dhat_in <- 1 / dea_in$thetaOpt
+dhat_in[1 - 1e-5 < dhat_in & dhat_in < 1 + 1e-5] <- 1
+used_in <- dhat_in > 1
+ref <- rbind(fit("delta_true", d$delta_true, Z), fit("dea_vrs_output", dhat[used], Z[used, , drop = FALSE]),
+             fit("dea_vrs_input", dhat_in[used_in], Z[used_in, , drop = FALSE]))
 write.csv(digits17(ref), "Datasets/sw2007_synthetic_100_truncreg.R.csv", row.names = FALSE, quote = FALSE)
 cat("DEA VRS output: m =", sum(used), "units with delta > 1 + 1e-5\n")
 

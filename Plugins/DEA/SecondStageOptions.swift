@@ -8,7 +8,7 @@ struct SecondStageOptions: PluginOptions {
     let environment = PluginOption.columns("environment", values: .finite, help: "environmental variables z (a constant is added): δ = zβ + ε, ε ~ N(0, σ²) left-truncated at 1 − zβ")
     let rts = PluginOption.choice("rts", default: DEATechnology.vrs, aliases: ["drs": .nirs, "irs": .ndrs],
                                   help: "returns to scale of the DEA: vrs (default, as Simar-Wilson 2007 and rDEA), crs, nirs (= drs), ndrs (= irs); not fdh")
-    let orientation = PluginOption.choice("orientation", default: ProjectionOrientation.input,
+    let orientation = PluginOption.choice("orientation", default: Orientation.input,
                                           aliases: ["in": .input, "io": .input, "out": .output, "oo": .output],
                                           help: "input (δ = 1/θ, the Shephard input distance) or output (δ = φ, the Farrell output measure)")
     let algorithm = PluginOption.integer("algorithm", default: 2, bounds: .closed(1, 2),

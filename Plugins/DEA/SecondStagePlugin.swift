@@ -35,9 +35,7 @@ public struct SecondStagePlugin: AnalysisPlugin {
         guard let rts = try request.option(o.rts).returnsToScale else {
             throw UsageError("--rts fdh: the second stage needs a convex technology (crs, vrs, nirs, ndrs); the pseudo-frontiers of Algorithm 2 are convex hulls")
         }
-        guard let orientation = try request.option(o.orientation).radial else {
-            throw UsageError("--orientation non: the distance δ of the second stage is radial (input or output)")
-        }
+        let orientation = try request.option(o.orientation)
         let algorithm = SecondStage.Algorithm(rawValue: try request.option(o.algorithm)) ?? .two
         if algorithm == .one && request.isGiven(o.firstReplicates) {
             throw UsageError("--first-replicates belongs to --algorithm 2 (the L1 loop of the bias correction); drop it or use --algorithm 2")

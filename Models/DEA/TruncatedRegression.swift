@@ -26,7 +26,8 @@ import TolokNumerics
 ///
 /// The start is OLS of y on z with σ from its residuals, or a given point (a bootstrap replicate
 /// starts from the estimate it resamples). The MLE need not exist (e.g. σ → ∞ with zβ → −∞
-/// when the y look exponential): a fit that does not reach a zero gradient is `converged = false`.
+/// when the y look exponential): a fit that does not reach a zero gradient, or reaches one only
+/// where every (μᵢ − a)/σ < −20 (the exponential limit of that ridge), is `converged = false`.
 public struct TruncatedRegression: Sendable {
     /// The truncation point a: observations must exceed it.
     public var truncation: Double
@@ -106,7 +107,17 @@ public struct TruncatedRegression: Sendable {
             if improvement <= 1e-15 * max(1, abs(value)) && Self.infinityNorm(g) < 1e-9 { break }
         }
         let sigma = exp(theta[k])
+        // Along the ridge where the maximum is at infinity (μ → −∞, σ → ∞) every cᵢ = (μᵢ − a)/σ
+        // falls without bound and the density tends to the exponential; a "stationary" point out
+        // there (Φ(cᵢ) < 3e-89 for every unit) is the search giving up, not a maximum.
+        var largestC = -Double.infinity
+        for i in 0..<n {
+            var mu = 0.0
+            for j in 0..<k { mu += z[i * k + j] * theta[j] }
+            largestC = max(largestC, (mu - a) / sigma)
+        }
         let converged = value.isFinite && Self.infinityNorm(g) <= 1e-6 * max(1, Double(n)) && sigma.isFinite && sigma > 0
+            && largestC > -20
         var cov: Matrix?
         if covariance && converged {
             cov = Self.covariance(hessian: h!, k: k, sigma: sigma)

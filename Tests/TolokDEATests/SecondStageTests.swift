@@ -116,6 +116,21 @@ import TolokTestSupport
         for p in 0..<4 { #expect(abs(first[p] - rFirst[p]) <= 1e-4) }
     }
 
+    /// A likelihood without a maximum: with a constant only, the truncated-normal MLE exists only
+    /// when the sample variance of y is below (mean(y) − a)² (beyond it the fit runs off to μ → −∞,
+    /// σ → ∞; the limit is the exponential distribution). Such data must give converged = false,
+    /// never estimates at the point where the search stopped.
+    @Test func likelihoodWithoutMaximumIsNotConverged() throws {
+        let y = [1.01, 1.02, 1.01, 1.03, 1.02, 1.01, 6.0, 1.02, 1.01, 9.0]
+        let mean = y.reduce(0, +) / Double(y.count)
+        #expect(SampleQuantile.variance(y) * Double(y.count - 1) / Double(y.count) > (mean - 1) * (mean - 1))
+        let fit = try TruncatedRegression().fit(response: y, design: [Double](repeating: 1, count: y.count), columns: 1)
+        #expect(!fit.converged, "β \(fit.coefficients), σ \(fit.sigma), ℓ \(fit.logLikelihood)")
+        // And a well-behaved sample converges (variance below (mean − 1)²).
+        let good = [1.5, 2.0, 1.2, 2.6, 1.9, 1.4, 2.2, 1.7, 3.0, 1.1]
+        #expect(try TruncatedRegression().fit(response: good, design: [Double](repeating: 1, count: good.count), columns: 1).converged)
+    }
+
     /// The analytic gradient and Hessian of ℓ(β, ln σ) against central differences.
     @Test func gradientAndHessianMatchFiniteDifferences() throws {
         let d = try Datasets.load(Self.data)

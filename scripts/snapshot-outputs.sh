@@ -24,6 +24,8 @@ run run dea --data Datasets/dea_jl_malmquist_5.csv --id dmu --period period --in
 run run dea --data Datasets/dea_jl_malmquist_5.csv --id dmu --period period --inputs x1 --outputs y1 --table pairs
 run run dea --data Datasets/pft_1981.csv --id dmu --inputs x1_education,x2_occupation,x3_parental_visits,x4_counseling,x5_teachers --outputs y1_reading,y2_math,y3_coopersmith --group-by program --orientation output
 run run dea --data Datasets/cst_hospitals_12.csv --id dmu --inputs x1_doctors,x2_nurses --outputs y1_outpatients,y2_inpatients --rts ndrs --orientation output
+run run dea-second-stage --data Datasets/sw2007_synthetic_100.csv --id unit --inputs x --outputs y --environment z1,z2 --orientation output --rts vrs --seed 1
+run run dea-second-stage --data Datasets/sw2007_synthetic_100.csv --id unit --inputs x --outputs y --environment z1,z2 --orientation output --algorithm 1 --table units
 run run two-stage-dea --data Datasets/kao_hwang_2008.csv --id dmu --inputs x1_operation_expenses,x2_insurance_expenses --intermediates z1_direct_written_premiums,z2_reinsurance_premiums --outputs y1_underwriting_profit,y2_investment_profit --method relational --table ranking
 for m in relational independent additive; do
 run run two-stage-dea --data Datasets/kao_hwang_2008.csv --id dmu --inputs x1_operation_expenses,x2_insurance_expenses --intermediates z1_direct_written_premiums,z2_reinsurance_premiums --outputs y1_underwriting_profit,y2_investment_profit --method $m

@@ -11,6 +11,7 @@ public enum BuiltinPlugins {
     public static var all: [any AnalysisPlugin] {
         var plugins: [any AnalysisPlugin] = [
             DEAPlugin(),
+            SecondStagePlugin(),
             TwoStageDEAPlugin(),
             OLSPlugin(),
             SFAPlugin(),

@@ -50,6 +50,7 @@ public struct DEAPlugin: AnalysisPlugin {
     private func runModel(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
         try Self.checkBootstrapOptions(request)
+        try Self.checkMalmquistOptions(request)
         if try request.option(o.frontierOnly) { return try Self.runFrontierOnly(request, descriptor: descriptor) }
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
@@ -79,17 +80,7 @@ public struct DEAPlugin: AnalysisPlugin {
         let names = DEAReport.Columns(inputs: inputNames, outputs: outputNames)
 
         if let period = try request.option(o.period) {
-            guard let idColumn = request.idColumn else {
-                throw UsageError("--period needs --id: units are matched by id across periods")
-            }
-            let ids = try data.ids(column: idColumn, uniqueWithin: period)
-            let analysis: MalmquistAnalysis
-            do {
-                analysis = try MalmquistAnalysis(model: model, data: deaData, ids: ids, periods: try data.texts(period))
-            } catch MalmquistAnalysis.Failure.fewerThanTwoPeriods(let only) {
-                throw UsageError("--period needs at least two periods; the column has only \(only.map { "\"\($0)\"" } ?? "none")")
-            }
-            return MalmquistReport(model: model, analysis: analysis).result(descriptor: descriptor)
+            return try runMalmquist(request, model: model, data: deaData, period: period)
         }
         let ids = try data.ids(column: request.idColumn)
         let groups = try request.option(o.groupBy).map { try data.texts($0) }

@@ -23,6 +23,8 @@ public struct DEAPlugin: AnalysisPlugin {
             "Färe, R., Grosskopf, S. & Lovell, C.A.K. (1985). The Measurement of Efficiency of Production. Kluwer.",
             "Andersen, P. & Petersen, N.C. (1993). A procedure for ranking efficient units in DEA. Management Science 39(10), 1261-1264.",
             "Färe, R., Grosskopf, S., Norris, M. & Zhang, Z. (1994). Productivity growth, technical progress, and efficiency change in industrialized countries. AER 84(1), 66-83.",
+            "Shestalova, V. (2003). Sequential Malmquist indices of productivity growth: an application to OECD industrial activities. Journal of Productivity Analysis 19(2-3), 211-226.",
+            "Pastor, J.T. & Lovell, C.A.K. (2005). A global Malmquist productivity index. Economics Letters 88(2), 266-271.",
             "Cooper, W.W., Seiford, L.M. & Tone, K. (2007). Data Envelopment Analysis, 2nd ed. Springer.",
             "Deprins, D., Simar, L. & Tulkens, H. (1984). Measuring labor efficiency in post offices. In Marchand, Pestieau & Tulkens (eds.), The Performance of Public Enterprises, 243-267. North-Holland.",
             "Charnes, A., Cooper, W.W., Golany, B., Seiford, L. & Stutz, J. (1985). Foundations of data envelopment analysis for Pareto-Koopmans efficient empirical production functions. Journal of Econometrics 30(1-2), 91-107.",

@@ -3,7 +3,8 @@ import TolokDEAModel
 
 /// `tolok run dea`: radial DEA — CRS/VRS/NIRS/NDRS, input or output orientation, phase-II slacks,
 /// targets, peers, multiplier weights, scale efficiency and returns to scale, super-efficiency,
-/// within-group frontiers and the Malmquist index over a period column.
+/// within-group frontiers and the Malmquist index over a period column (FGNZ decomposition under
+/// CRS; adjacent, sequential or global reference technologies).
 ///
 /// Options → ``DEAModel`` (``GroupedScores`` or ``MalmquistAnalysis``) → ``DEAReport`` /
 /// ``MalmquistReport``. Formulations: docs/MODELS.md §1 and docs/DEA.md.

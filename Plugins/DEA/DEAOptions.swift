@@ -13,7 +13,9 @@ struct DEAOptions: PluginOptions {
     let superEfficiency = PluginOption.flag("super", help: "super-efficiency (Andersen-Petersen; with --model sbm, Tone's super-SBM): the unit is left out of its own reference set")
     let scale = PluginOption.flag("scale", help: "also θ under CRS, VRS and NIRS, scale efficiency and the returns-to-scale class")
     let groupBy = PluginOption.optionalColumn("group-by", help: "evaluate each group against its own frontier (e.g. a program column)")
-    let period = PluginOption.optionalColumn("period", help: "Malmquist index between consecutive periods (units matched by --id)")
+    let period = PluginOption.optionalColumn("period", help: "Malmquist index between consecutive periods (units matched by --id); under --rts crs with the VRS decomposition pech × sech")
+    let malmquistReference = PluginOption.choice("malmquist-reference", default: MalmquistReference.adjacent,
+                                                 help: "--period: the technologies compared: adjacent (each period's own units), sequential (the units of every period up to it), global (one technology of all periods; Pastor & Lovell 2005)")
     // Issue #13 (models beyond radial): docs/DEA.md.
     let model = PluginOption.optionalChoice("model", as: DEAModelKind.self,
                                             help: "radial (θ or φ; the default), additive (weighted slacks, --weights), sbm (Tone's slacks-based measure), ddf (directional distance β), cost, revenue, profit (from prices)")

@@ -3,7 +3,8 @@ import TolokDEAModel
 
 /// `tolok run dea`: radial DEA — CRS/VRS/NIRS/NDRS, input or output orientation, phase-II slacks,
 /// targets, peers, multiplier weights, scale efficiency and returns to scale, super-efficiency,
-/// within-group frontiers and the Malmquist index over a period column.
+/// within-group frontiers and the Malmquist index over a period column (FGNZ decomposition under
+/// CRS; adjacent, sequential or global reference technologies).
 ///
 /// Options → ``DEAModel`` (``GroupedScores`` or ``MalmquistAnalysis``) → ``DEAReport`` /
 /// ``MalmquistReport``. Formulations: docs/MODELS.md §1 and docs/DEA.md.
@@ -23,6 +24,8 @@ public struct DEAPlugin: AnalysisPlugin {
             "Färe, R., Grosskopf, S. & Lovell, C.A.K. (1985). The Measurement of Efficiency of Production. Kluwer.",
             "Andersen, P. & Petersen, N.C. (1993). A procedure for ranking efficient units in DEA. Management Science 39(10), 1261-1264.",
             "Färe, R., Grosskopf, S., Norris, M. & Zhang, Z. (1994). Productivity growth, technical progress, and efficiency change in industrialized countries. AER 84(1), 66-83.",
+            "Shestalova, V. (2003). Sequential Malmquist indices of productivity growth: an application to OECD industrial activities. Journal of Productivity Analysis 19(2-3), 211-226.",
+            "Pastor, J.T. & Lovell, C.A.K. (2005). A global Malmquist productivity index. Economics Letters 88(2), 266-271.",
             "Cooper, W.W., Seiford, L.M. & Tone, K. (2007). Data Envelopment Analysis, 2nd ed. Springer.",
             "Deprins, D., Simar, L. & Tulkens, H. (1984). Measuring labor efficiency in post offices. In Marchand, Pestieau & Tulkens (eds.), The Performance of Public Enterprises, 243-267. North-Holland.",
             "Charnes, A., Cooper, W.W., Golany, B., Seiford, L. & Stutz, J. (1985). Foundations of data envelopment analysis for Pareto-Koopmans efficient empirical production functions. Journal of Econometrics 30(1-2), 91-107.",
@@ -50,6 +53,7 @@ public struct DEAPlugin: AnalysisPlugin {
     private func runModel(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
         try Self.checkBootstrapOptions(request)
+        try Self.checkMalmquistOptions(request)
         if try request.option(o.frontierOnly) { return try Self.runFrontierOnly(request, descriptor: descriptor) }
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
@@ -79,17 +83,7 @@ public struct DEAPlugin: AnalysisPlugin {
         let names = DEAReport.Columns(inputs: inputNames, outputs: outputNames)
 
         if let period = try request.option(o.period) {
-            guard let idColumn = request.idColumn else {
-                throw UsageError("--period needs --id: units are matched by id across periods")
-            }
-            let ids = try data.ids(column: idColumn, uniqueWithin: period)
-            let analysis: MalmquistAnalysis
-            do {
-                analysis = try MalmquistAnalysis(model: model, data: deaData, ids: ids, periods: try data.texts(period))
-            } catch MalmquistAnalysis.Failure.fewerThanTwoPeriods(let only) {
-                throw UsageError("--period needs at least two periods; the column has only \(only.map { "\"\($0)\"" } ?? "none")")
-            }
-            return MalmquistReport(model: model, analysis: analysis).result(descriptor: descriptor)
+            return try runMalmquist(request, model: model, data: deaData, period: period)
         }
         let ids = try data.ids(column: request.idColumn)
         let groups = try request.option(o.groupBy).map { try data.texts($0) }

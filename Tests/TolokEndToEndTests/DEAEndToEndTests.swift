@@ -28,6 +28,20 @@ import Testing
         #expect(abs(Double(first[4])! - 2) <= 1e-12)   // M = 2 exactly in rationals
     }
 
+    /// Options a Malmquist run would ignore exit 2 naming the option, before any program is solved.
+    @Test func malmquistRefusesIgnoredOptions() throws {
+        let base = ["run", "dea", "--data", TolokProcess.dataset("dea_jl_malmquist_5.csv"), "--id", "dmu",
+                    "--period", "period", "--inputs", "x1", "--outputs", "y1"]
+        for option in ["--super", "--scale"] {
+            let out = try TolokProcess.run(base + [option])
+            #expect(out.status == 2 && out.stderr.contains("--period (Malmquist) does not take \(option)"), "\(option): \(out.stderr)")
+            #expect(out.stdout.isEmpty)
+        }
+        let global = try TolokProcess.run(base + ["--malmquist-reference", "global", "--format", "json"])
+        #expect(global.status == 0, "\(global.stderr)")
+        #expect(global.stdout.contains("\"malmquist-reference\": \"global\"") || global.stdout.contains("\"malmquist-reference\":\"global\""))
+    }
+
     @Test func dataRequirementsAreLocated() throws {
         // Zero inputs are accepted by the radial model (docs/DEA.md); a negative one is refused.
         let f = try folder.file("d.csv", "unit,x,y\nA,1,2\nB,-1,3\n")

@@ -427,8 +427,11 @@ import TolokTestSupport
 
     /// Every per-unit effect sfaR 1.0.1's `marginal()` returns for four models on the utility data
     /// (Datasets/sfaR_utility_marginal_effects.R.csv, 4746 rows): ours, from our own fit, within
-    /// 2e-7 relative (floor 1e-4 of the column's largest |value|; measured: 4.5e-8, the two fits'
-    /// estimates differ in the 8th digit; log-likelihoods within 1e-9 relative). Also: the same
+    /// 1e-5 relative for ∂E(u)/∂z and 5e-5 for ∂V(u)/∂z (floor 1e-4 of the column's largest
+    /// |value|). The two fits agree to the optimisers' tolerance (log-likelihoods within 1e-9
+    /// relative), so their estimates agree to about 1e-6 and the effects, V's especially, amplify
+    /// that: measured 4.5e-8 on one machine, 6.4e-7 (E) and 5.2e-6 (V) on the CI machine, where
+    /// OpenBLAS's kernels round differently and BFGS stops at a neighbouring point. Also: the same
     /// variables in the same order, and our sample-mean rows are the means of sfaR's columns (what
     /// its `summary` prints as Mean).
     @Test(arguments: sfaRModels.map(\.0))
@@ -459,13 +462,13 @@ import TolokTestSupport
             worstE = max(worstE, abs(mine.0 - e) / max(abs(e), 1e-4 * largestE))
             worstV = max(worstV, abs(mine.1 - v) / max(abs(v), 1e-4 * largestV))
         }
-        #expect(worstE <= 2e-7 && worstV <= 2e-7, "\(model): d_mean_u \(worstE), d_var_u \(worstV)")
+        #expect(worstE <= 1e-5 && worstV <= 5e-5, "\(model): d_mean_u \(worstE), d_var_u \(worstV)")
         for name in sfaRVariables {
             let column = rows.filter { $0[2] == name }
             let meanE = column.map { Double($0[3])! }.reduce(0, +) / Double(column.count)
             let meanV = column.map { Double($0[4])! }.reduce(0, +) / Double(column.count)
             let mine = try #require(sampleMean[name])
-            #expect(relClose(mine.0, meanE, 2e-7) && relClose(mine.1, meanV, 2e-7), "\(model) \(name) sample mean")
+            #expect(relClose(mine.0, meanE, 1e-5) && relClose(mine.1, meanV, 5e-5), "\(model) \(name) sample mean")
         }
     }
 }

@@ -55,6 +55,9 @@ public struct CrossEfficiency: Sendable {
         public var matrix: [Double]
         public var unitCount: Int
         /// Column means over the raters with status ok (NaN when a cell of the column is undefined).
+        /// A rater's status is ``UnitStatus/unbounded`` when its secondary program is: under VRS
+        /// the aggressive goal has no minimum for a unit with the largest value of an output
+        /// (u_r and u₀ can grow together without bound); deaR then caps the weights' sum at 1e10.
         public var meanCrossEfficiency: [Double]
 
         public func value(rater d: Int, rated j: Int) -> Double { matrix[d * unitCount + j] }
@@ -62,9 +65,13 @@ public struct CrossEfficiency: Sendable {
 
     public func run(_ data: DEAData) -> Result {
         let n = data.unitCount
-        let chunks = Parallel.ranges(n, size: max(1, min(64, n / (threads * 4) + 1)))
+        // Fixed chunks, each started cold: the warm starts (and so the last digits, and which of
+        // several optimal weight vectors `simple` returns) do not depend on the thread count.
+        let chunks = Parallel.ranges(n, size: 32)
         let parts: [[Rater]] = Parallel.map(chunks, workers: threads, state: { Programs(data: data, rts: rts) }) { programs, _, range in
-            range.map { programs.rate($0, method: method) }
+            programs.firstBasis = nil
+            programs.secondBasis = nil
+            return range.map { programs.rate($0, method: method) }
         }
         let raters = parts.flatMap { $0 }
         let m = data.inputCount, s = data.outputCount

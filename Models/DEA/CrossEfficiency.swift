@@ -21,7 +21,9 @@ import TolokNumerics
 /// `meanCrossEfficiency[j]` = (1/n) Σ_d E_dj, self-appraisal included (deaR's default
 /// `selfapp = TRUE`).
 ///
-/// The programs are solved through their duals (m + s [+ 1] rows, n + 1 or n + 2 columns), as
+/// The programs hold the constraint rows of the units spanning the technology only
+/// (``FrontierFinder``; the others are implied) and are solved through their duals (m + s [+ 1]
+/// rows, one column per spanning unit plus one or two), as
 /// in the two-stage multiplier solver, so the basis stays small at any n; the data are the
 /// mean-scaled profiles of ``DEAData`` (θ and E are invariant to that scaling, and so is the
 /// secondary objective).
@@ -67,21 +69,45 @@ public struct CrossEfficiency: Sendable {
         let n = data.unitCount
         // Fixed chunks, each started cold: the warm starts (and so the last digits, and which of
         // several optimal weight vectors `simple` returns) do not depend on the thread count.
-        let chunks = Parallel.ranges(n, size: 32)
-        let parts: [[Rater]] = Parallel.map(chunks, workers: threads, state: { Programs(data: data, rts: rts) }) { programs, _, range in
-            programs.firstBasis = nil
-            programs.secondBasis = nil
-            return range.map { programs.rate($0, method: method) }
+        // Only the units spanning the technology need a constraint row: a unit j inside it has
+        // θ_j x_j ≥ Σ λ_k x_k, y_j ≤ Σ λ_k y_k (Σ λ = 1 under VRS) over spanning units k, so any
+        // weights feasible for those give u·y_j − u₀ ≤ θ_j v·x_j ≤ v·x_j. Each rater's weights are
+        // checked against every unit below all the same, and re-solved over all units if any
+        // constraint is violated by more than 1e-9.
+        let spanning = FrontierFinder.spanningUnits(of: data, rts: rts, threads: threads).sorted()
+        func solve(_ units: [Int], columns: [Int]) -> [Rater] {
+            let chunks = Parallel.ranges(units.count, size: 32)
+            let parts: [[Rater]] = Parallel.map(chunks, workers: threads, state: { Programs(data: data, rts: rts, columns: columns) }) { programs, _, range in
+                programs.firstBasis = nil
+                programs.secondBasis = nil
+                return range.map { programs.rate(units[$0], method: method) }
+            }
+            return parts.flatMap { $0 }
         }
-        let raters = parts.flatMap { $0 }
+        var raters = solve(Array(0..<n), columns: spanning)
         let m = data.inputCount, s = data.outputCount
         var matrix = [Double](repeating: .nan, count: n * n)
-        for (d, rater) in raters.enumerated() where rater.status == .ok {
+        func fill(_ d: Int) -> Bool {
+            let rater = raters[d]
+            guard rater.status == .ok else {
+                for j in 0..<n { matrix[d * n + j] = .nan }
+                return true
+            }
+            var feasible = true
             for j in 0..<n {
                 var num = -rater.u0, den = 0.0
                 for r in 0..<s { num += rater.outputWeights[r] * data.output(r, of: j) }
                 for i in 0..<m { den += rater.inputWeights[i] * data.input(i, of: j) }
+                if num - den > 1e-9 * max(1, abs(den)) { feasible = false }
                 matrix[d * n + j] = den > 0 ? num / den : .nan
+            }
+            return feasible
+        }
+        let violated = (0..<n).filter { !fill($0) }
+        if !violated.isEmpty && spanning.count < n {
+            for (d, rater) in zip(violated, solve(violated, columns: Array(0..<n))) {
+                raters[d] = rater
+                _ = fill(d)
             }
         }
         var means = [Double](repeating: .nan, count: n)
@@ -101,7 +127,9 @@ extension CrossEfficiency {
     struct Programs {
         let data: DEAData
         let k: Int
+        /// The number of constraint columns (units held) and of all units.
         let n: Int
+        let unitCount: Int
         var first: LinearProgram
         var second: LinearProgram
         var firstBasis: Basis?
@@ -110,32 +138,34 @@ extension CrossEfficiency {
         /// Σ_j of each coordinate of the scaled profiles (the secondary objective's base).
         let totals: [Double]
 
-        init(data: DEAData, rts: ReturnsToScale) {
+        /// `columns`: the units whose constraint rows the programs hold (the spanning units).
+        init(data: DEAData, rts: ReturnsToScale, columns: [Int]) {
             let data = data.privateCopy()
             self.data = data
             let m = data.inputCount, s = data.outputCount
-            let k = m + s + (rts == .vrs ? 1 : 0), n = data.unitCount
+            let k = m + s + (rts == .vrs ? 1 : 0), n = columns.count
             self.k = k
             self.n = n
             func program(extraRows: Int) -> LinearProgram {
-                let columns = n + extraRows
-                var a = Matrix(rows: k, columns: columns)
-                for j in 0..<n {
-                    let p = data.profile(j)
+                let width = n + extraRows
+                var a = Matrix(rows: k, columns: width)
+                for (j, unit) in columns.enumerated() {
+                    let p = data.profile(unit)
                     for i in 0..<m { a[i, j] = -p[p.startIndex + i] }
                     for r in 0..<s { a[m + r, j] = p[p.startIndex + m + r] }
                     if k > m + s { a[m + s, j] = -1 }
                 }
-                var lower = [Double](repeating: 0, count: columns)
-                for c in n..<columns { lower[c] = -.infinity }
+                var lower = [Double](repeating: 0, count: width)
+                for c in n..<width { lower[c] = -.infinity }
                 let kinds = (0..<k).map { $0 < m + s ? ConstraintKind.greaterOrEqual : .equal }
-                return LinearProgram(sense: .minimize, objective: [Double](repeating: 0, count: columns), constraintMatrix: a,
+                return LinearProgram(sense: .minimize, objective: [Double](repeating: 0, count: width), constraintMatrix: a,
                                      rowKinds: kinds, rhs: [Double](repeating: 0, count: k), lowerBounds: lower)
             }
             first = program(extraRows: 1)
             second = program(extraRows: 2)
             var t = [Double](repeating: 0, count: m + s)
-            for j in 0..<n {
+            unitCount = data.unitCount
+            for j in 0..<data.unitCount {
                 let p = data.profile(j)
                 for q in 0..<(m + s) { t[q] += p[p.startIndex + q] }
             }
@@ -193,7 +223,7 @@ extension CrossEfficiency {
                 var g = [Double](repeating: 0, count: k)
                 for i in 0..<m { g[i] = -sign * (totals[i] - p[p.startIndex + i]) }
                 for r in 0..<s { g[m + r] = sign * (totals[m + r] - p[p.startIndex + m + r]) }
-                if k > m + s { g[m + s] = -sign * Double(n - 1) }
+                if k > m + s { g[m + s] = -sign * Double(unitCount - 1) }
                 second.rhs = g
                 setUnitRows(&second, unit: d, theta: theta)
                 let two = solve(second, basis: &secondBasis)

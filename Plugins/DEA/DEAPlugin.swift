@@ -3,8 +3,9 @@ import TolokDEAModel
 
 /// `tolok run dea`: radial DEA — CRS/VRS/NIRS/NDRS, input or output orientation, phase-II slacks,
 /// targets, peers, multiplier weights, scale efficiency and returns to scale, super-efficiency,
-/// within-group frontiers and the Malmquist index over a period column (FGNZ decomposition under
-/// CRS; adjacent, sequential or global reference technologies).
+/// within-group frontiers, cross-efficiency (Plugins/DEA/DEAPlugin+CrossEfficiency.swift) and the
+/// Malmquist index over a period column (FGNZ decomposition under CRS; adjacent, sequential or
+/// global reference technologies).
 ///
 /// Options → ``DEAModel`` (``GroupedScores`` or ``MalmquistAnalysis``) → ``DEAReport`` /
 /// ``MalmquistReport``. Formulations: docs/MODELS.md §1 and docs/DEA.md.

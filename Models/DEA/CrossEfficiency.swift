@@ -31,6 +31,8 @@ public struct CrossEfficiency: Sendable {
     public var method: CrossEfficiencyMethod
     public var rts: ReturnsToScale
     public var threads: Int
+    /// Hold the constraint rows of the spanning units only (false: of every unit; for tests).
+    var spanningRowsOnly = true
 
     public init(method: CrossEfficiencyMethod, rts: ReturnsToScale, threads: Int = 1) {
         precondition(rts == .crs || rts == .vrs, "cross-efficiency: crs or vrs")
@@ -74,7 +76,7 @@ public struct CrossEfficiency: Sendable {
         // weights feasible for those give u·y_j − u₀ ≤ θ_j v·x_j ≤ v·x_j. Each rater's weights are
         // checked against every unit below all the same, and re-solved over all units if any
         // constraint is violated by more than 1e-9.
-        let spanning = FrontierFinder.spanningUnits(of: data, rts: rts, threads: threads).sorted()
+        let spanning = spanningRowsOnly ? FrontierFinder.spanningUnits(of: data, rts: rts, threads: threads).sorted() : Array(0..<n)
         func solve(_ units: [Int], columns: [Int]) -> [Rater] {
             let chunks = Parallel.ranges(units.count, size: 32)
             let parts: [[Rater]] = Parallel.map(chunks, workers: threads, state: { Programs(data: data, rts: rts, columns: columns) }) { programs, _, range in

@@ -11,6 +11,19 @@ import TolokTestSupport
 /// (method II), input orientation, CRS and VRS, every cell and the means to 1e-6; plus the
 /// invariants of the construction.
 @Suite struct CrossEfficiencyTests {
+    /// SplitMix64 uniforms in [0, 1), for the random data below.
+    struct SplitMix {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> Double {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Double((z ^ (z >> 31)) >> 11) / 9_007_199_254_740_992
+        }
+    }
+
     static let inputs = ["salaries", "other_expenses"]
     static let outputs = ["undergraduates", "postgraduates", "research_income", "publications"]
 
@@ -105,6 +118,29 @@ import TolokTestSupport
         }
         for d in 0..<n {
             #expect(goals[.aggressive]![d] <= goals[.simple]![d] + 1e-7 && goals[.simple]![d] <= goals[.benevolent]![d] + 1e-7, "rater \(d)")
+        }
+    }
+
+    /// Holding only the spanning units' rows changes nothing: random data (n = 150, 2 × 2, many
+    /// units inside the technology), every method and RTS, against the programs over all units.
+    @Test func spanningRowsGiveTheAllUnitsNumbers() {
+        var rng = SplitMix(seed: 7)
+        let n = 150
+        func column(_ f: () -> Double) -> [Double] { (0..<n).map { _ in f() } }
+        let x1 = column { 1 + 9 * rng.next() }, x2 = column { 1 + 9 * rng.next() }
+        let y1 = (0..<n).map { (x1[$0] * x2[$0]).squareRoot() * (0.4 + 0.6 * rng.next()) }
+        let y2 = (0..<n).map { x1[$0].squareRoot() * (0.4 + 0.6 * rng.next()) }
+        let data = DEAData(inputs: [x1, x2], outputs: [y1, y2])
+        for rts in [ReturnsToScale.crs, .vrs] {
+            for method in [CrossEfficiencyMethod.benevolent, .aggressive] {
+                let fast = CrossEfficiency(method: method, rts: rts, threads: 2).run(data)
+                var full = CrossEfficiency(method: method, rts: rts, threads: 2)
+                full.spanningRowsOnly = false
+                let slow = full.run(data)
+                #expect(fast.raters.map(\.status) == slow.raters.map(\.status), "\(rts) \(method)")
+                let gap = zip(fast.matrix, slow.matrix).filter { $0.isFinite || $1.isFinite }.map { abs($0 - $1) }.max() ?? 0
+                #expect(gap <= 1e-7, "\(rts) \(method): \(gap)")
+            }
         }
     }
 

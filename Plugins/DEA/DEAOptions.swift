@@ -34,6 +34,9 @@ struct DEAOptions: PluginOptions {
     let rtsTest = PluginOption.flag("rts-test", help: "bootstrap test of CRS against VRS (Simar-Wilson 2002, statistic sum CRS / sum VRS efficiencies): table rts_test; --bootstrap B replicates (default 2000)")
     let seed = PluginOption.integer("seed", default: 1, bounds: .closed(0, 9_007_199_254_740_991),
                                     help: "seed of --bootstrap and --rts-test: the same seed gives the same numbers whatever --threads is")
+    // Issue #14: Plugins/DEA/DEAPlugin+CrossEfficiency.swift, docs/DEA.md "Cross-efficiency".
+    let crossEfficiency = PluginOption.choice("cross-efficiency", default: CrossEfficiencyMethod.none,
+                                              help: "cross-efficiency matrix (table cross_efficiency) and mean_cross_efficiency per unit: simple (the solver's multipliers; not unique), benevolent or aggressive (Doyle & Green 1994 method II); radial, input orientation, crs or vrs")
     let threads = PluginOption.integer("threads", default: 0, bounds: .closed(0, 1024),
                                        help: "worker threads for the radial scores and --bootstrap (0: one per core)")
     let alpha = PluginOption.number("alpha", default: 0.05, bounds: .openUnit, help: "--bootstrap intervals at level 1 - alpha; the level of --rts-test")

@@ -42,6 +42,12 @@ extension DEAPlugin: DeclaresResultColumns {
                 DeclaredColumn("theta_nirs", when: "--scale", "score under NIRS"),
                 DeclaredColumn("scale_efficiency", when: "--scale", "θ_CRS / θ_VRS"),
                 DeclaredColumn("returns_to_scale", .text, when: "--scale", "constant, increasing or decreasing"),
+                DeclaredColumn("mean_cross_efficiency", when: "--cross-efficiency simple|benevolent|aggressive", "mean over the raters d of E_dj, self-appraisal included"),
+            ]),
+            DeclaredTable("cross_efficiency", when: "--cross-efficiency simple|benevolent|aggressive", [
+                DeclaredColumn("rater", .text, "the unit d whose multipliers are applied"),
+                DeclaredColumn("rated", .text, "the unit j evaluated"),
+                DeclaredColumn("cross_efficiency", "E_dj = (u_d·y_j − u0_d) / v_d·x_j (u0 = 0 under CRS; empty when v_d·x_j = 0); E_dd = the rater's own efficiency"),
             ]),
             DeclaredTable("peers", when: "--peer-counts", [
                 DeclaredColumn("id", .text, "a reference unit"),

@@ -3,8 +3,9 @@ import TolokDEAModel
 
 /// `tolok run dea`: radial DEA — CRS/VRS/NIRS/NDRS, input or output orientation, phase-II slacks,
 /// targets, peers, multiplier weights, scale efficiency and returns to scale, super-efficiency,
-/// within-group frontiers and the Malmquist index over a period column (FGNZ decomposition under
-/// CRS; adjacent, sequential or global reference technologies).
+/// within-group frontiers, cross-efficiency (Plugins/DEA/DEAPlugin+CrossEfficiency.swift) and the
+/// Malmquist index over a period column (FGNZ decomposition under CRS; adjacent, sequential or
+/// global reference technologies).
 ///
 /// Options → ``DEAModel`` (``GroupedScores`` or ``MalmquistAnalysis``) → ``DEAReport`` /
 /// ``MalmquistReport``. Formulations: docs/MODELS.md §1 and docs/DEA.md.
@@ -35,9 +36,11 @@ public struct DEAPlugin: AnalysisPlugin {
             "Chambers, R.G., Chung, Y. & Färe, R. (1996). Benefit and distance functions. Journal of Economic Theory 70(2), 407-419.",
             "Chambers, R.G., Chung, Y. & Färe, R. (1998). Profit, directional distance functions, and Nerlovian efficiency. JOTA 98(2), 351-364.",
             "Simar, L. & Wilson, P.W. (1998). Sensitivity analysis of efficiency scores: how to bootstrap in nonparametric frontier models. Management Science 44(1), 49-61.",
+            "Sexton, T.R., Silkman, R.H. & Hogan, A.J. (1986). Data envelopment analysis: critique and extensions. In Silkman (ed.), Measuring Efficiency: An Assessment of DEA, New Directions for Program Evaluation 32, 73-105. Jossey-Bass.",
+            "Doyle, J. & Green, R. (1994). Efficiency and cross-efficiency in DEA: derivations, meanings and uses. JORS 45(5), 567-578.",
             "Silverman, B.W. (1986). Density Estimation for Statistics and Data Analysis. Chapman & Hall.",
         ],
-        tables: ["units", "pairs", "peers", "frontier", "bootstrap", "rts_test"])
+        tables: ["units", "pairs", "peers", "frontier", "bootstrap", "rts_test", "cross_efficiency"])
 
     public func run(_ request: AnalysisRequest) throws -> AnalysisResult {
         let o = Self.options
@@ -54,6 +57,7 @@ public struct DEAPlugin: AnalysisPlugin {
         let o = Self.options
         try Self.checkBootstrapOptions(request)
         try Self.checkMalmquistOptions(request)
+        let crossMethod = try Self.crossEfficiencyMethod(request)
         if try request.option(o.frontierOnly) { return try Self.runFrontierOnly(request, descriptor: descriptor) }
         switch try request.option(o.model) ?? .radial {
         case .radial, .additive: break
@@ -100,6 +104,9 @@ public struct DEAPlugin: AnalysisPlugin {
         result.notes += Self.freeLunchNotes(scores.scores, ids: ids, freeLunch: Self.freeLunchIds(Array(ids.indices), ids: ids, inputs: rawInputs, outputs: rawOutputs),
                                             orientation: orientation)
         try Self.addBootstrap(to: &result, request: request, model: model, data: deaData, scores: scores.scores, ids: ids)
+        if crossMethod != .none {
+            Self.addCrossEfficiency(to: &result, method: crossMethod, rts: model.rts, data: deaData, ids: ids, threads: model.threads)
+        }
         return result
     }
 }

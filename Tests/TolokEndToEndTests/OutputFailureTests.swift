@@ -48,6 +48,6 @@ import Testing
         // A missing data file would be the first error if the run started: the table check comes first.
         let o = try TolokProcess.run(["run", "dea", "--data", "/nonexistent.csv", "--inputs", "x", "--outputs", "y", "--table", "nope"])
         #expect(o.status == 2)
-        #expect(o.stderr == "tolok: no table \"nope\" in the dea result; tables: units, pairs, peers, frontier, bootstrap, rts_test, summary\n")
+        #expect(o.stderr == "tolok: no table \"nope\" in the dea result; tables: units, pairs, peers, frontier, bootstrap, rts_test, cross_efficiency, summary\n")
     }
 }

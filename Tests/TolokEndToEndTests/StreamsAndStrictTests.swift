@@ -91,6 +91,6 @@ final class StreamsAndStrictTests: XCTestCase {
         XCTAssertEqual(Double(mean)!, summary["mean_efficiency"] as! Double, accuracy: 1e-15)
         let unknown = try TolokProcess.run(Array(args.dropLast()) + ["nope"])
         XCTAssertEqual(unknown.status, 2)
-        XCTAssertTrue(unknown.stderr.contains("tables: units, pairs, peers, frontier, bootstrap, rts_test, summary"), unknown.stderr)
+        XCTAssertTrue(unknown.stderr.contains("tables: units, pairs, peers, frontier, bootstrap, rts_test, cross_efficiency, summary"), unknown.stderr)
     }
 }

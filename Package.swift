@@ -11,10 +11,6 @@
 //   TolokBuiltins (the built-in plugin list) → tolok (host); Benchmarks → tolok-bench
 import PackageDescription
 
-/// The simplex and DEA loops (TolokNumerics, TolokDEAModel) in release builds without the run-time
-/// exclusivity checks of class properties: 11 % less time for `tolok run dea --bootstrap` (n = 1,000, B = 200)
-/// (docs/PERFORMANCE.md). Debug builds, which run the tests, keep the checks.
-let hotLoops: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
     name: "Tolok",
@@ -39,13 +35,13 @@ let package = Package(
     targets: [
         // MARK: Numeric foundation
         .systemLibrary(name: "CLapack", path: "Sources/CLapack"),
-        .target(name: "TolokNumerics", dependencies: ["CLapack"], swiftSettings: hotLoops),
+        .target(name: "TolokNumerics", dependencies: ["CLapack"]),
 
         // MARK: Shared domain vocabulary (no dependencies)
         .target(name: "TolokDomain"),
 
         // MARK: Models: one target per family, mathematics and domain rules only
-        .target(name: "TolokDEAModel", dependencies: ["TolokNumerics", "TolokDomain"], path: "Models/DEA", swiftSettings: hotLoops),
+        .target(name: "TolokDEAModel", dependencies: ["TolokNumerics", "TolokDomain"], path: "Models/DEA"),
         .target(name: "TolokTwoStageDEAModel", dependencies: ["TolokDEAModel", "TolokNumerics", "TolokDomain"], path: "Models/TwoStageDEA"),
         .target(name: "TolokFrontierModel", dependencies: ["TolokNumerics"], path: "Models/StochasticFrontier"),
         .target(name: "TolokInsuranceModel", dependencies: ["TolokDomain"], path: "Models/Insurance"),

@@ -2,7 +2,7 @@
 """Coverage of the DEA bootstrap intervals (`tolok run dea --bootstrap`) on data with known true
 efficiencies, beside R Benchmarking's `dea.boot` on the same draws (docs/ACCURACY.md).
 
-Data (the Cobb-Douglas half-normal design of /work/shared/peers/gen_dea.py, with the true
+Data (the Cobb-Douglas half-normal design of the benchmark data generator, with the true
 efficiencies kept): x_ij ~ U(10, 100), i = 1..m; Q_j = prod_i x_ij^(0.8/m) (decreasing returns);
 u_j ~ |N(0, 0.3^2)|; y_rj = Q_j exp(-u_j) w_rj with w_j = |z_j| / ||z_j||, z_j ~ N(0, I_s).
 The output set at x is {y >= 0 : ||y||_2 <= Q(x)}, so a unit's true input efficiency (VRS, the
